@@ -1,0 +1,165 @@
+# Trợ lý Chi bộ: mọi câu người dùng đọc được đều nằm ở đây.
+# Số truyền vào dạng số được định dạng kiểu Việt Nam (1.000); tháng/năm truyền vào dạng chuỗi.
+
+## Khởi động (dành cho người cài đặt)
+config-missing = Không khởi động được: thiếu biến môi trường { $name }. Xem mục "Cấu hình" trong README.
+config-invalid = Không khởi động được: biến môi trường { $name } không hợp lệ. { $hint }
+config-hint-BOT_TOKEN = Mã bot có dạng 123456789:ABC..., lấy từ @BotFather.
+config-hint-ADMIN_IDS = Ghi các mã số Telegram của quản trị viên, cách nhau bằng dấu phẩy, ví dụ 11111111,22222222.
+config-hint-DATABASE_URL = Dùng file:./data/tro-ly-chi-bo.db (SQLite) hoặc postgresql://...
+config-hint-TELEGRAM_API_ROOT = Phải là một địa chỉ http(s)://...
+config-hint-TZ = Dùng tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.
+config-hint-LOG_LEVEL = Chọn một trong: fatal, error, warn, info, debug, trace, silent.
+startup-db-failed = Không khởi động được: không kết nối được cơ sở dữ liệu ({ $reason }).
+
+## Chung
+refuse-no-role =
+    Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.
+    Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.
+refuse-admin-only = Lệnh này chỉ dành cho quản trị viên.
+refuse-secretary-only = Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào.
+error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút; dữ liệu đã nhập không bị mất.
+unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
+stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.
+cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
+cancel-nothing = Không có biểu mẫu nào đang mở.
+
+## Trợ giúp
+help-title = Trợ lý Chi bộ: các lệnh đồng chí dùng được
+help-secretary =
+    Bí thư chi bộ:
+    /baocao: gửi báo cáo phát triển đảng viên hằng tháng
+    /tiendo: xem các tháng đã báo cáo trong năm và tổng số kết nạp
+help-admin =
+    Quản trị viên:
+    /themdonvi <mã> <mã cấp trên hoặc -> <tên>: thêm đảng ủy, đảng bộ cơ sở
+    /themchibo <mã> <mã cấp trên> <tên>: thêm chi bộ
+    /donvi: xem cây tổ chức và bí thư từng chi bộ
+    /moi <mã chi bộ>: tạo đường link mời bí thư (dùng 1 lần, hết hạn sau 7 ngày)
+help-common =
+    Chung:
+    /huy: thoát biểu mẫu đang điền (không lưu gì)
+    /trogiup: xem danh sách này
+
+## Bắt đầu, lời mời
+start-greeting = Chào đồng chí { $name }! Gõ /trogiup để xem các việc đồng chí có thể làm.
+start-invite-bad-format = Mã mời không hợp lệ. Đồng chí hãy mở lại đúng đường link quản trị viên đã gửi.
+start-invite-unknown = Không tìm thấy mã mời này. Đồng chí hãy kiểm tra lại đường link hoặc xin quản trị viên tạo link mới.
+start-invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần; đồng chí hãy xin quản trị viên tạo link mới.
+start-invite-expired = Mã mời này đã hết hạn ngày { $date }. Đồng chí hãy xin quản trị viên tạo link mới.
+start-invite-welcome =
+    Chào đồng chí { $name }! Đồng chí đã được ghi nhận là bí thư { $unit }.
+    Mỗi tháng, đồng chí gõ /baocao để gửi báo cáo phát triển đảng viên (chỉ mất khoảng 2 phút). Gõ /tiendo để xem tiến độ, /trogiup để xem mọi lệnh.
+start-invite-already = Đồng chí đã là bí thư { $unit } từ trước. Gõ /baocao để gửi báo cáo.
+
+## Quản trị: đơn vị
+unit-usage-committee = Cách dùng: /themdonvi <mã> <mã cấp trên hoặc -> <tên>. Ví dụ: /themdonvi DU-SGD - Đảng ủy Sở Giáo dục và Đào tạo
+unit-usage-branch = Cách dùng: /themchibo <mã> <mã cấp trên> <tên>. Ví dụ: /themchibo CB-QT DU-SGD Chi bộ Trường THPT Quang Trung
+unit-bad-code = Mã "{ $code }" không hợp lệ: dùng 2–32 chữ cái không dấu, chữ số, dấu - _ hoặc . và không có khoảng trắng.
+unit-bad-name = Tên đơn vị phải dài từ 2 đến { $max } ký tự.
+unit-duplicate = Mã { $code } đã có (đơn vị: { $name }). Hãy chọn mã khác.
+unit-parent-missing = Không có đơn vị cấp trên mã { $code }. Gõ /donvi để xem các mã hiện có.
+unit-parent-is-branch = { $code } là chi bộ, không thể có đơn vị cấp dưới. Hãy chọn một đảng ủy hoặc đảng bộ làm cấp trên.
+unit-branch-needs-parent = Chi bộ phải thuộc một đơn vị cấp trên.
+unit-added-committee = Đã thêm { $name } (mã { $code }).
+unit-added-branch = Đã thêm { $name } (mã { $code }). Gõ /moi { $code } để tạo link mời bí thư.
+units-empty = Chưa có đơn vị nào. Bắt đầu bằng /themdonvi <mã> - <tên>.
+units-title = Cây tổ chức ({ $count } đơn vị):
+units-committee-line = { $indent }🏛 { $code }: { $name }
+units-branch-line = { $indent }🚩 { $code }: { $name } · bí thư: { $secretaries }
+units-no-secretary = chưa có
+
+## Quản trị: lời mời
+invite-usage = Cách dùng: /moi <mã chi bộ>. Ví dụ: /moi CB-QT
+invite-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
+invite-not-branch = { $code } không phải chi bộ; lời mời bí thư chỉ tạo cho chi bộ.
+invite-created =
+    Link mời bí thư { $unit }:
+    { $link }
+    Link chỉ dùng được một lần và hết hạn lúc { $expires }. Đồng chí hãy gửi riêng cho bí thư chi bộ.
+
+## Biểu mẫu (chung)
+form-in-progress = Đồng chí đang điền biểu mẫu. Hãy trả lời câu hỏi bên dưới, hoặc gõ /huy để thoát.
+form-text-expected = Câu này cần trả lời bằng chữ hoặc số (hoặc bấm một nút), không nhận ảnh, nhãn dán hay tệp.
+form-stale-button = Nút này thuộc câu hỏi cũ. Xin trả lời câu hỏi hiện tại bên dưới.
+form-answered = { $question }
+    ➜ { $answer }
+form-count-not-number = "{ $input }" không phải là một số. Xin nhập một số nguyên, ví dụ 3.
+form-count-negative = Số không được âm. Xin nhập 0 hoặc một số dương.
+form-count-decimal = Xin nhập số nguyên (không có phần thập phân).
+form-count-too-large = Số này quá lớn so với một chi bộ (tối đa { $max }). Xin kiểm tra và nhập lại.
+form-text-too-long = Nội dung dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Xin rút gọn rồi gửi lại; phần đã nhập trước đó vẫn được giữ.
+form-text-empty = Nội dung không được để trống.
+form-skip = Bỏ qua
+form-none = (không có)
+
+## Báo cáo tháng
+report-choose-unit = Đồng chí báo cáo cho chi bộ nào?
+report-ask-period = Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.
+report-period-button = Tháng { $period }
+report-period-format = Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.
+report-period-future = Chưa thể báo cáo cho tháng chưa đến. Xin chọn tháng này hoặc một tháng đã qua.
+report-period-too-old = Tháng này đã quá cũ (chỉ nhận trong vòng 24 tháng). Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.
+report-amending = Tháng { $period } đã có báo cáo (bản { $version }, gửi lúc { $time }). Đồng chí sửa mục cần thiết rồi bấm Gửi; bản cũ vẫn được lưu lại.
+report-ask-candidates = Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?
+report-ask-awarenessClass = Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?
+report-ask-applicationsInReview = Số hồ sơ đề nghị kết nạp đang xem xét?
+report-ask-admittedTotal = Số đảng viên mới được kết nạp trong tháng?
+report-ask-admittedTeachers = Trong { $total } đảng viên mới, bao nhiêu là giáo viên, giảng viên? (còn { $left } chưa phân loại)
+report-ask-admittedPupils = Bao nhiêu là học sinh? (còn { $left } chưa phân loại)
+report-ask-admittedStudents = Bao nhiêu là sinh viên? (còn { $left } chưa phân loại; số còn lại sẽ tính là đối tượng khác)
+report-cohort-too-many = Chỉ còn { $left } người chưa phân loại trong tổng số { $total } người kết nạp. Xin nhập số từ 0 đến { $left }, hoặc sửa tổng số ở bước tóm tắt.
+report-ask-madeFull = Số đảng viên được công nhận chính thức trong tháng?
+report-ask-removed = Số đảng viên bị xóa tên hoặc khai trừ trong tháng?
+report-ask-removedReason = Lý do xóa tên, khai trừ (ngắn gọn)?
+report-ask-transferredIn = Số đảng viên chuyển sinh hoạt đến trong tháng?
+report-ask-transferredOut = Số đảng viên chuyển sinh hoạt đi trong tháng?
+report-ask-note = Khó khăn, vướng mắc, đề xuất (nếu có)? Gõ nội dung hoặc bấm Bỏ qua.
+report-same-as-last = Như tháng trước: { $n }
+report-pipeline-warning = ⚠️ Lưu ý: số kết nạp ({ $admitted }) lớn hơn số quần chúng ưu tú tháng trước ({ $previous }). Nếu số liệu đúng thì cứ tiếp tục; nếu sai, đồng chí sửa ở bước tóm tắt.
+report-summary =
+    📋 Báo cáo phát triển đảng viên tháng { $period }
+    { $unit }
+    1. Quần chúng ưu tú (nguồn): { $candidates }
+    2. Học lớp nhận thức về Đảng: { $awarenessClass }
+    3. Hồ sơ đề nghị kết nạp đang xét: { $applicationsInReview }
+    4. Kết nạp: { $admittedTotal } (giáo viên { $admittedTeachers }, học sinh { $admittedPupils }, sinh viên { $admittedStudents }, khác { $admittedOther })
+    5. Chuyển chính thức: { $madeFull }
+    6. Xóa tên, khai trừ: { $removed }{ $removedReason }
+    7. Chuyển sinh hoạt đến: { $transferredIn }; chuyển đi: { $transferredOut }
+    8. Khó khăn, đề xuất: { $note }
+report-summary-reason = {" "}(lý do: { $reason })
+report-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
+report-button-send = ✅ Gửi báo cáo
+report-button-edit = ✏️ Sửa một mục
+report-button-cancel = ❌ Hủy
+report-ask-which-field = Đồng chí muốn sửa mục nào?
+report-field-period = Tháng báo cáo
+report-field-candidates = 1. Quần chúng ưu tú
+report-field-awarenessClass = 2. Lớp nhận thức về Đảng
+report-field-applicationsInReview = 3. Hồ sơ đang xét
+report-field-admitted = 4. Kết nạp
+report-field-madeFull = 5. Chuyển chính thức
+report-field-removed = 6. Xóa tên, khai trừ
+report-field-transfers = 7. Chuyển sinh hoạt
+report-field-note = 8. Khó khăn, đề xuất
+report-conflict = ⚠️ Trong lúc đồng chí điền, { $who } đã gửi báo cáo tháng { $period } (bản { $version }, lúc { $time }). Nếu đồng chí bấm Gửi, bản của đồng chí sẽ thay thế bản đó; bản đó vẫn được lưu lại.
+report-receipt = ✅ Đã nhận báo cáo tháng { $period } của { $unit } lúc { $time } (bản số { $version }). Cảm ơn đồng chí!
+report-receipt-late = Báo cáo được ghi nhận là nộp muộn (hạn nộp: { $deadline }).
+report-cancelled = Đã hủy báo cáo. Không có gì được lưu.
+
+## Tiến độ
+progress-title = 📈 { $unit }: năm { $year }
+progress-month-submitted = Tháng { $month }: ✅ đã báo cáo, kết nạp { $admitted }
+progress-month-late = Tháng { $month }: ✅ đã báo cáo (muộn), kết nạp { $admitted }
+progress-month-missing = Tháng { $month }: ❌ chưa báo cáo (hạn đã qua)
+progress-month-due = Tháng { $month }: ⏳ chưa báo cáo, hạn { $deadline }
+progress-month-open = Tháng { $month }: tháng chưa kết thúc
+progress-total = Tổng kết nạp từ đầu năm: { $admitted } đảng viên (giáo viên { $teachers }, học sinh { $pupils }, sinh viên { $students }, khác { $other }).
+form-choose-button = Xin bấm một trong các nút của câu hỏi bên dưới.
+
+## Menu lệnh (hiện cạnh ô nhập)
+menu-baocao = Gửi báo cáo phát triển đảng viên tháng
+menu-tiendo = Xem tiến độ năm của chi bộ
+menu-huy = Thoát biểu mẫu đang điền
+menu-trogiup = Các lệnh dùng được

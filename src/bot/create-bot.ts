@@ -1,0 +1,75 @@
+// Assembles the bot: the order of middleware here is the order an update meets them.
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { PrismaAdapter } from "@grammyjs/storage-prisma";
+import { createI18n, LOCALE } from "../i18n.js";
+import type { AppDeps, BotContext, FormContext } from "./context.js";
+import { attachActor, refuseStrangers } from "./middleware/actor.js";
+import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
+import { startFeature } from "./features/start.js";
+import { helpFeature } from "./features/help.js";
+import { unitsFeature } from "./features/units.js";
+import { progressFeature } from "./features/progress.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { createReportForm, REPORT_FORM } from "./report/form.js";
+
+/** Bump when a form's questions change shape: forms left open by older code are then discarded. */
+const FORM_STATE_VERSION = 1;
+
+export interface BotOptions {
+  onUpdateDone?: UpdateListener;
+  /** Skips getMe at start (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+}
+
+export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+  bot.api.config.use(retry);
+  const i18n = createI18n<BotContext>();
+  const formI18n = createI18n<FormContext>();
+
+  // One chat's updates in order, different chats in parallel (with the runner).
+  bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
+  bot.use(updateBoundary(deps.log, () => i18n.t(LOCALE, "error-generic"), options.onUpdateDone));
+  bot.use(i18n);
+  bot.use(attachActor(deps));
+
+  // Groups come with the committee features; until then the bot stays silent there.
+  const pm = bot.chatType("private");
+  pm.use(
+    conversations<BotContext, FormContext>({
+      storage: { type: "key", version: FORM_STATE_VERSION, adapter: new PrismaAdapter(deps.db.conversationState) },
+      plugins: [
+        formI18n,
+        // API transformers on bot.api do not reach ctx.api inside a form.
+        async (ctx, next) => {
+          ctx.api.config.use(retry);
+          await next();
+        },
+      ],
+    }),
+  );
+  // Before the forms, or a form's question would swallow /huy.
+  pm.command("huy", async (ctx) => {
+    const open = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(open ? "cancel-done" : "cancel-nothing"));
+  });
+  pm.use(createConversation(createReportForm(deps), REPORT_FORM));
+
+  pm.use(startFeature(deps));
+  pm.use(refuseStrangers);
+  pm.use(helpFeature());
+  pm.use(unitsFeature(deps));
+  pm.command("baocao", (ctx) => ctx.conversation.enter(REPORT_FORM));
+  pm.use(progressFeature(deps));
+  pm.use(fallbackFeature());
+  return bot;
+}

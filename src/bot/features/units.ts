@@ -1,0 +1,91 @@
+// Administrators build the tree of units and invite secretaries.
+import { Composer } from "grammy";
+import { Role } from "../../domain/roles.js";
+import { splitIntoMessages } from "../../domain/text.js";
+import { formatDateTime } from "../../domain/time.js";
+import { buildTree, normaliseUnitCode, normaliseUnitName, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
+import { createInvite } from "../../store/invites.js";
+import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
+import type { AppDeps, BotContext } from "../context.js";
+import { adminOnly } from "../middleware/actor.js";
+
+export function unitsFeature(deps: AppDeps) {
+  const composer = new Composer<BotContext>();
+  // Handlers live in `cmd`, reached only through the administrator check below.
+  const cmd = new Composer<BotContext>();
+
+  cmd.command("themdonvi", (ctx) => add(ctx, UnitKind.COMMITTEE));
+  cmd.command("themchibo", (ctx) => add(ctx, UnitKind.BRANCH));
+
+  cmd.command("donvi", async (ctx) => {
+    const units = await listUnits(deps.db);
+    if (units.length === 0) return ctx.reply(ctx.t("units-empty"));
+    const lines = [ctx.t("units-title", { count: units.length })];
+    const walk = (nodes: TreeNode<UnitRow>[], depth: number) => {
+      for (const { unit, children } of nodes) {
+        const indent = "   ".repeat(depth);
+        lines.push(
+          unit.kind === UnitKind.BRANCH
+            ? ctx.t("units-branch-line", {
+                indent,
+                code: unit.code,
+                name: unit.name,
+                secretaries: unit.secretaries.join(", ") || ctx.t("units-no-secretary"),
+              })
+            : ctx.t("units-committee-line", { indent, code: unit.code, name: unit.name }),
+        );
+        walk(children, depth + 1);
+      }
+    };
+    walk(buildTree(units), 0);
+    for (const text of splitIntoMessages(lines)) await ctx.reply(text);
+  });
+
+  cmd.command("moi", async (ctx) => {
+    const raw = ctx.match.trim();
+    if (!raw) return ctx.reply(ctx.t("invite-usage"));
+    const code = normaliseUnitCode(raw);
+    const unit = code ? await findUnit(deps.db, code) : null;
+    if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
+    if (unit.kind !== UnitKind.BRANCH) return ctx.reply(ctx.t("invite-not-branch", { code: unit.code }));
+    const invite = await createInvite(deps.db, unit.id, Role.SECRETARY, ctx.from!.id, deps.clock());
+    return ctx.reply(
+      ctx.t("invite-created", {
+        unit: unit.name,
+        link: `https://t.me/${ctx.me.username}?start=${invite.code}`,
+        expires: formatDateTime(invite.expiresAt, deps.config.TZ),
+      }),
+    );
+  });
+
+  async function add(ctx: BotContext & { match: string }, kind: UnitKind) {
+    const usage = kind === UnitKind.BRANCH ? "unit-usage-branch" : "unit-usage-committee";
+    const [rawCode, rawParent, ...nameWords] = ctx.match.trim().split(/\s+/);
+    if (!rawCode || !rawParent || nameWords.length === 0) return ctx.reply(ctx.t(usage));
+    const code = normaliseUnitCode(rawCode);
+    if (!code) return ctx.reply(ctx.t("unit-bad-code", { code: rawCode.slice(0, 40) }));
+    let parentCode: string | null = null;
+    if (rawParent !== "-") {
+      parentCode = normaliseUnitCode(rawParent) ?? null;
+      if (!parentCode) return ctx.reply(ctx.t("unit-bad-code", { code: rawParent.slice(0, 40) }));
+    } else if (kind === UnitKind.BRANCH) {
+      return ctx.reply(ctx.t("unit-branch-needs-parent"));
+    }
+    const name = normaliseUnitName(nameWords.join(" "));
+    if (!name) return ctx.reply(ctx.t("unit-bad-name", { max: UNIT_NAME_MAX }));
+    const result = await addUnit(deps.db, { code, name, kind, parentCode, createdBy: ctx.from!.id });
+    switch (result.status) {
+      case "duplicate":
+        return ctx.reply(ctx.t("unit-duplicate", { code, name: result.name }));
+      case "parent-missing":
+        return ctx.reply(ctx.t("unit-parent-missing", { code: parentCode! }));
+      case "parent-is-branch":
+        return ctx.reply(ctx.t("unit-parent-is-branch", { code: parentCode! }));
+      case "ok":
+        return ctx.reply(ctx.t(kind === UnitKind.BRANCH ? "unit-added-branch" : "unit-added-committee", { code, name }));
+    }
+  }
+
+  composer.command(["themdonvi", "themchibo", "donvi", "moi"], adminOnly, cmd);
+  return composer;
+}

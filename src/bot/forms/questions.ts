@@ -1,0 +1,69 @@
+// Question shapes shared by every form.
+import { parseCount } from "../../domain/numbers.js";
+import type { Choice, Parsed, Question } from "./session.js";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function countChoices(values: number[]): Choice[][] {
+  const row = values.map((n) => ({ label: String(n), value: String(n) }));
+  return row.length ? [row] : [];
+}
+
+export function countQuestion(
+  t: T,
+  text: string,
+  opts: { max: number; quick?: number[]; offer?: { label: string; value: number }; tooLarge?: string },
+): Question<number> {
+  const buttons = countChoices(opts.quick ?? []);
+  if (opts.offer) buttons.unshift([{ label: opts.offer.label, value: String(opts.offer.value) }]);
+  return {
+    text,
+    buttons,
+    parse(answer): Parsed<number> {
+      const raw = "text" in answer ? answer.text : answer.choice;
+      const r = parseCount(raw, opts.max);
+      if (r.ok) return { ok: true, value: r.value, shown: String(r.value) };
+      if (r.problem === "too-large" && opts.tooLarge) return { ok: false, error: opts.tooLarge };
+      return { ok: false, error: t(`form-count-${r.problem}`, { max: opts.max, input: raw.slice(0, 50) }) };
+    },
+  };
+}
+
+export function textQuestion(
+  t: T,
+  text: string,
+  opts: { max: number; skippable: boolean },
+): Question<string | null> {
+  const SKIP = "skip";
+  return {
+    text,
+    buttons: opts.skippable ? [[{ label: t("form-skip"), value: SKIP }]] : [],
+    parse(answer): Parsed<string | null> {
+      if ("choice" in answer) {
+        return answer.choice === SKIP && opts.skippable
+          ? { ok: true, value: null, shown: t("form-none") }
+          : { ok: false, error: t("form-text-empty") };
+      }
+      const value = answer.text.trim();
+      if (!value) return { ok: false, error: t("form-text-empty") };
+      if (value.length > opts.max) return { ok: false, error: t("form-text-too-long", { length: value.length, max: opts.max }) };
+      return { ok: true, value, shown: value.length > 200 ? `${value.slice(0, 200)}…` : value };
+    },
+  };
+}
+
+/** A question answered only by its buttons; typing gets `typedError`. */
+export function choiceQuestion<V extends string>(text: string, buttons: Choice[][], typedError: string, keepText = false): Question<V> {
+  const labels = new Map(buttons.flat().map((c) => [c.value, c.label]));
+  return {
+    text,
+    buttons,
+    keepText,
+    parse(answer): Parsed<V> {
+      if ("choice" in answer && labels.has(answer.choice)) {
+        return { ok: true, value: answer.choice as V, shown: labels.get(answer.choice)! };
+      }
+      return { ok: false, error: typedError };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// One question at a time, the same way in every form: a bad answer gets a
+// clear message and the same question again, and only the buttons of the
+// question being asked count.
+import { InlineKeyboard } from "grammy";
+import type { FormContext, FormConversation } from "../context.js";
+
+export type Parsed<T> = { ok: true; value: T; shown: string } | { ok: false; error: string };
+
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+export interface Question<T> {
+  text: string;
+  buttons?: Choice[][];
+  /** Reads a typed answer or a pressed button's value. */
+  parse(answer: { text: string } | { choice: string }): Parsed<T>;
+  /** Once answered, keep the question's text as it is (only its buttons go) instead of echoing the answer. */
+  keepText?: boolean;
+}
+
+const CHOICE_PREFIX = "a:";
+
+export class FormSession {
+  constructor(
+    readonly conversation: FormConversation,
+    private ctx: FormContext,
+  ) {}
+
+  t(key: string, vars?: Record<string, string | number>): string {
+    return this.ctx.t(key, vars);
+  }
+
+  async say(text: string): Promise<void> {
+    await this.ctx.reply(text);
+  }
+
+  get userId(): number {
+    return this.ctx.from!.id;
+  }
+
+  /** Runs `task` once, outside replays; its result must be plain JSON. */
+  external<R>(task: () => Promise<R> | R): Promise<R> {
+    return this.conversation.external(task);
+  }
+
+  async ask<T>(q: Question<T>): Promise<T> {
+    let asked = await this.send(q);
+    for (;;) {
+      const ctx = await this.conversation.wait();
+      this.ctx = ctx;
+      const cb = ctx.callbackQuery;
+      if (cb) {
+        if (cb.message?.message_id !== asked || !cb.data?.startsWith(CHOICE_PREFIX)) {
+          await ctx.answerCallbackQuery({ text: ctx.t("form-stale-button") });
+          asked = await this.send(q);
+          continue;
+        }
+        await ctx.answerCallbackQuery();
+        const parsed = q.parse({ choice: cb.data.slice(CHOICE_PREFIX.length) });
+        if (parsed.ok) return this.accept(q, asked, parsed);
+        await ctx.reply(parsed.error);
+        asked = await this.send(q);
+        continue;
+      }
+      const message = ctx.message;
+      if (!message) continue; // edits, reactions and the like are not answers
+      let error: string;
+      if (message.text === undefined) error = ctx.t("form-text-expected");
+      else if (message.text.startsWith("/")) error = ctx.t("form-in-progress");
+      else {
+        const parsed = q.parse({ text: message.text });
+        if (parsed.ok) return this.accept(q, asked, parsed);
+        error = parsed.error;
+      }
+      await ctx.reply(error);
+      asked = await this.send(q);
+    }
+  }
+
+  private async send(q: Question<unknown>): Promise<number> {
+    const keyboard = q.buttons?.length ? InlineKeyboard.from(q.buttons.map((row) => row.map((c) => InlineKeyboard.text(c.label, CHOICE_PREFIX + c.value)))) : undefined;
+    const sent = await this.ctx.reply(q.text, keyboard ? { reply_markup: keyboard } : {});
+    return sent.message_id;
+  }
+
+  /** Shows the answer under the question and takes its buttons away, so it cannot be pressed again. */
+  private async accept<T>(q: Question<T>, messageId: number, parsed: { value: T; shown: string }): Promise<T> {
+    const text = q.keepText ? q.text : this.ctx.t("form-answered", { question: q.text, answer: parsed.shown });
+    try {
+      await this.ctx.api.editMessageText(this.ctx.chat!.id, messageId, text);
+    } catch {
+      // An edit can fail (message too old, unchanged); the answer still counts.
+    }
+    return parsed.value;
+  }
+}

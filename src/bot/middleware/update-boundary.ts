@@ -1,0 +1,45 @@
+// Outermost middleware: one log line per update with its outcome and time
+// taken, and a polite answer instead of silence when something breaks.
+import type { Context, MiddlewareFn } from "grammy";
+import type { Logger } from "../../log.js";
+
+export type UpdateListener = (updateId: number, outcome: "ok" | "error") => void;
+
+function kindOf(ctx: Context): string {
+  return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
+}
+
+/** Only the command name is logged, never what people type. */
+function commandOf(ctx: Context): string | undefined {
+  const text = ctx.message?.text;
+  return text?.startsWith("/") ? text.split(/[\s@]/, 1)[0] : undefined;
+}
+
+export function updateBoundary(log: Logger, errorText: () => string, onDone?: UpdateListener): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    const started = performance.now();
+    let outcome: "ok" | "error" = "ok";
+    try {
+      await next();
+    } catch (err) {
+      outcome = "error";
+      log.error({ err, update_id: ctx.update.update_id }, "update failed");
+      if (ctx.chat?.type === "private") await ctx.reply(errorText()).catch(() => undefined);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    } finally {
+      log.info(
+        {
+          update_id: ctx.update.update_id,
+          kind: kindOf(ctx),
+          chat_id: ctx.chat?.id,
+          user_id: ctx.from?.id,
+          command: commandOf(ctx),
+          outcome,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        "update",
+      );
+      onDone?.(ctx.update.update_id, outcome);
+    }
+  };
+}

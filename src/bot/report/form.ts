@@ -1,0 +1,156 @@
+// /baocao: the monthly recruitment report, one question at a time.
+import { defaultReportPeriod, deadlineOf, formatPeriod, isLate, DEFAULT_DUE_DAY, type Period } from "../../domain/period.js";
+import { admittedTotal, COHORTS, emptyFigures, pipelineShortfall, remainingAfter, type ReportFigures } from "../../domain/report.js";
+import { formatDate, formatDateTime } from "../../domain/time.js";
+import { reportingUnits } from "../../domain/roles.js";
+import { loadActor, findUserId } from "../../store/users.js";
+import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
+import type { AppDeps, FormContext, FormConversation } from "../context.js";
+import { FormSession } from "../forms/session.js";
+import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, summaryQuestion, unitQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
+import { summaryText } from "./summary.js";
+
+export const REPORT_FORM = "report";
+
+interface MonthContext {
+  existing: StoredReport | null;
+  previous: StoredReport | null;
+}
+
+export function createReportForm(deps: AppDeps) {
+  const tz = deps.config.TZ;
+  const dueDay = DEFAULT_DUE_DAY;
+
+  return async function report(conversation: FormConversation, ctx: FormContext) {
+    const form = new FormSession(conversation, ctx);
+    const t = form.t.bind(form);
+
+    const who = await form.external(async () => {
+      const actor = await loadActor(deps.db, form.userId, deps.config.ADMIN_IDS);
+      return {
+        userId: await findUserId(deps.db, form.userId),
+        units: reportingUnits(actor).map((m) => ({ id: m.unitId, name: m.unitName })),
+      };
+    });
+    if (who.userId === undefined || who.units.length === 0) return form.say(t("refuse-secretary-only"));
+    const userId = who.userId;
+    const chosenUnit = who.units.length === 1 ? who.units[0]! : await chooseUnit();
+
+    const now = new Date(await form.external(() => deps.clock().getTime()));
+    let period = await form.ask(periodQuestion(t, defaultReportPeriod(now, dueDay, tz), now, tz));
+    let month = await loadMonth(period);
+    let baseVersion = month.existing?.version ?? 0;
+    let figures: ReportFigures;
+    if (month.existing) {
+      await form.say(amendingNotice(month.existing, period));
+      figures = month.existing.figures;
+    } else {
+      figures = emptyFigures();
+      for (const group of ["candidates", "awarenessClass", "applicationsInReview", "admitted", "madeFull", "removed", "transfers", "note"] as const) {
+        figures = await askGroup(group, figures);
+      }
+    }
+
+    for (;;) {
+      const action = await form.ask(
+        summaryQuestion(t, `${summaryText(t, chosenUnit.name, period, figures)}\n\n${warningLine(figures)}${t("report-summary-prompt")}`),
+      );
+      if (action === "cancel") return form.say(t("report-cancelled"));
+      if (action === "edit") {
+        const group = await form.ask(whichFieldQuestion(t));
+        if (group === "period") {
+          period = await form.ask(periodQuestion(t, period, now, tz));
+          month = await loadMonth(period);
+          baseVersion = month.existing?.version ?? 0;
+          if (month.existing) await form.say(amendingNotice(month.existing, period));
+        } else {
+          figures = await askGroup(group, figures);
+        }
+        continue;
+      }
+      const result = await form.external(async () => {
+        const at = deps.clock();
+        const late = isLate(period, at, dueDay, tz);
+        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late });
+        return { ...r, at: at.toISOString(), late };
+      });
+      if (result.status === "conflict") {
+        const c = result.current;
+        await form.say(
+          t("report-conflict", { who: c.submittedBy, period: formatPeriod(period), version: c.version, time: formatDateTime(new Date(c.submittedAt), tz) }),
+        );
+        baseVersion = c.version;
+        continue;
+      }
+      let receipt = t("report-receipt", {
+        period: formatPeriod(period),
+        unit: chosenUnit.name,
+        time: formatDateTime(new Date(result.at), tz),
+        version: result.version,
+      });
+      if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, dueDay, tz), tz) })}`;
+      return form.say(receipt);
+    }
+
+    async function chooseUnit() {
+      const id = await form.ask(unitQuestion(t, who.units));
+      return who.units.find((u) => String(u.id) === id)!;
+    }
+
+    function loadMonth(p: Period): Promise<MonthContext> {
+      return form.external(async () => ({
+        existing: await currentReport(deps.db, chosenUnit.id, p),
+        previous: await previousReport(deps.db, chosenUnit.id, p),
+      }));
+    }
+
+    function amendingNotice(existing: StoredReport, p: Period): string {
+      return t("report-amending", {
+        period: formatPeriod(p),
+        version: existing.version,
+        time: formatDateTime(new Date(existing.submittedAt), tz),
+      });
+    }
+
+    function warningLine(f: ReportFigures): string {
+      const previous = month.previous?.figures.candidates;
+      const shortfall = pipelineShortfall(previous, admittedTotal(f));
+      return shortfall > 0 ? `${t("report-pipeline-warning", { admitted: admittedTotal(f), previous: previous! })}\n\n` : "";
+    }
+
+    async function askGroup(group: Exclude<EditableGroup, "period">, f: ReportFigures): Promise<ReportFigures> {
+      const prev = month.previous?.figures;
+      switch (group) {
+        case "candidates":
+        case "awarenessClass":
+        case "applicationsInReview":
+        case "madeFull":
+          return { ...f, [group]: await form.ask(figureQuestion(t, group, prev?.[group])) };
+        case "admitted": {
+          const total = await form.ask(figureQuestion(t, "admittedTotal"));
+          const cohorts: Partial<Record<(typeof COHORTS)[number], number>> = {};
+          for (const c of COHORTS.slice(0, -1)) {
+            const left = remainingAfter(total, cohorts);
+            cohorts[c] = left === 0 ? 0 : await form.ask(cohortQuestion(t, c, total, left));
+          }
+          const next = { ...f, ...cohorts, admittedOther: remainingAfter(total, cohorts) };
+          const warning = warningLine(next);
+          if (warning) await form.say(warning.trim());
+          return next;
+        }
+        case "removed": {
+          const removed = await form.ask(figureQuestion(t, "removed"));
+          const removedReason = removed > 0 ? await form.ask(reasonQuestion(t)) : null;
+          return { ...f, removed, removedReason };
+        }
+        case "transfers": {
+          const transferredIn = await form.ask(figureQuestion(t, "transferredIn"));
+          const transferredOut = await form.ask(figureQuestion(t, "transferredOut"));
+          return { ...f, transferredIn, transferredOut };
+        }
+        case "note":
+          return { ...f, note: await form.ask(noteQuestion(t)) };
+      }
+    }
+  };
+}

@@ -1,0 +1,55 @@
+// Every setting, read once from the environment and checked.
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { isValidTimeZone } from "./domain/time.js";
+
+const adminIds = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((s, ctx) => {
+    const ids = s.split(/[\s,;]+/).filter(Boolean).map(Number);
+    if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
+      ctx.addIssue({ code: "custom", message: "ids" });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+const schema = z.object({
+  BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]{20,}$/),
+  ADMIN_IDS: adminIds,
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/)
+    .default("file:./data/tro-ly-chi-bo.db"),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+  TZ: z.string().trim().refine(isValidTimeZone).default("Asia/Ho_Chi_Minh"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** The first problem found, naming the variable; turned into one Vietnamese line by main.ts. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly missing: boolean,
+  ) {
+    super(`${missing ? "missing" : "invalid"} ${variable}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = String(issue.path[0]);
+  throw new ConfigError(variable, env[variable] === undefined || env[variable] === "");
+}
+
+/** Reads ./.env if present, so an administrator can keep settings in a file. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,67 @@
+import type { Db } from "../db/client.js";
+import { Prisma } from "../db/generated/client.js";
+import { UnitKind } from "../domain/units.js";
+import { Role } from "../domain/roles.js";
+import { displayName } from "./users.js";
+
+export type AddUnitResult =
+  | { status: "ok" }
+  | { status: "duplicate"; name: string }
+  | { status: "parent-missing" }
+  | { status: "parent-is-branch" };
+
+export async function addUnit(
+  db: Db,
+  input: { code: string; name: string; kind: UnitKind; parentCode: string | null; createdBy: number },
+): Promise<AddUnitResult> {
+  const existing = await db.unit.findUnique({ where: { code: input.code } });
+  if (existing) return { status: "duplicate", name: existing.name };
+  let parentId: number | null = null;
+  if (input.parentCode) {
+    const parent = await db.unit.findUnique({ where: { code: input.parentCode } });
+    if (!parent) return { status: "parent-missing" };
+    if (parent.kind === UnitKind.BRANCH) return { status: "parent-is-branch" };
+    parentId = parent.id;
+  }
+  try {
+    await db.unit.create({
+      data: { code: input.code, name: input.name, kind: input.kind, parentId, createdBy: BigInt(input.createdBy) },
+    });
+  } catch (e) {
+    // Two administrators adding the same code at once: the unique index decides.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      const winner = await db.unit.findUnique({ where: { code: input.code } });
+      return { status: "duplicate", name: winner?.name ?? input.name };
+    }
+    throw e;
+  }
+  return { status: "ok" };
+}
+
+export function findUnit(db: Db, code: string) {
+  return db.unit.findUnique({ where: { code } });
+}
+
+export interface UnitRow {
+  id: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  kind: string;
+  secretaries: string[];
+}
+
+export async function listUnits(db: Db): Promise<UnitRow[]> {
+  const units = await db.unit.findMany({
+    orderBy: { code: "asc" },
+    select: {
+      id: true,
+      parentId: true,
+      code: true,
+      name: true,
+      kind: true,
+      memberships: { where: { role: Role.SECRETARY }, select: { user: { select: { firstName: true, lastName: true } } } },
+    },
+  });
+  return units.map(({ memberships, ...u }) => ({ ...u, secretaries: memberships.map((m) => displayName(m.user)) }));
+}

@@ -1,0 +1,193 @@
+// Starts the real bot (same start-up as main.ts) against the fake Bot API and
+// a fresh SQLite file, and plays Telegram users talking to it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig, type Config } from "../../src/config.js";
+import { startApp, type App } from "../../src/app.js";
+import { createLogger } from "../../src/log.js";
+import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
+
+export const ADMIN_ID = 900001;
+
+export class TestClock {
+  constructor(private current: number) {}
+  now = (): Date => new Date(this.current);
+  set(iso: string): void {
+    this.current = new Date(iso).getTime();
+  }
+  advanceDays(days: number): void {
+    this.current += days * 86_400_000;
+  }
+}
+
+export interface Replies {
+  /** Messages the bot sent to this chat while handling the update, oldest first. */
+  messages: BotMessage[];
+  texts: string[];
+  last: BotMessage;
+  /** Texts of answerCallbackQuery toasts. */
+  toasts: string[];
+}
+
+export class Harness {
+  app!: App;
+  readonly handled = new Map<number, "ok" | "error">();
+  private waiters = new Map<number, () => void>();
+  private dir = mkdtempSync(join(tmpdir(), "chibo-test-"));
+  readonly dbUrl = `file:${join(this.dir, "bot.db")}`;
+
+  private constructor(
+    readonly fake: FakeTelegram,
+    readonly clock: TestClock,
+    readonly config: Config,
+  ) {}
+
+  static async start(opts: { now?: string; admins?: number[] } = {}): Promise<Harness> {
+    const fake = await new FakeTelegram().start();
+    const clock = new TestClock(new Date(opts.now ?? "2026-11-10T09:00:00+07:00").getTime());
+    const h = new Harness(fake, clock, undefined as unknown as Config);
+    (h as { config: Config }).config = loadConfig({
+      BOT_TOKEN: fake.token,
+      ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
+      DATABASE_URL: h.dbUrl,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    });
+    await h.boot();
+    return h;
+  }
+
+  private async boot(): Promise<void> {
+    this.app = await startApp(this.config, {
+      clock: this.clock.now,
+      log: createLogger(this.config.LOG_LEVEL),
+      onUpdateDone: (id, outcome) => {
+        this.handled.set(id, outcome);
+        this.waiters.get(id)?.();
+      },
+    });
+  }
+
+  /** Stops the bot as a deploy would and starts it again on the same database. */
+  async restart(): Promise<void> {
+    await this.app.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.fake.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  user(id: number, firstName: string, lastName?: string): TestUser {
+    return new TestUser(this, id, firstName, lastName);
+  }
+
+  admin(): TestUser {
+    return this.user(ADMIN_ID, "Quản trị");
+  }
+
+  waitHandled(updateId: number, timeoutMs = 10_000): Promise<void> {
+    if (this.handled.has(updateId)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`update ${updateId} not handled within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.set(updateId, () => {
+        clearTimeout(timer);
+        this.waiters.delete(updateId);
+        resolve();
+      });
+    });
+  }
+}
+
+export class TestUser {
+  constructor(
+    private h: Harness,
+    readonly id: number,
+    readonly firstName: string,
+    readonly lastName?: string,
+  ) {}
+
+  private get from() {
+    return { id: this.id, is_bot: false, first_name: this.firstName, ...(this.lastName ? { last_name: this.lastName } : {}), language_code: "vi" };
+  }
+
+  private get chat() {
+    return { id: this.id, type: "private", first_name: this.firstName };
+  }
+
+  private message(extra: Record<string, unknown>) {
+    return { message: { message_id: this.h.fake.newMessageId(), date: Math.floor(Date.now() / 1000), from: this.from, chat: this.chat, ...extra } };
+  }
+
+  /** Sends without waiting for the bot; returns the update id. */
+  send(text: string): number {
+    const command = text.match(/^\/\w+/);
+    return this.h.fake.pushUpdate(
+      this.message({ text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) }),
+    );
+  }
+
+  say(text: string): Promise<Replies> {
+    return this.exchange(() => this.send(text));
+  }
+
+  sendSticker(): Promise<Replies> {
+    return this.exchange(() =>
+      this.h.fake.pushUpdate(this.message({ sticker: { file_id: "sticker1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } })),
+    );
+  }
+
+  sendPhoto(): Promise<Replies> {
+    return this.exchange(() =>
+      this.h.fake.pushUpdate(this.message({ photo: [{ file_id: "photo1", file_unique_id: "p1", width: 800, height: 600, file_size: 50_000 }] })),
+    );
+  }
+
+  /** The latest message from the bot to this user that has buttons. */
+  lastWithButtons(): BotMessage {
+    const m = this.h.fake.messagesTo(this.id).filter((x) => x.buttons.length > 0).at(-1);
+    if (!m) throw new Error(`no message with buttons was sent to ${this.firstName}`);
+    return m;
+  }
+
+  pressOn(message: BotMessage, label: string | RegExp): number {
+    const button = message.buttons.flat().find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
+    if (!button?.callback_data) {
+      throw new Error(`no button ${label} on: ${message.text}\nbuttons: ${message.buttons.flat().map((b) => b.text).join(" | ")}`);
+    }
+    return this.h.fake.pushUpdate({
+      callback_query: {
+        id: this.h.fake.newCallbackId(this.id),
+        from: this.from,
+        chat_instance: `ci${this.id}`,
+        data: button.callback_data,
+        message: { message_id: message.message_id, date: Math.floor(Date.now() / 1000), chat: this.chat, from: { id: 123456789, is_bot: true, first_name: "bot" }, text: message.text },
+      },
+    });
+  }
+
+  /** Presses a button of the latest message that has buttons (or of `on`). */
+  press(label: string | RegExp, on?: BotMessage): Promise<Replies> {
+    return this.exchange(() => this.pressOn(on ?? this.lastWithButtons(), label));
+  }
+
+  async exchange(send: () => number): Promise<Replies> {
+    const before = this.h.fake.messagesTo(this.id).length;
+    const toastsBefore = this.h.fake.callbackAnswers.length;
+    const id = send();
+    await this.h.waitHandled(id);
+    return this.collect(before, toastsBefore);
+  }
+
+  collect(before: number, toastsBefore = this.h.fake.callbackAnswers.length): Replies {
+    const messages = this.h.fake.messagesTo(this.id).slice(before);
+    const toasts = this.h.fake.callbackAnswers
+      .slice(toastsBefore)
+      .filter((a) => a.user_id === this.id && a.text)
+      .map((a) => a.text!);
+    return { messages, texts: messages.map((m) => m.text), last: messages.at(-1)!, toasts };
+  }
+}
