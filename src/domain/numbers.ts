@@ -11,7 +11,8 @@ const ZERO_WORDS = new Set(["không", "khong", "ko", "k"]);
  * Refuses "12,5" or "12.5" as decimals, "-3" as negative, anything above `max` as too large.
  */
 export function parseCount(text: string, max: number): CountResult {
-  const t = text.trim().toLowerCase();
+  // NFC: some Vietnamese keyboards send "ô" as "o" + U+0302.
+  const t = text.normalize("NFC").trim().toLowerCase();
   if (ZERO_WORDS.has(t)) return { ok: true, value: 0 };
   if (/^[-−–]\s*\d+([.,]\d+)*$/u.test(t)) return { ok: false, problem: "negative" };
   let digits: string;

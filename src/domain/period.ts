@@ -59,7 +59,8 @@ export type PeriodProblem = "format" | "future" | "too-old";
  * "tháng 10/2026", or just "10" (this year, or last year if month 10 is still ahead).
  */
 export function parsePeriod(text: string, now: Date, timeZone: string): Period | PeriodProblem {
-  const t = text.trim().toLowerCase().replace(/^(tháng|thang|t)\s*/u, "");
+  // NFC: some Vietnamese keyboards send "á" as "a" + U+0301.
+  const t = text.normalize("NFC").trim().toLowerCase().replace(/^(tháng|thang|t)\s*/u, "");
   const current = periodOf(now, timeZone);
   let year: number;
   let month: number;

@@ -181,15 +181,15 @@ export class FakeTelegram {
     if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
     if (this.updates.length === 0 && Number(p.timeout ?? 0) > 0) {
       const closed = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), Math.min(Number(p.timeout), 10) * 1000);
-        this.pollers.push(() => {
+        const done = (gone: boolean) => {
           clearTimeout(timer);
-          resolve(false);
-        });
-        req.socket.once("close", () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
+          req.socket.off("close", onClose);
+          resolve(gone);
+        };
+        const onClose = () => done(true);
+        const timer = setTimeout(() => done(false), Math.min(Number(p.timeout), 10) * 1000);
+        this.pollers.push(() => done(false));
+        req.socket.once("close", onClose);
       });
       if (closed) return undefined;
     }

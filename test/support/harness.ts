@@ -45,7 +45,7 @@ export class Harness {
 
   static async start(opts: { now?: string; admins?: number[] } = {}): Promise<Harness> {
     const fake = await new FakeTelegram().start();
-    const clock = new TestClock(new Date(opts.now ?? "2026-11-10T09:00:00+07:00").getTime());
+    const clock = new TestClock(new Date(opts.now ?? "2026-11-03T09:00:00+07:00").getTime());
     const h = new Harness(fake, clock, undefined as unknown as Config);
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
