@@ -29,13 +29,19 @@ help-title = Trợ lý Chi bộ: các lệnh đồng chí dùng được
 help-secretary =
     Bí thư chi bộ:
     /baocao: gửi báo cáo phát triển đảng viên hằng tháng
-    /tiendo: xem các tháng đã báo cáo trong năm và tổng số kết nạp
+    /bienban: ghi biên bản một buổi sinh hoạt chi bộ (thường kỳ hoặc chuyên đề)
+    /xembienban [tháng/năm]: xem biên bản đã ghi trong tháng, gửi lại tệp đính kèm
+    /tiendo: xem tiến độ báo cáo, sinh hoạt trong năm và tổng số kết nạp
+help-committee =
+    Cấp ủy:
+    /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của chi bộ trực thuộc
 help-admin =
     Quản trị viên:
     /themdonvi <mã> <mã cấp trên hoặc -> <tên>: thêm đảng ủy, đảng bộ cơ sở
     /themchibo <mã> <mã cấp trên> <tên>: thêm chi bộ
     /donvi: xem cây tổ chức và bí thư từng chi bộ
-    /moi <mã chi bộ>: tạo đường link mời bí thư (dùng 1 lần, hết hạn sau 7 ngày)
+    /moi <mã đơn vị>: tạo đường link mời (dùng 1 lần, hết hạn sau 7 ngày): mã chi bộ để mời bí thư, mã đảng ủy để mời cấp ủy
+    /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của một chi bộ
 help-common =
     Chung:
     /huy: thoát biểu mẫu đang điền (không lưu gì)
@@ -50,7 +56,10 @@ start-invite-expired = Mã mời này đã hết hạn ngày { $date }. Đồng 
 start-invite-welcome =
     Chào đồng chí { $name }! Đồng chí đã được ghi nhận là bí thư { $unit }.
     Mỗi tháng, đồng chí gõ /baocao để gửi báo cáo phát triển đảng viên (chỉ mất khoảng 2 phút). Gõ /tiendo để xem tiến độ, /trogiup để xem mọi lệnh.
-start-invite-already = Đồng chí đã là bí thư { $unit } từ trước. Gõ /baocao để gửi báo cáo.
+start-invite-already = Đồng chí đã có vai trò này tại { $unit } từ trước. Gõ /trogiup để xem các lệnh.
+start-invite-welcome-committee =
+    Chào đồng chí { $name }! Đồng chí đã được ghi nhận là cấp ủy của { $unit }.
+    Gõ /xembienban <mã chi bộ> để xem biên bản sinh hoạt của các chi bộ trực thuộc, /trogiup để xem mọi lệnh.
 
 ## Quản trị: đơn vị
 unit-usage-committee = Cách dùng: /themdonvi <mã> <mã cấp trên hoặc -> <tên>. Ví dụ: /themdonvi DU-SGD - Đảng ủy Sở Giáo dục và Đào tạo
@@ -70,9 +79,12 @@ units-branch-line = { $indent }🚩 { $code }: { $name } · bí thư: { $secreta
 units-no-secretary = chưa có
 
 ## Quản trị: lời mời
-invite-usage = Cách dùng: /moi <mã chi bộ>. Ví dụ: /moi CB-QT
+invite-usage = Cách dùng: /moi <mã đơn vị>. Mã chi bộ: mời bí thư; mã đảng ủy, đảng bộ: mời cấp ủy. Ví dụ: /moi CB-QT
 invite-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
-invite-not-branch = { $code } không phải chi bộ; lời mời bí thư chỉ tạo cho chi bộ.
+invite-created-committee =
+    Link mời cấp ủy { $unit }:
+    { $link }
+    Link chỉ dùng được một lần và hết hạn lúc { $expires }. Đồng chí hãy gửi riêng cho người được mời.
 invite-created =
     Link mời bí thư { $unit }:
     { $link }
@@ -92,9 +104,9 @@ form-text-too-long = Nội dung dài { $length } ký tự, vượt quá giới h
 form-text-empty = Nội dung không được để trống.
 form-skip = Bỏ qua
 form-none = (không có)
+form-preview-cut = { $start }… (còn tiếp, tổng { $length } ký tự)
 
 ## Báo cáo tháng
-report-choose-unit = Đồng chí báo cáo cho chi bộ nào?
 report-ask-period = Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.
 report-period-button = Tháng { $period }
 report-period-format = Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.
@@ -131,9 +143,6 @@ report-summary =
 report-summary-reason = {" "}(lý do: { $reason })
 report-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
 report-button-send = ✅ Gửi báo cáo
-report-button-edit = ✏️ Sửa một mục
-report-button-cancel = ❌ Hủy
-report-ask-which-field = Đồng chí muốn sửa mục nào?
 report-field-period = Tháng báo cáo
 report-field-candidates = 1. Quần chúng ưu tú
 report-field-awarenessClass = 2. Lớp nhận thức về Đảng
@@ -157,9 +166,98 @@ progress-month-due = Tháng { $month }: ⏳ chưa báo cáo, hạn { $deadline }
 progress-month-open = Tháng { $month }: tháng chưa kết thúc
 progress-total = Tổng kết nạp từ đầu năm: { $admitted } đảng viên (giáo viên { $teachers }, học sinh { $pupils }, sinh viên { $students }, khác { $other }).
 form-choose-button = Xin bấm một trong các nút của câu hỏi bên dưới.
+form-button-edit = ✏️ Sửa một mục
+form-button-cancel = ❌ Hủy
+form-ask-which-field = Đồng chí muốn sửa mục nào?
+form-choose-unit = Đồng chí làm việc cho chi bộ nào?
 
 ## Menu lệnh (hiện cạnh ô nhập)
 menu-baocao = Gửi báo cáo phát triển đảng viên tháng
+menu-bienban = Ghi biên bản sinh hoạt chi bộ
+menu-xembienban = Xem biên bản đã ghi
 menu-tiendo = Xem tiến độ năm của chi bộ
 menu-huy = Thoát biểu mẫu đang điền
 menu-trogiup = Các lệnh dùng được
+
+## Biên bản sinh hoạt chi bộ
+meeting-ask-kind = Biên bản buổi sinh hoạt nào?
+meeting-kind-REGULAR = Thường kỳ
+meeting-kind-THEMATIC = Chuyên đề
+meeting-ask-topic = Chủ đề của buổi sinh hoạt chuyên đề? (tối đa { $max } ký tự)
+meeting-ask-date = Buổi sinh hoạt diễn ra ngày nào? Bấm nút hoặc gõ ngày/tháng/năm, ví dụ 02/11/2026 hoặc 2/11.
+meeting-date-today = Hôm nay ({ $date })
+meeting-date-yesterday = Hôm qua ({ $date })
+meeting-date-format = Chưa đọc được ngày. Xin gõ theo dạng ngày/tháng/năm, ví dụ 02/11/2026, hoặc ngày/tháng, ví dụ 2/11.
+meeting-date-invalid = Ngày này không có trong lịch. Xin kiểm tra lại ngày và tháng.
+meeting-date-future = Ngày này chưa đến. Chỉ ghi biên bản cho buổi sinh hoạt đã diễn ra.
+meeting-date-too-old = Ngày này đã quá lâu (chỉ nhận trong vòng 400 ngày). Xin liên hệ quản trị viên nếu cần ghi biên bản cũ.
+meeting-amending = Buổi sinh hoạt { $kind } ngày { $date } đã có biên bản (bản { $version }, gửi lúc { $time }). Đồng chí sửa mục cần thiết rồi bấm Gửi; bản cũ vẫn được lưu lại.
+meeting-ask-place = Địa điểm sinh hoạt?
+meeting-ask-chair = Họ tên đồng chí chủ trì?
+meeting-ask-recorder = Họ tên đồng chí thư ký?
+meeting-ask-onRoll = Tổng số đảng viên của chi bộ (theo danh sách)?
+meeting-same-as-last = Như lần trước: { $n }
+meeting-roll-zero = Số đảng viên phải lớn hơn 0.
+meeting-ask-present = Số đảng viên có mặt? (trên tổng số { $onRoll })
+meeting-all-present = Đủ { $onRoll }
+meeting-present-over-roll = Số có mặt không thể lớn hơn tổng số đảng viên ({ $onRoll }).
+meeting-ask-absentExcused = Số vắng có lý do? (còn { $left } đồng chí không có mặt)
+meeting-absent-over = Chỉ có { $left } đồng chí không có mặt. Xin nhập số từ 0 đến { $left }.
+meeting-ask-absentUnexcused = Số vắng không lý do? (còn { $left } đồng chí)
+meeting-attendance-mismatch = Có mặt { $present } + vắng có lý do { $excused } + vắng không lý do { $unexcused } = { $sum }, không khớp tổng số { $onRoll } đảng viên. Số vắng không lý do phải là { $left }; nếu số trước sai, xin sửa ở bước tóm tắt.
+meeting-ask-content = Nội dung chính của buổi sinh hoạt? (tối đa { $max } ký tự)
+meeting-ask-conclusions = Kết luận, nghị quyết của chi bộ? (tối đa { $max } ký tự)
+meeting-ask-files = Gửi ảnh hoặc tệp PDF biên bản đã ký (có thể gửi nhiều tệp, mỗi tệp tối đa 20 MB), hoặc bấm Không có tệp.
+meeting-ask-more-files = Đã nhận { $count } tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.
+meeting-files-none = Không có tệp
+meeting-files-done = Xong
+meeting-file-type = Chỉ nhận ảnh hoặc tệp PDF của biên bản. Tệp này không được lưu.
+meeting-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén PDF nhỏ hơn rồi gửi lại.
+meeting-file-too-many = Đã đủ { $max } tệp, không nhận thêm. Bấm Xong để tiếp tục.
+meeting-file-expected = Ở bước này xin gửi ảnh hoặc tệp PDF, hoặc bấm nút bên dưới.
+meeting-summary =
+    📝 Biên bản sinh hoạt { $kindLower } · { $unit }
+    1. Loại: { $kind }{ $topic }
+    2. Ngày: { $date }
+    3. Địa điểm: { $place }
+    4. Chủ trì: { $chair }
+    5. Thư ký: { $recorder }
+    6. Dự họp: có mặt { $present }/{ $onRoll } ({ $rate }), vắng có lý do { $absentExcused }, vắng không lý do { $absentUnexcused }
+    7. Nội dung: { $content }
+    8. Kết luận: { $conclusions }
+    9. Tệp đính kèm: { $files }
+meeting-summary-topic = {" "}(chủ đề: { $topic })
+meeting-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
+meeting-button-send = ✅ Gửi biên bản
+meeting-field-kind = 1. Loại, chủ đề
+meeting-field-date = 2. Ngày
+meeting-field-place = 3. Địa điểm
+meeting-field-chair = 4. Chủ trì
+meeting-field-recorder = 5. Thư ký
+meeting-field-attendance = 6. Dự họp
+meeting-field-content = 7. Nội dung
+meeting-field-conclusions = 8. Kết luận
+meeting-field-files = 9. Tệp đính kèm
+meeting-conflict = ⚠️ Trong lúc đồng chí điền, { $who } đã gửi biên bản buổi này (bản { $version }, lúc { $time }). Nếu đồng chí bấm Gửi, bản của đồng chí sẽ thay thế bản đó; bản đó vẫn được lưu lại.
+meeting-receipt = ✅ Đã nhận biên bản sinh hoạt { $kindLower } ngày { $date } của { $unit } lúc { $time } (bản số { $version }, tỷ lệ dự họp { $rate }).
+meeting-cancelled = Đã hủy biên bản. Không có gì được lưu.
+
+## Xem biên bản
+minutes-usage = Cách dùng: /xembienban [mã chi bộ] [tháng/năm]. Ví dụ: /xembienban CB-QT 10/2026
+minutes-not-allowed = Đồng chí không có quyền xem biên bản của đơn vị này.
+minutes-none = { $unit } chưa có biên bản nào trong tháng { $period }.
+minutes-title = 📚 Biên bản của { $unit } trong tháng { $period }: { $count } buổi
+minutes-resend = 📎 Gửi lại { $count } tệp
+minutes-file-caption = Biên bản { $kind } ngày { $date } ({ $n }/{ $count })
+minutes-files-gone = Biên bản này không còn tệp đính kèm.
+
+## Tiến độ sinh hoạt
+progress-meetings-title = Sinh hoạt chi bộ năm { $year }:
+progress-regular-held = Tháng { $month }: ✅ đã sinh hoạt thường kỳ
+progress-regular-missing = Tháng { $month }: ❌ chưa có sinh hoạt thường kỳ
+progress-regular-open = Tháng { $month }: ⏳ chưa ghi sinh hoạt thường kỳ
+progress-thematic-held = Quý { $quarter }: ✅ đã sinh hoạt chuyên đề
+progress-thematic-missing = Quý { $quarter }: ❌ chưa có sinh hoạt chuyên đề
+progress-thematic-open = Quý { $quarter }: ⏳ chưa ghi sinh hoạt chuyên đề
+progress-attendance = Tỷ lệ dự họp bình quân: { $rate }
+progress-attendance-none = Tỷ lệ dự họp bình quân: chưa có biên bản

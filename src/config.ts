@@ -9,7 +9,8 @@ const adminIds = z
   .min(1)
   .transform((s, ctx) => {
     const ids = s.split(/[\s,;]+/).filter(Boolean).map(Number);
-    if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
+    // At least one administrator: "," alone would otherwise leave nobody able to build the tree.
+    if (ids.length === 0 || ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
       ctx.addIssue({ code: "custom", message: "ids" });
       return z.NEVER;
     }
@@ -42,7 +43,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable (TZ= in a .env file, ${TZ} of an unset shell variable in
+  // docker compose) counts as unset, so that settings with a default get it.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const variable = String(issue.path[0]);

@@ -15,6 +15,8 @@ import { unitsFeature } from "./features/units.js";
 import { progressFeature } from "./features/progress.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
+import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
+import { minutesViewFeature } from "./features/minutes-view.js";
 
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */
 const FORM_STATE_VERSION = 1;
@@ -63,12 +65,15 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     await ctx.reply(ctx.t(open ? "cancel-done" : "cancel-nothing"));
   });
   pm.use(createConversation(createReportForm(deps), REPORT_FORM));
+  pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
 
   pm.use(startFeature(deps));
   pm.use(refuseStrangers);
   pm.use(helpFeature());
   pm.use(unitsFeature(deps));
   pm.command("baocao", (ctx) => ctx.conversation.enter(REPORT_FORM));
+  pm.command("bienban", (ctx) => ctx.conversation.enter(MINUTES_FORM));
+  pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(fallbackFeature());
   return bot;

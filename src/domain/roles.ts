@@ -18,10 +18,26 @@ export function hasAnyRole(actor: Actor): boolean {
   return actor.isAdmin || actor.memberships.length > 0;
 }
 
+export function committeeUnits(actor: Actor) {
+  return actor.memberships.filter((m) => m.role === Role.COMMITTEE);
+}
+
+/**
+ * A branch's records are seen by the branch itself, the committees above it and
+ * administrators. `ancestors` are the ids of the unit's parent, grandparent, and so on.
+ */
+export function canSeeUnit(actor: Actor, unitId: number, ancestors: number[]): boolean {
+  if (actor.isAdmin) return true;
+  return actor.memberships.some(
+    (m) => m.unitId === unitId || (m.role === Role.COMMITTEE && ancestors.includes(m.unitId)),
+  );
+}
+
 /** Commands listed by /trogiup, as locale keys, in the order shown. */
 export function helpSections(actor: Actor): string[] {
   const sections: string[] = [];
   if (reportingUnits(actor).length > 0) sections.push("help-secretary");
+  if (committeeUnits(actor).length > 0) sections.push("help-committee");
   if (actor.isAdmin) sections.push("help-admin");
   sections.push("help-common");
   return sections;

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
-import { Prisma } from "../db/generated/client.js";
+import type { Prisma } from "../db/generated/client.js";
+import { writeNextVersion } from "./versioning.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
 import { reportFiguresSchema } from "../domain/report.js";
@@ -80,28 +81,17 @@ export async function submitReport(
 ): Promise<SubmitResult> {
   const figures = reportFiguresSchema.parse(input.figures);
   const where = { unitId: input.unitId, year: input.period.year, month: input.period.month };
-  try {
-    return await db.$transaction(async (tx) => {
-      const current = await tx.report.findFirst({ where: { ...where, supersededAt: null }, select: STORED_SELECT });
-      if ((current?.version ?? 0) !== input.baseVersion) return { status: "conflict", current: toStored(current!) };
-      const version = input.baseVersion + 1;
-      if (current) {
-        await tx.report.updateMany({ where: { ...where, version: current.version }, data: { supersededAt: input.now } });
-      }
-      await tx.report.create({
+  const result = await writeNextVersion(db, input.baseVersion, {
+    currentVersion: async (tx) =>
+      (await tx.report.findFirst({ where: { ...where, supersededAt: null }, select: { version: true } }))?.version ?? 0,
+    supersede: (tx, version) => tx.report.updateMany({ where: { ...where, version }, data: { supersededAt: input.now } }),
+    create: (tx, version) =>
+      tx.report.create({
         data: { ...where, ...figures, version, late: input.late, submittedById: input.userId, submittedAt: input.now },
-      });
-      return { status: "ok", version };
-    });
-  } catch (e) {
-    // Another version was written between our read and our insert (PostgreSQL
-    // read committed): the unique (unit, month, version) index refused ours.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const current = await currentReport(db, input.unitId, input.period);
-      if (current) return { status: "conflict", current };
-    }
-    throw e;
-  }
+      }),
+  });
+  if (result.status === "ok") return result;
+  return { status: "conflict", current: (await currentReport(db, input.unitId, input.period))! };
 }
 
 export async function yearReports(db: Db, unitId: number, year: number) {

@@ -65,3 +65,15 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
   });
   return units.map(({ memberships, ...u }) => ({ ...u, secretaries: memberships.map((m) => displayName(m.user)) }));
 }
+
+/** Ids of the unit's parent, grandparent, and so on up to the root. */
+export async function ancestorsOf(db: Db, unitId: number): Promise<number[]> {
+  const out: number[] = [];
+  let current = await db.unit.findUnique({ where: { id: unitId }, select: { parentId: true } });
+  // The tree is a handful of levels deep (Đảng ủy → đảng bộ cơ sở → chi bộ); the guard stops a cycle.
+  while (current?.parentId != null && out.length < 50) {
+    out.push(current.parentId);
+    current = await db.unit.findUnique({ where: { id: current.parentId }, select: { parentId: true } });
+  }
+  return out;
+}

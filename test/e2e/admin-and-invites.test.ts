@@ -111,8 +111,12 @@ describe("invites", () => {
 
   test("/moi needs a branch", async () => {
     const admin = h.admin();
-    expect((await admin.say("/moi")).texts).toEqual(["Cách dùng: /moi <mã chi bộ>. Ví dụ: /moi CB-QT"]);
-    expect((await admin.say("/moi DU-SGD")).texts).toEqual(["DU-SGD không phải chi bộ; lời mời bí thư chỉ tạo cho chi bộ."]);
+    expect((await admin.say("/moi")).texts).toEqual(["Cách dùng: /moi <mã đơn vị>. Mã chi bộ: mời bí thư; mã đảng ủy, đảng bộ: mời cấp ủy. Ví dụ: /moi CB-QT"]);
+    // A committee's invite is for a committee member, not a secretary.
+    const r = await admin.say("/moi DU-SGD");
+    expect(r.last.text).toMatch(/^Link mời cấp ủy Đảng ủy Sở Giáo dục và Đào tạo:\nhttps:\/\/t\.me\/TroLyChiBoTestBot\?start=/);
+    const invite = await h.app.db.invite.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(invite.role).toBe("COMMITTEE");
     expect((await admin.say("/moi KHONG-CO")).texts).toEqual(["Không có đơn vị mã KHONG-CO. Gõ /donvi để xem các mã."]);
   });
 });

@@ -140,9 +140,24 @@ export class TestUser {
     );
   }
 
-  sendPhoto(): Promise<Replies> {
+  sendPhoto(size = 50_000, id = "photo1"): Promise<Replies> {
     return this.exchange(() =>
-      this.h.fake.pushUpdate(this.message({ photo: [{ file_id: "photo1", file_unique_id: "p1", width: 800, height: 600, file_size: 50_000 }] })),
+      this.h.fake.pushUpdate(
+        this.message({
+          photo: [
+            { file_id: `${id}-small`, file_unique_id: `${id}s`, width: 90, height: 60, file_size: 2_000 },
+            { file_id: id, file_unique_id: `${id}u`, width: 1280, height: 960, file_size: size },
+          ],
+        }),
+      ),
+    );
+  }
+
+  sendDocument(fileName: string, mimeType: string, size: number, id = fileName): Promise<Replies> {
+    return this.exchange(() =>
+      this.h.fake.pushUpdate(
+        this.message({ document: { file_id: id, file_unique_id: `${id}u`, file_name: fileName, mime_type: mimeType, file_size: size } }),
+      ),
     );
   }
 

@@ -5,6 +5,9 @@ import { yearProgress } from "../../domain/progress.js";
 import { reportingUnits } from "../../domain/roles.js";
 import { formatDate } from "../../domain/time.js";
 import { yearReports } from "../../store/reports.js";
+import { meetingCompliance } from "../../domain/meeting.js";
+import { meetingFactsOfYear } from "../../store/meetings.js";
+import { percent } from "../minutes/summary.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function progressFeature(deps: AppDeps) {
@@ -28,6 +31,17 @@ export function progressFeature(deps: AppDeps) {
         );
       }
       lines.push("", ctx.t("progress-total", totals));
+      const meetings = meetingCompliance(await meetingFactsOfYear(deps.db, unit.unitId, year), year, now, tz);
+      lines.push("", ctx.t("progress-meetings-title", { year: String(year) }));
+      for (const m of meetings.months) {
+        lines.push(ctx.t(`progress-regular-${m.status}`, { month: formatPeriod({ year, month: m.month }) }));
+      }
+      for (const q of meetings.quarters) lines.push(ctx.t(`progress-thematic-${q.status}`, { quarter: q.quarter }));
+      lines.push(
+        meetings.averageAttendance === null
+          ? ctx.t("progress-attendance-none")
+          : ctx.t("progress-attendance", { rate: percent(meetings.averageAttendance) }),
+      );
       await ctx.reply(lines.join("\n"));
     }
   });

@@ -1,7 +1,7 @@
 // /start, with or without an invite code.
 import { Composer } from "grammy";
 import { isWellFormedInviteCode } from "../../domain/invite.js";
-import { hasAnyRole } from "../../domain/roles.js";
+import { hasAnyRole, Role } from "../../domain/roles.js";
 import { formatDate } from "../../domain/time.js";
 import { redeemInvite } from "../../store/invites.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -23,10 +23,14 @@ export function startFeature(deps: AppDeps) {
         return ctx.reply(ctx.t("start-invite-used"));
       case "expired":
         return ctx.reply(ctx.t("start-invite-expired", { date: formatDate(result.expiresAt, deps.config.TZ) }));
-      case "ok":
-        return ctx.reply(
-          ctx.t(result.already ? "start-invite-already" : "start-invite-welcome", { name, unit: result.unitName }),
-        );
+      case "ok": {
+        const key = result.already
+          ? "start-invite-already"
+          : result.role === Role.COMMITTEE
+            ? "start-invite-welcome-committee"
+            : "start-invite-welcome";
+        return ctx.reply(ctx.t(key, { name, unit: result.unitName }));
+      }
     }
   });
   return composer;

@@ -47,10 +47,11 @@ export function unitsFeature(deps: AppDeps) {
     const code = normaliseUnitCode(raw);
     const unit = code ? await findUnit(deps.db, code) : null;
     if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
-    if (unit.kind !== UnitKind.BRANCH) return ctx.reply(ctx.t("invite-not-branch", { code: unit.code }));
-    const invite = await createInvite(deps.db, unit.id, Role.SECRETARY, ctx.from!.id, deps.clock());
+    // A branch's invite is for its secretary; a committee's for one of its members.
+    const isBranch = unit.kind === UnitKind.BRANCH;
+    const invite = await createInvite(deps.db, unit.id, isBranch ? Role.SECRETARY : Role.COMMITTEE, ctx.from!.id, deps.clock());
     return ctx.reply(
-      ctx.t("invite-created", {
+      ctx.t(isBranch ? "invite-created" : "invite-created-committee", {
         unit: unit.name,
         link: `https://t.me/${ctx.me.username}?start=${invite.code}`,
         expires: formatDateTime(invite.expiresAt, deps.config.TZ),

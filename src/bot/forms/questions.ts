@@ -12,7 +12,15 @@ export function countChoices(values: number[]): Choice[][] {
 export function countQuestion(
   t: T,
   text: string,
-  opts: { max: number; quick?: number[]; offer?: { label: string; value: number }; tooLarge?: string },
+  opts: {
+    max: number;
+    quick?: number[];
+    offer?: { label: string; value: number };
+    tooLarge?: string;
+    min?: { value: number; error: string };
+    /** A last check on a well-formed number; returns an error text to refuse it. */
+    check?: (n: number) => string | undefined;
+  },
 ): Question<number> {
   const buttons = countChoices(opts.quick ?? []);
   if (opts.offer) buttons.unshift([{ label: opts.offer.label, value: String(opts.offer.value) }]);
@@ -20,9 +28,15 @@ export function countQuestion(
     text,
     buttons,
     parse(answer): Parsed<number> {
+      if ("file" in answer) return { ok: false, error: t("form-text-expected") };
       const raw = "text" in answer ? answer.text : answer.choice;
       const r = parseCount(raw, opts.max);
-      if (r.ok) return { ok: true, value: r.value, shown: String(r.value) };
+      if (r.ok) {
+        if (opts.min && r.value < opts.min.value) return { ok: false, error: opts.min.error };
+        const refused = opts.check?.(r.value);
+        if (refused) return { ok: false, error: refused };
+        return { ok: true, value: r.value, shown: String(r.value) };
+      }
       if (r.problem === "too-large" && opts.tooLarge) return { ok: false, error: opts.tooLarge };
       return { ok: false, error: t(`form-count-${r.problem}`, { max: opts.max, input: raw.slice(0, 50) }) };
     },
@@ -39,6 +53,7 @@ export function textQuestion(
     text,
     buttons: opts.skippable ? [[{ label: t("form-skip"), value: SKIP }]] : [],
     parse(answer): Parsed<string | null> {
+      if ("file" in answer) return { ok: false, error: t("form-text-expected") };
       if ("choice" in answer) {
         return answer.choice === SKIP && opts.skippable
           ? { ok: true, value: null, shown: t("form-none") }
@@ -66,4 +81,38 @@ export function choiceQuestion<V extends string>(text: string, buttons: Choice[]
       return { ok: false, error: typedError };
     },
   };
+}
+
+export type SummaryAction = "send" | "edit" | "cancel";
+
+/** The last step of every form: send, change one answer, or cancel. */
+export function summaryQuestion(t: T, text: string, sendLabel: string): Question<SummaryAction> {
+  return choiceQuestion<SummaryAction>(
+    text,
+    [
+      [{ label: sendLabel, value: "send" }],
+      [
+        { label: t("form-button-edit"), value: "edit" },
+        { label: t("form-button-cancel"), value: "cancel" },
+      ],
+    ],
+    t("form-choose-button"),
+    true,
+  );
+}
+
+/** "Which answer do you want to change?", two buttons a row. */
+export function fieldQuestion<V extends string>(t: T, options: Choice[]): Question<V> {
+  const rows: Choice[][] = [];
+  for (let i = 0; i < options.length; i += 2) rows.push(options.slice(i, i + 2));
+  return choiceQuestion<V>(t("form-ask-which-field"), rows, t("form-choose-button"));
+}
+
+/** For people who file for more than one branch. */
+export function unitQuestion(t: T, units: { id: number; name: string }[]): Question<string> {
+  return choiceQuestion<string>(
+    t("form-choose-unit"),
+    units.map((u) => [{ label: u.name, value: String(u.id) }]),
+    t("form-choose-button"),
+  );
 }

@@ -11,11 +11,24 @@ export interface Choice {
   value: string;
 }
 
+/** A photo or document sent in answer; Telegram gives its size before anything is downloaded. */
+export interface FileAnswer {
+  isPhoto: boolean;
+  fileId: string;
+  fileUniqueId: string;
+  mimeType?: string;
+  fileName?: string;
+  size?: number;
+}
+
+export type Answer = { text: string } | { choice: string } | { file: FileAnswer };
+
 export interface Question<T> {
   text: string;
   buttons?: Choice[][];
-  /** Reads a typed answer or a pressed button's value. */
-  parse(answer: { text: string } | { choice: string }): Parsed<T>;
+  /** Reads a typed answer, a pressed button's value, or (when `acceptsFiles`) a file. */
+  parse(answer: Answer): Parsed<T>;
+  acceptsFiles?: boolean;
   /** Once answered, keep the question's text as it is (only its buttons go) instead of echoing the answer. */
   keepText?: boolean;
 }
@@ -66,14 +79,14 @@ export class FormSession {
       }
       const message = ctx.message;
       if (!message) continue; // edits, reactions and the like are not answers
+      const file = fileOf(message);
       let error: string;
-      if (message.text === undefined) error = ctx.t("form-text-expected");
-      else if (message.text.startsWith("/")) error = ctx.t("form-in-progress");
-      else {
-        const parsed = q.parse({ text: message.text });
+      if (message.text?.startsWith("/")) error = ctx.t("form-in-progress");
+      else if (message.text !== undefined || (file && q.acceptsFiles)) {
+        const parsed = q.parse(message.text !== undefined ? { text: message.text } : { file: file! });
         if (parsed.ok) return this.accept(q, asked, parsed);
         error = parsed.error;
-      }
+      } else error = ctx.t(q.acceptsFiles ? "meeting-file-expected" : "form-text-expected");
       await ctx.reply(error);
       asked = await this.send(q);
     }
@@ -95,4 +108,21 @@ export class FormSession {
     }
     return parsed.value;
   }
+}
+
+function fileOf(message: NonNullable<FormContext["message"]>): FileAnswer | undefined {
+  const photo = message.photo?.at(-1); // the largest size Telegram made
+  if (photo) return { isPhoto: true, fileId: photo.file_id, fileUniqueId: photo.file_unique_id, ...(photo.file_size ? { size: photo.file_size } : {}) };
+  const d = message.document;
+  if (d) {
+    return {
+      isPhoto: false,
+      fileId: d.file_id,
+      fileUniqueId: d.file_unique_id,
+      ...(d.mime_type ? { mimeType: d.mime_type } : {}),
+      ...(d.file_name ? { fileName: d.file_name } : {}),
+      ...(d.file_size ? { size: d.file_size } : {}),
+    };
+  }
+  return undefined;
 }

@@ -7,7 +7,8 @@ import { loadActor, findUserId } from "../../store/users.js";
 import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
-import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, summaryQuestion, unitQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
+import { summaryQuestion, unitQuestion } from "../forms/questions.js";
+import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
 export const REPORT_FORM = "report";
@@ -53,7 +54,11 @@ export function createReportForm(deps: AppDeps) {
 
     for (;;) {
       const action = await form.ask(
-        summaryQuestion(t, `${summaryText(t, chosenUnit.name, period, figures)}\n\n${warningLine(figures)}${t("report-summary-prompt")}`),
+        summaryQuestion(
+          t,
+          `${summaryText(t, chosenUnit.name, period, figures)}\n\n${warningLine(figures)}${t("report-summary-prompt")}`,
+          t("report-button-send"),
+        ),
       );
       if (action === "cancel") return form.say(t("report-cancelled"));
       if (action === "edit") {

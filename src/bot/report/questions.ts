@@ -2,7 +2,7 @@
 import { addMonths, checkPeriod, formatPeriod, parsePeriod, type Period } from "../../domain/period.js";
 import { COUNT_LIMITS, TEXT_LIMITS, type CountField } from "../../domain/report.js";
 import type { Parsed, Question } from "../forms/session.js";
-import { choiceQuestion, countQuestion, textQuestion } from "../forms/questions.js";
+import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -15,6 +15,7 @@ export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: str
     buttons: [options.map((p) => ({ label: t("report-period-button", { period: formatPeriod(p) }), value: periodValue(p) }))],
     parse(answer): Parsed<Period> {
       let r: Period | ReturnType<typeof checkPeriod>;
+      if ("file" in answer) return { ok: false, error: t("form-text-expected") };
       if ("choice" in answer) {
         const [year, month] = answer.choice.split("-").map(Number);
         const p = { year: year!, month: month! };
@@ -57,23 +58,6 @@ export function noteQuestion(t: T): Question<string | null> {
   return textQuestion(t, t("report-ask-note"), { max: TEXT_LIMITS.note, skippable: true });
 }
 
-export type SummaryAction = "send" | "edit" | "cancel";
-
-export function summaryQuestion(t: T, text: string): Question<SummaryAction> {
-  return choiceQuestion<SummaryAction>(
-    text,
-    [
-      [{ label: t("report-button-send"), value: "send" }],
-      [
-        { label: t("report-button-edit"), value: "edit" },
-        { label: t("report-button-cancel"), value: "cancel" },
-      ],
-    ],
-    t("form-choose-button"),
-    true,
-  );
-}
-
 export const EDITABLE = [
   "period",
   "candidates",
@@ -88,16 +72,5 @@ export const EDITABLE = [
 export type EditableGroup = (typeof EDITABLE)[number];
 
 export function whichFieldQuestion(t: T): Question<EditableGroup> {
-  const buttons = EDITABLE.map((g) => ({ label: t(`report-field-${g}`), value: g }));
-  const rows = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return choiceQuestion<EditableGroup>(t("report-ask-which-field"), rows, t("form-choose-button"));
-}
-
-export function unitQuestion(t: T, units: { id: number; name: string }[]): Question<string> {
-  return choiceQuestion<string>(
-    t("report-choose-unit"),
-    units.map((u) => [{ label: u.name, value: String(u.id) }]),
-    t("form-choose-button"),
-  );
+  return fieldQuestion(t, EDITABLE.map((g) => ({ label: t(`report-field-${g}`), value: g })));
 }

@@ -1,0 +1,172 @@
+// /bienban: the minutes of one branch meeting.
+import { attendanceRate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { reportingUnits } from "../../domain/roles.js";
+import { formatDateTime } from "../../domain/time.js";
+import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
+import { findUserId, loadActor } from "../../store/users.js";
+import type { AppDeps, FormContext, FormConversation } from "../context.js";
+import { FormSession } from "../forms/session.js";
+import { summaryQuestion, unitQuestion } from "../forms/questions.js";
+import {
+  absentExcusedQuestion,
+  absentUnexcusedQuestion,
+  dateQuestion,
+  filesQuestion,
+  kindQuestion,
+  meetingFieldQuestion,
+  onRollQuestion,
+  presentQuestion,
+  shortText,
+  type MeetingEditable,
+} from "./questions.js";
+import { meetingSummary, percent } from "./summary.js";
+
+export const MINUTES_FORM = "minutes";
+
+export function createMinutesForm(deps: AppDeps) {
+  const tz = deps.config.TZ;
+
+  return async function minutes(conversation: FormConversation, ctx: FormContext) {
+    const form = new FormSession(conversation, ctx);
+    const t = form.t.bind(form);
+
+    const who = await form.external(async () => {
+      const actor = await loadActor(deps.db, form.userId, deps.config.ADMIN_IDS);
+      return {
+        userId: await findUserId(deps.db, form.userId),
+        units: reportingUnits(actor).map((m) => ({ id: m.unitId, name: m.unitName })),
+      };
+    });
+    if (who.userId === undefined || who.units.length === 0) return form.say(t("refuse-secretary-only"));
+    const userId = who.userId;
+    const unit = who.units.length === 1 ? who.units[0]! : await chooseUnit();
+    const now = new Date(await form.external(() => deps.clock().getTime()));
+
+    let m: MeetingDraft = {
+      kind: await form.ask(kindQuestion(t)),
+      topic: null,
+      heldOn: "",
+      place: "",
+      chair: "",
+      recorder: "",
+      onRoll: 0,
+      present: 0,
+      absentExcused: 0,
+      absentUnexcused: 0,
+      content: "",
+      conclusions: "",
+      attachments: [],
+    };
+    if (m.kind === MeetingKind.THEMATIC) m.topic = await askTopic();
+    m.heldOn = await form.ask(dateQuestion(t, now, tz));
+    let baseVersion = 0;
+    const existing = await loadExisting(m.kind, m.heldOn);
+    if (existing) {
+      m = existing.draft;
+      baseVersion = existing.version;
+      await form.say(amendingNotice(existing));
+    } else {
+      for (const group of ["place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const) {
+        m = await askGroup(group, m);
+      }
+    }
+
+    for (;;) {
+      const action = await form.ask(summaryQuestion(t, `${meetingSummary(t, unit.name, m)}\n\n${t("meeting-summary-prompt")}`, t("meeting-button-send")));
+      if (action === "cancel") return form.say(t("meeting-cancelled"));
+      if (action === "edit") {
+        const group = await form.ask(meetingFieldQuestion(t));
+        m = await askGroup(group, m);
+        if (group === "kind" || group === "date") {
+          // Another kind or date is another meeting: it may already have minutes to amend.
+          const other = await loadExisting(m.kind, m.heldOn);
+          baseVersion = other?.version ?? 0;
+          if (other) await form.say(amendingNotice(other));
+        }
+        continue;
+      }
+      const result = await form.external(async () => {
+        const at = deps.clock();
+        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at });
+        return { ...r, at: at.toISOString() };
+      });
+      if (result.status === "conflict") {
+        const c = result.current;
+        await form.say(t("meeting-conflict", { who: c.submittedBy, version: c.version, time: formatDateTime(new Date(c.submittedAt), tz) }));
+        baseVersion = c.version;
+        continue;
+      }
+      return form.say(
+        t("meeting-receipt", {
+          kindLower: t(`meeting-kind-${m.kind}`).toLowerCase(),
+          date: formatIsoDate(m.heldOn),
+          unit: unit.name,
+          time: formatDateTime(new Date(result.at), tz),
+          version: result.version,
+          rate: percent(attendanceRate(m)),
+        }),
+      );
+    }
+
+    async function chooseUnit() {
+      const id = await form.ask(unitQuestion(t, who.units));
+      return who.units.find((u) => String(u.id) === id)!;
+    }
+
+    function askTopic() {
+      return form.ask(shortText(t, "meeting-ask-topic", MEETING_LIMITS.topic));
+    }
+
+    function loadExisting(kind: MeetingKind, heldOn: IsoDate): Promise<StoredMeeting | null> {
+      return form.external(() => currentMeeting(deps.db, unit.id, kind, heldOn));
+    }
+
+    function amendingNotice(e: StoredMeeting): string {
+      return t("meeting-amending", {
+        kind: t(`meeting-kind-${e.draft.kind}`).toLowerCase(),
+        date: formatIsoDate(e.draft.heldOn),
+        version: e.version,
+        time: formatDateTime(new Date(e.submittedAt), tz),
+      });
+    }
+
+    async function askGroup(group: MeetingEditable, d: MeetingDraft): Promise<MeetingDraft> {
+      switch (group) {
+        case "kind": {
+          const kind = await form.ask(kindQuestion(t));
+          return { ...d, kind, topic: kind === MeetingKind.THEMATIC ? await askTopic() : null };
+        }
+        case "date":
+          return { ...d, heldOn: await form.ask(dateQuestion(t, now, tz)) };
+        case "place":
+          return { ...d, place: await form.ask(shortText(t, "meeting-ask-place", MEETING_LIMITS.place)) };
+        case "chair":
+          return { ...d, chair: await form.ask(shortText(t, "meeting-ask-chair", MEETING_LIMITS.name)) };
+        case "recorder":
+          return { ...d, recorder: await form.ask(shortText(t, "meeting-ask-recorder", MEETING_LIMITS.name)) };
+        case "content":
+          return { ...d, content: await form.ask(shortText(t, "meeting-ask-content", MEETING_LIMITS.content)) };
+        case "conclusions":
+          return { ...d, conclusions: await form.ask(shortText(t, "meeting-ask-conclusions", MEETING_LIMITS.conclusions)) };
+        case "attendance": {
+          const last = await form.external(() => lastOnRoll(deps.db, unit.id));
+          const onRoll = await form.ask(onRollQuestion(t, last));
+          const present = await form.ask(presentQuestion(t, onRoll));
+          if (present === onRoll) return { ...d, onRoll, present, absentExcused: 0, absentUnexcused: 0 };
+          const absentExcused = await form.ask(absentExcusedQuestion(t, onRoll - present));
+          const absentUnexcused =
+            present + absentExcused === onRoll ? 0 : await form.ask(absentUnexcusedQuestion(t, { onRoll, present, absentExcused }));
+          return { ...d, onRoll, present, absentExcused, absentUnexcused };
+        }
+        case "files": {
+          const attachments: MeetingDraft["attachments"] = [];
+          for (;;) {
+            const a = await form.ask(filesQuestion(t, attachments.length));
+            if ("done" in a) return { ...d, attachments };
+            attachments.push(a.file);
+          }
+        }
+      }
+    }
+  };
+}

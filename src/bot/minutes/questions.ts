@@ -1,0 +1,122 @@
+// The questions of /bienban.
+import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
+import type { Parsed, Question } from "../forms/session.js";
+import { choiceQuestion, countChoices, countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function kindQuestion(t: T): Question<MeetingKind> {
+  return choiceQuestion<MeetingKind>(
+    t("meeting-ask-kind"),
+    [[MeetingKind.REGULAR, MeetingKind.THEMATIC].map((k) => ({ label: t(`meeting-kind-${k}`), value: k }))],
+    t("form-choose-button"),
+  );
+}
+
+export function dateQuestion(t: T, now: Date, timeZone: string): Question<IsoDate> {
+  const today = todayIn(now, timeZone);
+  const yesterday = addDays(today, -1);
+  return {
+    text: t("meeting-ask-date"),
+    buttons: [
+      [
+        { label: t("meeting-date-today", { date: formatIsoDate(today, false) }), value: today },
+        { label: t("meeting-date-yesterday", { date: formatIsoDate(yesterday, false) }), value: yesterday },
+      ],
+    ],
+    parse(answer): Parsed<IsoDate> {
+      if ("file" in answer) return { ok: false, error: t("form-text-expected") };
+      const r =
+        "choice" in answer
+          ? (checkMeetingDate(answer.choice, now, timeZone) ?? answer.choice)
+          : parseMeetingDate(answer.text, now, timeZone);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(r)) return { ok: true, value: r, shown: formatIsoDate(r) };
+      return { ok: false, error: t(`meeting-date-${r}`) };
+    },
+  };
+}
+
+export function shortText(t: T, key: string, max: number): Question<string> {
+  return textQuestion(t, t(key, { max }), { max, skippable: false }) as Question<string>;
+}
+
+export function onRollQuestion(t: T, last?: number): Question<number> {
+  return countQuestion(t, t("meeting-ask-onRoll"), {
+    max: MEETING_LIMITS.onRoll,
+    min: { value: 1, error: t("meeting-roll-zero") },
+    ...(last !== undefined ? { offer: { label: t("meeting-same-as-last", { n: last }), value: last } } : {}),
+  });
+}
+
+export function presentQuestion(t: T, onRoll: number): Question<number> {
+  return countQuestion(t, t("meeting-ask-present", { onRoll }), {
+    max: onRoll,
+    tooLarge: t("meeting-present-over-roll", { onRoll }),
+    offer: { label: t("meeting-all-present", { onRoll }), value: onRoll },
+  });
+}
+
+export function absentExcusedQuestion(t: T, left: number): Question<number> {
+  return countQuestion(t, t("meeting-ask-absentExcused", { left }), {
+    max: left,
+    quick: [0, 1, 2, 3, 4, 5].filter((n) => n <= left),
+    tooLarge: t("meeting-absent-over", { left }),
+  });
+}
+
+/** The last figure must make attendance add up to the roll; anything else is refused with the sum shown. */
+export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: number; absentExcused: number }): Question<number> {
+  const left = a.onRoll - a.present - a.absentExcused;
+  const mismatch = (unexcused: number) =>
+    t("meeting-attendance-mismatch", {
+      present: a.present,
+      excused: a.absentExcused,
+      unexcused,
+      sum: a.present + a.absentExcused + unexcused,
+      onRoll: a.onRoll,
+      left,
+    });
+  const q = countQuestion(t, t("meeting-ask-absentUnexcused", { left }), {
+    max: MEETING_LIMITS.onRoll,
+    check: (n) => (n === left ? undefined : mismatch(n)),
+  });
+  return { ...q, buttons: countChoices([left]) };
+}
+
+export type FilesAnswer = { done: true } | { file: Attachment };
+
+export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
+  const DONE = "done";
+  return {
+    text: attached === 0 ? t("meeting-ask-files") : t("meeting-ask-more-files", { count: attached }),
+    buttons: [[{ label: t(attached === 0 ? "meeting-files-none" : "meeting-files-done"), value: DONE }]],
+    acceptsFiles: true,
+    parse(answer): Parsed<FilesAnswer> {
+      if ("choice" in answer && answer.choice === DONE) return { ok: true, value: { done: true }, shown: t(attached === 0 ? "meeting-files-none" : "meeting-files-done") };
+      if (!("file" in answer)) return { ok: false, error: t("meeting-file-expected") };
+      const f = answer.file;
+      const problem = checkAttachment(f, attached);
+      if (problem) {
+        return {
+          ok: false,
+          error: t(`meeting-file-${problem}`, { size: Math.round(((f.size ?? 0) / 1024 / 1024) * 10) / 10, max: MEETING_LIMITS.attachments }),
+        };
+      }
+      const file: Attachment = {
+        fileId: f.fileId,
+        fileUniqueId: f.fileUniqueId,
+        kind: f.isPhoto ? "PHOTO" : "PDF",
+        fileName: f.fileName ?? null,
+        size: f.size ?? null,
+      };
+      return { ok: true, value: { file }, shown: f.fileName ?? "📷" };
+    },
+  };
+}
+
+export const MEETING_EDITABLE = ["kind", "date", "place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const;
+export type MeetingEditable = (typeof MEETING_EDITABLE)[number];
+
+export function meetingFieldQuestion(t: T): Question<MeetingEditable> {
+  return fieldQuestion(t, MEETING_EDITABLE.map((g) => ({ label: t(`meeting-field-${g}`), value: g })));
+}

@@ -1,0 +1,190 @@
+// Branch meetings: kinds, dates, attendance, and the rules of how often they are due
+// (regular every month, thematic at least once a quarter: Chỉ thị 10-CT/TW, Hướng dẫn 12-HD/BTCTW).
+import { z } from "zod";
+import { daysInMonth, toLocal } from "./time.js";
+
+export const MeetingKind = { REGULAR: "REGULAR", THEMATIC: "THEMATIC" } as const;
+export type MeetingKind = (typeof MeetingKind)[keyof typeof MeetingKind];
+
+export const MEETING_LIMITS = {
+  topic: 300,
+  place: 200,
+  name: 100,
+  content: 4000,
+  conclusions: 4000,
+  onRoll: 2000,
+  attachments: 10,
+  /** Telegram lets bots download files up to 20 MB; a bigger scan could never be fetched again. */
+  attachmentBytes: 20 * 1024 * 1024,
+  /** Minutes are recorded soon after the meeting; older ones go through an administrator. */
+  daysBack: 400,
+} as const;
+
+/** A calendar date as written in the minutes, "YYYY-MM-DD", in the branch's time zone. */
+export type IsoDate = string;
+
+export type DateProblem = "format" | "invalid" | "future" | "too-old";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function todayIn(now: Date, timeZone: string): IsoDate {
+  const l = toLocal(now, timeZone);
+  return isoDate(l.year, l.month, l.day);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** "dd/mm" or "dd/mm/yyyy" for people. */
+export function formatIsoDate(date: IsoDate, withYear = true): string {
+  const [y, m, d] = date.split("-");
+  return withYear ? `${d}/${m}/${y}` : `${d}/${m}`;
+}
+
+/**
+ * Reads a date typed as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or d/m (this year,
+ * or last year when that day is still ahead). Not accepted: ISO order, words such as "hôm kia".
+ */
+export function parseMeetingDate(text: string, now: Date, timeZone: string): IsoDate | DateProblem {
+  const m = text.normalize("NFC").trim().match(/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/);
+  if (!m) return "format";
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const today = todayIn(now, timeZone);
+  let year = m[3] ? Number(m[3]) : Number(today.slice(0, 4));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return "invalid";
+  if (!m[3] && isoDate(year, month, day) > today) {
+    year -= 1;
+    if (day > daysInMonth(year, month)) return "invalid";
+  }
+  return checkMeetingDate(isoDate(year, month, day), now, timeZone) ?? isoDate(year, month, day);
+}
+
+export function checkMeetingDate(date: IsoDate, now: Date, timeZone: string): DateProblem | undefined {
+  const today = todayIn(now, timeZone);
+  if (date > today) return "future";
+  if (date < addDays(today, -MEETING_LIMITS.daysBack)) return "too-old";
+  return undefined;
+}
+
+export interface Attendance {
+  onRoll: number;
+  present: number;
+  absentExcused: number;
+  absentUnexcused: number;
+}
+
+export function attendanceRate(a: Pick<Attendance, "onRoll" | "present">): number {
+  return a.onRoll === 0 ? 0 : a.present / a.onRoll;
+}
+
+export interface Attachment {
+  fileId: string;
+  fileUniqueId: string;
+  kind: "PHOTO" | "PDF";
+  fileName: string | null;
+  size: number | null;
+}
+
+export interface MeetingDraft extends Attendance {
+  kind: MeetingKind;
+  topic: string | null;
+  heldOn: IsoDate;
+  place: string;
+  chair: string;
+  recorder: string;
+  content: string;
+  conclusions: string;
+  attachments: Attachment[];
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const meetingSchema = z
+  .object({
+    kind: z.enum([MeetingKind.REGULAR, MeetingKind.THEMATIC]),
+    topic: text(MEETING_LIMITS.topic).nullable(),
+    heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    place: text(MEETING_LIMITS.place),
+    chair: text(MEETING_LIMITS.name),
+    recorder: text(MEETING_LIMITS.name),
+    onRoll: z.number().int().min(1).max(MEETING_LIMITS.onRoll),
+    present: z.number().int().min(0),
+    absentExcused: z.number().int().min(0),
+    absentUnexcused: z.number().int().min(0),
+    content: text(MEETING_LIMITS.content),
+    conclusions: text(MEETING_LIMITS.conclusions),
+    attachments: z
+      .array(
+        z.object({
+          fileId: z.string().min(1),
+          fileUniqueId: z.string().min(1),
+          kind: z.enum(["PHOTO", "PDF"]),
+          fileName: z.string().nullable(),
+          size: z.number().int().nullable(),
+        }),
+      )
+      .max(MEETING_LIMITS.attachments),
+  })
+  .refine((m) => m.present + m.absentExcused + m.absentUnexcused === m.onRoll, { path: ["present"] })
+  .refine((m) => (m.kind === MeetingKind.THEMATIC) === (m.topic !== null), { path: ["topic"] });
+
+export type AttachmentProblem = "type" | "too-big" | "too-many";
+
+export function checkAttachment(
+  file: { mimeType?: string; fileName?: string; size?: number; isPhoto: boolean },
+  alreadyAttached: number,
+): AttachmentProblem | undefined {
+  if (alreadyAttached >= MEETING_LIMITS.attachments) return "too-many";
+  const isPdf = file.mimeType === "application/pdf" || /\.pdf$/i.test(file.fileName ?? "");
+  if (!file.isPhoto && !isPdf) return "type";
+  if ((file.size ?? 0) > MEETING_LIMITS.attachmentBytes) return "too-big";
+  return undefined;
+}
+
+export function quarterOf(month: number): number {
+  return Math.ceil(month / 3);
+}
+
+export interface MeetingFact {
+  kind: MeetingKind;
+  heldOn: IsoDate;
+  onRoll: number;
+  present: number;
+}
+
+export type MonthMeetingStatus = "held" | "missing" | "open";
+
+/**
+ * A year of obligations: for each month so far, was a regular meeting held; for each
+ * quarter so far, a thematic one. The month or quarter still running is "open" until it ends
+ * without a meeting; one that has ended without one is "missing".
+ */
+export function meetingCompliance(meetings: MeetingFact[], year: number, now: Date, timeZone: string) {
+  const today = todayIn(now, timeZone);
+  const [cy, cm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const inYear = meetings.filter((m) => m.heldOn.startsWith(`${year}-`));
+  const monthOf = (m: MeetingFact) => Number(m.heldOn.slice(5, 7));
+  const lastMonth = year < cy ? 12 : year > cy ? 0 : cm;
+  const months: { month: number; status: MonthMeetingStatus; count: number }[] = [];
+  for (let month = 1; month <= lastMonth; month++) {
+    const count = inYear.filter((m) => m.kind === MeetingKind.REGULAR && monthOf(m) === month).length;
+    months.push({ month, count, status: count > 0 ? "held" : year === cy && month === cm ? "open" : "missing" });
+  }
+  const quarters: { quarter: number; status: MonthMeetingStatus; count: number }[] = [];
+  for (let quarter = 1; quarter <= quarterOf(Math.max(lastMonth, 1)) && lastMonth > 0; quarter++) {
+    const count = inYear.filter((m) => m.kind === MeetingKind.THEMATIC && quarterOf(monthOf(m)) === quarter).length;
+    const running = year === cy && quarter === quarterOf(cm);
+    quarters.push({ quarter, count, status: count > 0 ? "held" : running ? "open" : "missing" });
+  }
+  const rates = inYear.filter((m) => m.onRoll > 0).map(attendanceRate);
+  const averageAttendance = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+  return { months, quarters, averageAttendance };
+}
