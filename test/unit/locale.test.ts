@@ -1,0 +1,300 @@
+// Every key the code asks for is in locales/vi.ftl, every message there is
+// asked for, and the file has no Fluent syntax errors.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import type { Expression, Pattern, PatternElement } from "@fluent/bundle/esm/ast.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../../src/config.js";
+import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
+import type { CountProblem } from "../../src/domain/numbers.js";
+import type { PeriodProblem } from "../../src/domain/period.js";
+import type { MonthStatus } from "../../src/domain/progress.js";
+import { COUNT_LIMITS } from "../../src/domain/report.js";
+import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
+import { EDITABLE } from "../../src/bot/report/questions.js";
+import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
+import { MENU_COMMANDS } from "../../src/bot/features/help.js";
+import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
+import {
+  findTranslationCalls,
+  listSourceFiles,
+  resolveIdentifier,
+  type TranslationCall,
+} from "./helpers/translation-calls.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const SRC = join(ROOT, "src");
+const FTL_PATH = join(LOCALES_DIR, `${LOCALE}.ftl`);
+const FTL = readFileSync(FTL_PATH, "utf8");
+
+// Values of the union types that template keys are built from. The checks
+// below the lists fail the type check (npm test runs tsc) if a union gains a
+// member the list lacks.
+const PERIOD_PROBLEMS = ["format", "future", "too-old"] as const satisfies readonly PeriodProblem[];
+const COUNT_PROBLEMS = ["not-number", "negative", "decimal", "too-large"] as const satisfies readonly CountProblem[];
+const MONTH_STATUSES = ["submitted", "late", "missing", "due", "open"] as const satisfies readonly MonthStatus[];
+const CONFIG_VARIABLES = ["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_ROOT", "TZ", "LOG_LEVEL"] as const satisfies readonly (keyof Config)[];
+const DATE_PROBLEMS = ["format", "invalid", "future", "too-old"] as const satisfies readonly DateProblem[];
+const ATTACHMENT_PROBLEMS = ["type", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
+const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly MonthMeetingStatus[];
+type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
+const covered: [
+  Covers<PeriodProblem, typeof PERIOD_PROBLEMS>,
+  Covers<CountProblem, typeof COUNT_PROBLEMS>,
+  Covers<MonthStatus, typeof MONTH_STATUSES>,
+  Covers<keyof Config, typeof CONFIG_VARIABLES>,
+  Covers<DateProblem, typeof DATE_PROBLEMS>,
+  Covers<AttachmentProblem, typeof ATTACHMENT_PROBLEMS>,
+  Covers<MonthMeetingStatus, typeof MEETING_STATUSES>,
+] = [true, true, true, true, true, true, true];
+
+/**
+ * Template keys, with their placeholder written as *, and every value the
+ * placeholder can take.
+ */
+const TEMPLATES: Record<string, readonly string[]> = {
+  "report-ask-*": Object.keys(COUNT_LIMITS),
+  "report-period-*": PERIOD_PROBLEMS,
+  "form-count-*": COUNT_PROBLEMS,
+  "progress-month-*": MONTH_STATUSES,
+  "report-field-*": EDITABLE,
+  "menu-*": MENU_COMMANDS,
+  "config-hint-*": CONFIG_VARIABLES,
+  "meeting-kind-*": Object.values(MeetingKind),
+  "meeting-date-*": DATE_PROBLEMS,
+  "meeting-file-*": ATTACHMENT_PROBLEMS,
+  "meeting-field-*": MEETING_EDITABLE,
+  "progress-regular-*": MEETING_STATUSES,
+  "progress-thematic-*": MEETING_STATUSES,
+};
+
+/**
+ * Keys a template could in principle produce but the code never asks for.
+ * Each is checked to be really absent from vi.ftl, so the list stays honest.
+ */
+const NEVER_ASKED: Record<string, string> = {
+  "report-ask-admittedOther":
+    "figureQuestion/cohortQuestion accept any CountField, but the form asks only the first three cohorts; the last one is the remainder (remainingAfter)",
+};
+
+const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
+  [[], [Role.SECRETARY], [Role.DEPUTY], [Role.COMMITTEE], [Role.COMMITTEE, Role.SECRETARY]].map((roles) => ({
+    telegramId: 1,
+    isAdmin,
+    memberships: roles.map((role, i) => ({ unitId: i + 1, unitCode: `CB${i}`, unitName: `Chi bộ ${i}`, role })),
+  })),
+);
+
+/**
+ * Calls whose key is a variable that resolveIdentifier cannot follow (it reads
+ * `const x = "a" | "b"` declarations and parameters of named functions whose
+ * callers pass literals): where their values come from.
+ */
+const EXPRESSIONS: Record<string, () => string[]> = {
+  "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
+  // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
+  "src/bot/forms/session.ts key": () => [],
+};
+
+const sourceFiles = listSourceFiles(SRC, (p) => p.startsWith(join(SRC, "db", "generated")));
+const calls = findTranslationCalls(ROOT, sourceFiles);
+
+function keysOf(call: TranslationCall): string[] | undefined {
+  switch (call.argument.kind) {
+    case "literal":
+      return call.argument.keys;
+    case "template": {
+      const pattern = call.argument.template.replace(/\$\{[^}]*\}/g, "*");
+      const values = TEMPLATES[pattern];
+      return values?.map((v) => pattern.replace("*", v));
+    }
+    case "expression": {
+      const known = EXPRESSIONS[`${call.file} ${call.argument.text}`];
+      return known ? known() : resolveIdentifier(sourceFiles, call, call.argument.text);
+    }
+  }
+}
+
+const usedKeys = new Map<string, string>(); // key → where it is used
+for (const call of calls) {
+  for (const key of keysOf(call) ?? []) if (!usedKeys.has(key)) usedKeys.set(key, `${call.file}:${call.line}`);
+}
+
+const resource = new FluentResource(FTL);
+const messageIds = resource.body.filter((e) => !e.id.startsWith("-")).map((e) => e.id);
+
+/** Variables a pattern refers to, at any depth. */
+function variablesOf(pattern: Pattern | null, into = new Set<string>()): Set<string> {
+  if (pattern === null || typeof pattern === "string") return into;
+  const visit = (e: PatternElement | Expression): void => {
+    if (typeof e === "string") return;
+    switch (e.type) {
+      case "var":
+        into.add(e.name);
+        break;
+      case "select":
+        visit(e.selector);
+        for (const v of e.variants) variablesOf(v.value, into);
+        break;
+      case "func":
+      case "term":
+        for (const a of e.args) if (a.type !== "narg") visit(a);
+        break;
+    }
+  };
+  pattern.forEach(visit);
+  return into;
+}
+
+/** Every problem the Fluent runtime would hide or stumble on; empty for a sound file. */
+function ftlProblems(text: string): string[] {
+  const problems: string[] = [];
+  const res = new FluentResource(text);
+  // The runtime parser silently skips an entry it cannot read: compare with what the file declares.
+  const declared = [...text.matchAll(/^(-?[a-zA-Z][\w-]*) *=/gm)].map((m) => m[1]!);
+  const parsed = res.body.map((e) => e.id);
+  for (const id of declared) if (!parsed.includes(id)) problems.push(`${id}: syntax error, the entry is skipped`);
+  // A line that is not blank, a comment, an entry or an indented continuation is skipped as junk.
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!(line.trim() === "" || line.startsWith("#") || /^-?[a-zA-Z][\w-]* *=/.test(line) || /^ +\S/.test(line))) {
+      problems.push(`line ${i + 1}: stray text ${JSON.stringify(line.slice(0, 40))}`);
+    }
+  });
+  const bundle = new FluentBundle(LOCALE, { useIsolating: false });
+  for (const e of bundle.addResource(res)) problems.push(e.message);
+  for (const entry of res.body) {
+    if (entry.id.startsWith("-")) continue;
+    const message = bundle.getMessage(entry.id);
+    if (!message || message.value === null) {
+      problems.push(`${entry.id}: no value`);
+      continue;
+    }
+    const args = Object.fromEntries([...variablesOf(message.value)].map((v) => [v, "X"]));
+    const errors: Error[] = [];
+    const formatted = bundle.formatPattern(message.value, args, errors);
+    for (const e of errors) problems.push(`${entry.id}: ${e.message}`);
+    if (!formatted.trim()) problems.push(`${entry.id}: empty`);
+  }
+  return problems;
+}
+
+describe("locales/vi.ftl", () => {
+  it("parses with @fluent/bundle without syntax errors, duplicates, stray lines or broken references", () => {
+    expect(ftlProblems(FTL)).toEqual([]);
+    expect(messageIds.length).toBeGreaterThan(50);
+  });
+
+  it("(the check catches the usual mistakes)", () => {
+    expect(ftlProblems("ok = Xin chào { $name }\n")).toEqual([]);
+    expect(ftlProblems("a = một\nb = { $x\n")).toEqual(["b: syntax error, the entry is skipped"]);
+    expect(ftlProblems("a = dòng một\ndòng hai không thụt lề\n")).toEqual(['line 2: stray text "dòng hai không thụt lề"']);
+    expect(ftlProblems("a = một\na = hai\n")).toHaveLength(1);
+    expect(ftlProblems("a = { b }\n")).toEqual(["a: Unknown message: b"]);
+    expect(ftlProblems("a = { -term }\n")).toEqual(["a: Unknown term: -term"]);
+  });
+});
+
+describe("translation keys in src", () => {
+  it("finds the translation calls (the scanner works)", () => {
+    expect(calls.length).toBeGreaterThan(50);
+    expect(usedKeys.get("refuse-no-role")).toMatch(/^src\/bot\//);
+    expect(usedKeys.get("config-missing")).toMatch(/^src\/main\.ts:\d+$/);
+    expect(covered.every(Boolean)).toBe(true);
+  });
+
+  it("can resolve every key argument (a new template or variable key must be added to this test)", () => {
+    const unresolved = calls
+      .filter((c) => keysOf(c) === undefined)
+      .map((c) => `${c.file}:${c.line} ${c.callee}(${c.argument.kind === "template" ? `\`${c.argument.template}\`` : c.argument.kind === "expression" ? c.argument.text : ""})`);
+    expect(unresolved).toEqual([]);
+  });
+
+  it("asks only for keys that exist in vi.ftl", () => {
+    const ids = new Set(messageIds);
+    const missing = [...usedKeys]
+      .filter(([key]) => !ids.has(key) && !(key in NEVER_ASKED))
+      .map(([key, where]) => `${key} (${where})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("lists as never asked only keys that are really absent from vi.ftl", () => {
+    for (const key of Object.keys(NEVER_ASKED)) expect(messageIds).not.toContain(key);
+  });
+
+  it("uses every message in vi.ftl", () => {
+    const unused = messageIds.filter((id) => !usedKeys.has(id));
+    expect(unused).toEqual([]);
+  });
+
+  it("renders every key through the bot's own i18n setup, without isolation marks", () => {
+    const i18n = createI18n();
+    const bundle = new FluentBundle(LOCALE);
+    bundle.addResource(resource);
+    for (const key of usedKeys.keys()) {
+      if (key in NEVER_ASKED) continue;
+      const message = bundle.getMessage(key)!;
+      const args = Object.fromEntries([...variablesOf(message.value)].map((v) => [v, "X"]));
+      const text = i18n.t(LOCALE, key, args);
+      expect(text, key).not.toBe(key);
+      expect(text, key).not.toMatch(/[\u2068\u2069]/);
+    }
+  });
+});
+
+describe("the key scanner (on a made-up source file)", () => {
+  const SAMPLE = `
+import { t as unrelated } from "x";
+// t("in-a-line-comment")
+/* ctx.t("in-a-block-comment") */
+class Session {
+  t(key: string, vars?: Record<string, string>): string {
+    return this.ctx.t(key, vars);
+  }
+}
+function ask(t: T, key: string, max: number) {
+  return t(key, { max });
+}
+export function run(ctx: Ctx, open: boolean) {
+  ctx.t("plain");
+  i18n.t(LOCALE, "second-argument", { a: 1 });
+  t(open ? "when-open" : "when-closed");
+  ctx.t(\`state-\${row.status}\`, { link: \`https://t.me/\${name}\` });
+  const usage = open ? "usage-a" : "usage-b";
+  ctx.t(usage);
+  ask(t, "asked-through-helper", 3);
+  ask(t, "asked-twice", 3);
+  reply("t(\\"not-a-call-in-text\\")".length);
+}
+`;
+  let dir: string;
+  let file: string;
+  let found: TranslationCall[];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "chibo-keys-"));
+    file = join(dir, "sample.ts");
+    writeFileSync(file, SAMPLE);
+    found = findTranslationCalls(dir, [file]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("finds calls, skips comments and the method signature", () => {
+    const shown = found.map((c) => `${c.callee} ${c.argument.kind === "literal" ? c.argument.keys.join("|") : c.argument.kind === "template" ? c.argument.template : c.argument.text}`);
+    expect(shown).toEqual([
+      "this.ctx.t key",
+      "t key",
+      "ctx.t plain",
+      "i18n.t second-argument",
+      "t when-open|when-closed",
+      "ctx.t state-${row.status}",
+      "ctx.t usage",
+    ]);
+  });
+
+  it("follows a const declaration and a helper's parameter back to their literals", () => {
+    const byText = (text: string) => found.find((c) => c.argument.kind === "expression" && c.argument.text === text && c.callee !== "this.ctx.t")!;
+    expect(resolveIdentifier([file], byText("usage"), "usage")).toEqual(["usage-a", "usage-b"]);
+    expect(resolveIdentifier([file], byText("key"), "key")).toEqual(["asked-through-helper", "asked-twice"]);
+  });
+});

@@ -1,0 +1,278 @@
+// Drift between prisma/schema.prisma (the source of truth) and the SQL
+// migrations written by hand: migrate an empty database, then compare every
+// model with what SQLite reports, and write and read every model through the
+// generated client.
+import { createHash } from "node:crypto";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../src/db/client.js";
+import { migrate, MIGRATIONS_DIR } from "../../src/db/migrate.js";
+import { Prisma } from "../../src/db/generated/client.js";
+import { parsePrismaSchema, schemaDrift, type Model, type ScalarField, type Schema } from "./helpers/prisma-schema.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const SCHEMA_TEXT = readFileSync(join(ROOT, "prisma", "schema.prisma"), "utf8");
+
+const MIGRATION_NAMES = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+let dir: string;
+let dbPath: string;
+let db: Db;
+let sqlite: BetterSqlite3.Database;
+let firstRun: string[];
+let secondRun: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "chibo-migrations-"));
+  dbPath = join(dir, "drift.db");
+  db = createDb(`file:${dbPath}`);
+  firstRun = await migrate(db);
+  secondRun = await migrate(db);
+  sqlite = new BetterSqlite3(dbPath, { readonly: true });
+});
+
+afterAll(async () => {
+  sqlite?.close();
+  await db?.$disconnect();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh, migrated database for a test that changes it. */
+async function scratchDatabase(): Promise<string> {
+  const path = join(dir, `scratch-${Math.random().toString(36).slice(2)}.db`);
+  const scratch = createDb(`file:${path}`);
+  await migrate(scratch);
+  await scratch.$disconnect();
+  return path;
+}
+
+describe("the migrations", () => {
+  it("are all applied to an empty database, in order", () => {
+    expect(MIGRATION_NAMES.length).toBeGreaterThan(0);
+    expect(firstRun).toEqual(MIGRATION_NAMES);
+  });
+
+  it("apply nothing the second time", () => {
+    expect(secondRun).toEqual([]);
+    const count = sqlite.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`).get() as { n: number };
+    expect(count.n).toBe(MIGRATION_NAMES.length);
+  });
+
+  it("are recorded the way `prisma migrate` records them, with the sha256 of the file", () => {
+    const rows = sqlite
+      .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`)
+      .all() as { migration_name: string; checksum: string; finished_at: string | null; rolled_back_at: string | null; applied_steps_count: number }[];
+    expect(rows.map((r) => r.migration_name)).toEqual(MIGRATION_NAMES);
+    for (const r of rows) {
+      const bytes = readFileSync(join(MIGRATIONS_DIR, r.migration_name, "migration.sql"));
+      expect(r.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(r.finished_at).not.toBeNull();
+      expect(r.rolled_back_at).toBeNull();
+      expect(r.applied_steps_count).toBe(1);
+    }
+  });
+
+  it("are for the schema's provider", () => {
+    const lock = readFileSync(join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8");
+    const schema = parsePrismaSchema(SCHEMA_TEXT);
+    expect(schema.provider).toBe("sqlite");
+    expect(lock).toMatch(/^provider\s*=\s*"sqlite"\s*$/m);
+  });
+
+  it("refuse to run when an applied migration file was changed", async () => {
+    const copy = mkdtempSync(join(dir, "changed-"));
+    cpSync(MIGRATIONS_DIR, copy, { recursive: true });
+    appendFileSync(join(copy, MIGRATION_NAMES[0]!, "migration.sql"), "\n-- edited after the fact\n");
+    await expect(migrate(db, copy)).rejects.toThrow(/changed after it was applied/);
+  });
+});
+
+describe("schema.prisma against the migrated database", () => {
+  const schema = parsePrismaSchema(SCHEMA_TEXT);
+
+  it("has models to compare (the reader found them)", () => {
+    expect(schema.models.map((m) => m.name)).toEqual(
+      expect.arrayContaining(["ConversationState", "Invite", "Membership", "Report", "Unit", "User"]),
+    );
+    const report = schema.models.find((m) => m.name === "Report")!;
+    expect(report.scalars.find((f) => f.name === "supersededAt")).toMatchObject({ type: "DateTime", optional: true });
+    expect(report.uniques).toEqual([{ fields: ["unitId", "year", "month", "version"], map: undefined }]);
+    expect(report.indexes).toEqual([{ fields: ["year", "month", "supersededAt"], map: undefined }]);
+    expect(report.relations.map((r) => r.name)).toEqual(["unit", "submittedBy"]);
+  });
+
+  it("matches the generated client (run `node scripts/prisma-generate.mjs` if not)", () => {
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(schema.models.map((m) => m.name).sort());
+  });
+
+  it("has exactly the tables, columns, types, nullability, defaults, keys, indexes and foreign keys of the migrations", () => {
+    expect(schemaDrift(schema, sqlite)).toEqual([]);
+  });
+});
+
+describe("the drift check itself", () => {
+  /** Inserts `line` into the body of `model` in the schema text. */
+  function withLine(model: string, line: string): string {
+    const re = new RegExp(`(model ${model} \\{\\n)`);
+    expect(SCHEMA_TEXT).toMatch(re);
+    return SCHEMA_TEXT.replace(re, `$1  ${line}\n`);
+  }
+  const drift = (text: string) => schemaDrift(parsePrismaSchema(text), sqlite);
+
+  it("notices a field added to the schema without a migration", () => {
+    expect(drift(withLine("User", "nickname String?"))).toEqual(["User.nickname: no column User.nickname in the database"]);
+  });
+
+  it("notices a model added without a migration", () => {
+    expect(drift(`${SCHEMA_TEXT}\nmodel DriftProbe {\n  id Int @id @default(autoincrement())\n}\n`)).toEqual([
+      "model DriftProbe: no table DriftProbe in the database",
+    ]);
+  });
+
+  it("notices a changed type, nullability or default", () => {
+    expect(drift(SCHEMA_TEXT.replace(/(\n\s+year\s+)Int/, "$1String"))).toEqual(["Report.year: column type INTEGER, expected TEXT"]);
+    expect(drift(SCHEMA_TEXT.replace(/(\n\s+firstName\s+String)/, "$1?"))).toEqual([
+      "User.firstName: column is NOT NULL, field is optional",
+    ]);
+    expect(drift(SCHEMA_TEXT.replace(/(\n\s+late\s+Boolean)/, "$1 @default(false)"))).toEqual([
+      "Report.late: column default none, expected false",
+    ]);
+  });
+
+  it("notices an index or a unique constraint added without a migration", () => {
+    expect(drift(withLine("Report", "@@index([submittedById])"))).toEqual([
+      "Report: INDEX Report_submittedById_idx (submittedById) missing from the database",
+    ]);
+    expect(drift(SCHEMA_TEXT.replace(/(\n\s+username\s+String\?)/, "$1 @unique"))).toEqual([
+      "User: UNIQUE INDEX User_username_key (username) missing from the database",
+    ]);
+  });
+
+  it("notices a relation added without a foreign key", () => {
+    const text = withLine("Invite", "usedByUser User? @relation(fields: [usedByUserId], references: [id])\n  usedByUserId Int?");
+    const fixedUser = text.replace(/(\n\s+reports\s+Report\[\])/, "$1\n  invitesUsed Invite[]");
+    expect(drift(fixedUser)).toEqual([
+      "Invite.usedByUserId: no column Invite.usedByUserId in the database",
+      'Invite: FOREIGN KEY (usedByUserId) REFERENCES User (id) ON DELETE SET NULL ON UPDATE CASCADE missing from the database',
+    ]);
+  });
+
+  it("notices a column, index or table a migration made that the schema lacks", async () => {
+    const raw = new BetterSqlite3(await scratchDatabase());
+    try {
+      raw.exec(`ALTER TABLE "User" ADD COLUMN "phone" TEXT`);
+      raw.exec(`CREATE INDEX "User_firstName_idx" ON "User"("firstName")`);
+      raw.exec(`CREATE TABLE "Orphan" ("id" INTEGER NOT NULL PRIMARY KEY)`);
+      expect(schemaDrift(parsePrismaSchema(SCHEMA_TEXT), raw).sort()).toEqual(
+        [
+          "table Orphan: in the database but not a model",
+          "User: column User.phone in the database but not a field",
+          "User: INDEX User_firstName_idx (firstName) in the database but not in the schema",
+        ].sort(),
+      );
+    } finally {
+      raw.close();
+    }
+  });
+
+  it("refuses schema constructs it does not understand instead of ignoring them", () => {
+    expect(() => parsePrismaSchema(`${SCHEMA_TEXT}\nenum Kind {\n  A\n}\n`)).toThrow(/does not understand/);
+    expect(() => parsePrismaSchema(withLine("User", "score Float"))).toThrow(/does not understand type Float/);
+    expect(() => parsePrismaSchema(withLine("User", "bio String @db.Text"))).toThrow(/does not understand @db.Text/);
+  });
+});
+
+describe("every model through the generated client", () => {
+  const schema: Schema = parsePrismaSchema(SCHEMA_TEXT);
+
+  /** A value that tests the column: BigInt beyond 2^53, text with quotes and Vietnamese, a date with milliseconds. */
+  function sample(f: ScalarField, i: number): unknown {
+    switch (f.type) {
+      case "Int":
+        return 1_000 + i;
+      case "BigInt":
+        return 9_007_199_254_740_993n + BigInt(i);
+      case "String":
+        return `Chi bộ "Quang Trung" 'số ${i}' ✅ ${f.name}`;
+      case "DateTime":
+        return new Date(Date.UTC(2026, 10, 5, 16, 59, 59, 999) + i * 1_000);
+      case "Boolean":
+        return i % 2 === 0;
+    }
+  }
+
+  /** Models in an order where every required relation's target comes first. */
+  function creationOrder(models: Model[]): Model[] {
+    const done: Model[] = [];
+    const pending = [...models];
+    while (pending.length) {
+      const next = pending.findIndex((m) =>
+        m.relations.every((r) => !r.fields || r.target === m.name || done.some((d) => d.name === r.target)),
+      );
+      if (next < 0) throw new Error(`Cannot order models: ${pending.map((m) => m.name).join(", ")}`);
+      done.push(...pending.splice(next, 1));
+    }
+    return done;
+  }
+
+  type Delegate = {
+    create(args: { data: Record<string, unknown> }): Promise<Record<string, unknown>>;
+    findUniqueOrThrow(args: { where: Record<string, unknown> }): Promise<Record<string, unknown>>;
+  };
+
+  it("writes and reads back one row of every model, every field included", async () => {
+    const created = new Map<string, Record<string, unknown>>();
+    const client = db as unknown as Record<string, Delegate>;
+    for (const model of creationOrder(schema.models)) {
+      const data: Record<string, unknown> = {};
+      model.scalars.forEach((f, i) => {
+        if (f.default === "autoincrement()") return;
+        const relation = model.relations.find((r) => r.fields?.includes(f.name));
+        if (relation) {
+          const target = created.get(relation.target);
+          const referenced = relation.references![relation.fields!.indexOf(f.name)]!;
+          // A self-relation (a unit's parent) can only point at an existing row: leave it empty.
+          data[f.name] = target ? target[referenced] : f.optional ? null : undefined;
+          return;
+        }
+        data[f.name] = sample(f, i);
+      });
+      const delegate = client[model.name[0]!.toLowerCase() + model.name.slice(1)];
+      expect(delegate, `client delegate for ${model.name}`).toBeDefined();
+      const row = await delegate!.create({ data });
+      created.set(model.name, row);
+
+      expect(model.id).toHaveLength(1);
+      const idField = model.id[0]!;
+      const read = await delegate!.findUniqueOrThrow({ where: { [idField]: row[idField] } });
+      for (const f of model.scalars) {
+        const expected = f.name in data ? data[f.name] : row[f.name];
+        expect(read[f.name], `${model.name}.${f.name}`).toEqual(expected);
+        if (!f.optional) expect(read[f.name], `${model.name}.${f.name}`).not.toBeNull();
+      }
+    }
+    expect([...created.keys()].sort()).toEqual(schema.models.map((m) => m.name).sort());
+  });
+
+  it("stores a self-reference (a unit under another unit)", async () => {
+    const parent = await db.unit.create({ data: { code: "DU-SGD", name: "Đảng ủy Sở", kind: "COMMITTEE", createdBy: 1n } });
+    const child = await db.unit.create({ data: { code: "CB-QT", name: "Chi bộ Quang Trung", kind: "BRANCH", createdBy: 1n, parentId: parent.id } });
+    const read = await db.unit.findUniqueOrThrow({ where: { id: child.id }, include: { parent: true } });
+    expect(read.parent?.code).toBe("DU-SGD");
+  });
+
+  it("enforces the unique constraints and foreign keys in the database", async () => {
+    await expect(db.unit.create({ data: { code: "DU-SGD", name: "Trùng mã", kind: "COMMITTEE", createdBy: 1n } })).rejects.toThrow(
+      /Unique constraint/i,
+    );
+    await expect(
+      db.membership.create({ data: { userId: 987_654, unitId: 987_654, role: "SECRETARY" } }),
+    ).rejects.toThrow(/Foreign key constraint/i);
+  });
+});
