@@ -261,3 +261,184 @@ progress-thematic-missing = Quý { $quarter }: ❌ chưa có sinh hoạt chuyên
 progress-thematic-open = Quý { $quarter }: ⏳ chưa ghi sinh hoạt chuyên đề
 progress-attendance = Tỷ lệ dự họp bình quân: { $rate }
 progress-attendance-none = Tỷ lệ dự họp bình quân: chưa có biên bản
+
+## Tổng hợp cho cấp ủy
+digest-title = 📊 Tổng hợp { $unit } · tháng { $period }
+digest-reports = 📨 Báo cáo: { $received }/{ $branches } chi bộ đã gửi ({ $late } muộn)
+digest-missing = Chưa gửi ({ $count }):
+digest-branch = {"  "}• { $code }: { $name }
+digest-and-more = {"  "}… và { $count } chi bộ khác (xem đầy đủ bằng /xuat)
+digest-admitted-month = 🎯 Kết nạp trong tháng: { $count }
+digest-admitted-year = Từ đầu năm: { $text }
+digest-against-quota = { $admitted }/{ $quota } { $bar }
+digest-no-quota = { $admitted } (chưa giao chỉ tiêu)
+digest-cohort-admittedTeachers = {"  "}· Giáo viên, giảng viên: { $text }
+digest-cohort-admittedPupils = {"  "}· Học sinh: { $text }
+digest-cohort-admittedStudents = {"  "}· Sinh viên: { $text }
+digest-cohort-admittedOther = {"  "}· Khác: { $text }
+digest-pipeline = 🌱 Nguồn: quần chúng ưu tú { $candidates }, học lớp nhận thức về Đảng { $awarenessClass }, hồ sơ đang xét { $applicationsInReview }
+digest-meetings = 🗓 Sinh hoạt: thường kỳ { $regular }/{ $branches } chi bộ trong tháng, chuyên đề { $thematic }/{ $branches } trong quý; tỷ lệ dự họp { $attendance }
+digest-attendance-none = chưa có biên bản
+digest-removed = Xóa tên, khai trừ trong tháng: { $count }
+digest-behind-title = ⚠️ Chi bộ chậm nhất so với chỉ tiêu năm:
+digest-behind = {"  "}{ $n }. { $code }: { $name }: { $admitted }/{ $quota } ({ $rate })
+digest-chart-caption = Tiến độ kết nạp so với chỉ tiêu năm, { $unit }
+
+## Danh sách chậm sau hạn
+late-title = ⏰ { $unit }: đã quá hạn báo cáo tháng { $period } (hạn { $deadline })
+late-reports = Chi bộ chưa gửi báo cáo ({ $count }):
+late-reports-none = Tất cả chi bộ đã gửi báo cáo. 👍
+late-meetings = Chi bộ chưa có sinh hoạt thường kỳ tháng { $period } ({ $count }):
+late-meetings-none = Tất cả chi bộ đã sinh hoạt thường kỳ tháng { $period }.
+
+## Nhắc hạn
+reminder-text =
+    🔔 Nhắc hạn: báo cáo phát triển đảng viên tháng { $period } của { $unit } hạn nộp { $deadline }{ $when }.
+    Bấm nút bên dưới để báo cáo ngay (khoảng 2 phút).
+reminder-when-today = {" "}(hôm nay)
+reminder-when-days = {" "}(còn { $days } ngày)
+reminder-button = 📝 Báo cáo tháng { $period }
+
+## Chỉ tiêu
+quota-usage =
+    Cách dùng:
+    /chitieu <mã chi bộ> <năm> <số>: chỉ tiêu kết nạp cả năm
+    /chitieu <mã chi bộ> <năm> <số> <đối tượng>: chỉ tiêu cho một đối tượng (giaovien, hocsinh, sinhvien, khac)
+    /chitieu <mã đơn vị>: xem chỉ tiêu năm nay (đảng ủy: tổng của các chi bộ trực thuộc)
+quota-branch-only = Chỉ tiêu được giao cho từng chi bộ; chỉ tiêu của { $code } là tổng của các chi bộ trực thuộc. Gõ /chitieu { $code } để xem.
+quota-bad-year = Năm phải từ { $from } đến { $to }.
+quota-bad-value = Chỉ tiêu phải là số nguyên từ 0 đến { $max }.
+quota-bad-cohort = Đối tượng phải là một trong: giaovien, hocsinh, sinhvien, khac.
+quota-set = Đã đặt chỉ tiêu kết nạp năm { $year } của { $unit } ({ $cohort }): { $value } (trước đó: { $before }).
+quota-before-none = chưa có
+quota-cohort-name-ALL = tất cả đối tượng
+quota-cohort-name-admittedTeachers = giáo viên, giảng viên
+quota-cohort-name-admittedPupils = học sinh
+quota-cohort-name-admittedStudents = sinh viên
+quota-cohort-name-admittedOther = đối tượng khác
+quota-show-branch = Chỉ tiêu kết nạp năm { $year } của { $unit }:
+quota-show-committee = Chỉ tiêu kết nạp năm { $year } của { $unit } (tổng { $branches } chi bộ trực thuộc):
+quota-none = Chưa giao chỉ tiêu.
+quota-total = Tổng: { $total } đảng viên
+quota-cohort-admittedTeachers = {"  "}· giáo viên, giảng viên: { $value }
+quota-cohort-admittedPupils = {"  "}· học sinh: { $value }
+quota-cohort-admittedStudents = {"  "}· sinh viên: { $value }
+quota-cohort-admittedOther = {"  "}· khác: { $value }
+
+## Lịch hạn nộp, nhắc, tổng hợp
+schedule-usage-due = Cách dùng: /hanbaocao <ngày>, ngày từ 1 đến 28 của tháng sau (mọi tháng đều có ngày 28). Ví dụ: /hanbaocao 5
+schedule-usage-reminders = Cách dùng: /nhacnho <số ngày trước hạn...>, mỗi số từ 0 (đúng ngày hạn) đến 27, không trùng nhau; /nhacnho - để tắt nhắc. Ví dụ: /nhacnho 3 1 0
+schedule-usage-digest = Cách dùng: /lichtonghop <thứ> <giờ:phút>, thứ là T2…T7 hoặc CN. Ví dụ: /lichtonghop T2 08:00
+schedule-saved = ✅ Đã lưu lịch mới.
+schedule-show =
+    🗓 Lịch hiện tại (giờ Việt Nam):
+    · Hạn nộp báo cáo tháng: ngày { $dueDay } tháng sau
+    · Nhắc bí thư chưa nộp: { $reminders } ngày trước hạn, lúc { $hour }:00
+    · Gửi danh sách chậm cho cấp ủy: { $lateDays } ngày sau hạn
+    · Tổng hợp hằng tuần: { $weekday } lúc { $digestTime }
+schedule-no-reminders = không nhắc
+weekday-cn = Chủ nhật
+weekday-t2 = thứ Hai
+weekday-t3 = thứ Ba
+weekday-t4 = thứ Tư
+weekday-t5 = thứ Năm
+weekday-t6 = thứ Sáu
+weekday-t7 = thứ Bảy
+
+## Nhật ký thay đổi
+audit-empty = Chưa có thay đổi nào.
+audit-title = 📜 { $count } thay đổi gần nhất:
+audit-line = { $time } · { $actor } · { $what }
+audit-quota-set = chỉ tiêu năm { $year } của { $subject } ({ $cohort }): { $before } → { $after }
+audit-schedule-set = đổi lịch (hạn nộp ngày { $dueDay }; xem /caidat)
+audit-group-register = đăng ký nhóm "{ $name }" nhận tổng hợp của { $subject }
+audit-group-unregister = hủy đăng ký nhóm { $subject }
+audit-unit-add = thêm đơn vị { $subject }: { $name }
+audit-invite-create = tạo link mời { $role } cho { $subject }
+role-SECRETARY = bí thư
+role-DEPUTY = phó bí thư
+role-COMMITTEE = cấp ủy
+
+## Nhóm cấp ủy
+group-usage = Cách dùng (trong nhóm): /dangkynhom <mã đơn vị>. Ví dụ: /dangkynhom DU-SGD
+group-registered = ✅ Nhóm này sẽ nhận tổng hợp hằng tuần và danh sách chi bộ chậm báo cáo của { $unit } (gồm mọi đơn vị trực thuộc). Gõ /tonghop để xem ngay.
+group-unregistered = Nhóm này sẽ không nhận tổng hợp nữa.
+group-not-registered = Nhóm này chưa được đăng ký nhận tổng hợp. Quản trị viên gõ /dangkynhom <mã đơn vị> trong nhóm để đăng ký.
+digest-not-allowed = Tổng hợp chỉ xem được trong nhóm cấp ủy đã đăng ký, hoặc bởi quản trị viên.
+digest-usage = Cách dùng: /tonghop [tháng/năm] (quản trị viên: /tonghop [mã đơn vị] [tháng/năm]). Ví dụ: /tonghop 10/2026
+export-usage = Cách dùng: /xuat [năm hoặc tháng/năm] (quản trị viên: /xuat [mã đơn vị] [năm hoặc tháng/năm]). Ví dụ: /xuat 2026 hoặc /xuat 10/2026
+export-caption = 📎 Số liệu của { $unit }, { $range }: { $reports } báo cáo tháng, { $meetings } biên bản sinh hoạt.
+
+## Xuất dữ liệu (/xuat)
+export-sheet-reports = Báo cáo tháng
+export-sheet-meetings = Sinh hoạt chi bộ
+export-sheet-progress = Tiến độ chỉ tiêu
+export-report-code = Mã chi bộ
+export-report-name = Tên chi bộ
+export-report-month = Tháng
+export-report-candidates = Quần chúng ưu tú (nguồn)
+export-report-awarenessClass = Học lớp nhận thức về Đảng
+export-report-applicationsInReview = Hồ sơ đề nghị kết nạp đang xét
+export-report-admittedTeachers = Kết nạp: giáo viên
+export-report-admittedPupils = Kết nạp: học sinh
+export-report-admittedStudents = Kết nạp: sinh viên
+export-report-admittedOther = Kết nạp: đối tượng khác
+export-report-admittedTotal = Tổng kết nạp
+export-report-madeFull = Chuyển chính thức
+export-report-removed = Xóa tên, khai trừ
+export-report-removedReason = Lý do xóa tên, khai trừ
+export-report-transferredIn = Chuyển sinh hoạt đến
+export-report-transferredOut = Chuyển sinh hoạt đi
+export-report-note = Khó khăn, đề xuất
+export-report-late = Nộp muộn
+export-report-submittedAt = Thời điểm gửi
+export-report-version = Phiên bản
+export-meeting-code = Mã chi bộ
+export-meeting-name = Tên chi bộ
+export-meeting-kind = Loại
+export-meeting-heldOn = Ngày
+export-meeting-topic = Chuyên đề
+export-meeting-place = Địa điểm
+export-meeting-chair = Chủ trì
+export-meeting-recorder = Thư ký
+export-meeting-onRoll = Số đảng viên
+export-meeting-present = Có mặt
+export-meeting-absentExcused = Vắng có lý do
+export-meeting-absentUnexcused = Vắng không lý do
+export-meeting-attendanceRate = Tỷ lệ dự
+export-meeting-attachments = Số tệp đính kèm
+export-progress-code = Mã chi bộ
+export-progress-name = Tên chi bộ
+export-progress-quota = Chỉ tiêu năm
+export-progress-admitted = Đã kết nạp
+export-progress-rate = Tỷ lệ
+export-progress-quota-admittedTeachers = Chỉ tiêu: giáo viên
+export-progress-admitted-admittedTeachers = Đã kết nạp: giáo viên
+export-progress-rate-admittedTeachers = Tỷ lệ: giáo viên
+export-progress-quota-admittedPupils = Chỉ tiêu: học sinh
+export-progress-admitted-admittedPupils = Đã kết nạp: học sinh
+export-progress-rate-admittedPupils = Tỷ lệ: học sinh
+export-progress-quota-admittedStudents = Chỉ tiêu: sinh viên
+export-progress-admitted-admittedStudents = Đã kết nạp: sinh viên
+export-progress-rate-admittedStudents = Tỷ lệ: sinh viên
+export-progress-quota-admittedOther = Chỉ tiêu: đối tượng khác
+export-progress-admitted-admittedOther = Đã kết nạp: đối tượng khác
+export-progress-rate-admittedOther = Tỷ lệ: đối tượng khác
+export-yes = Có
+export-no = Không
+export-regular = Thường kỳ
+export-thematic = Chuyên đề
+
+## Biểu đồ tiến độ
+chart-title = Kết nạp đảng viên năm { $year } so với chỉ tiêu
+chart-subtitle = { $unit } · số liệu đến hết tháng { $period }
+chart-legend-admitted = Đã kết nạp
+chart-legend-quota = Chỉ tiêu
+chart-legend-pace = Mức cần đạt đến nay
+chart-no-quota = chưa có chỉ tiêu
+chart-total = Toàn đơn vị
+chart-cohort-admittedTeachers = Giáo viên
+chart-cohort-admittedPupils = Học sinh
+chart-cohort-admittedStudents = Sinh viên
+chart-cohort-admittedOther = Đối tượng khác
+chart-more = … và { $count } chi bộ khác

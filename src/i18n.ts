@@ -14,3 +14,10 @@ export function createI18n<C extends Context>(): I18n<C> {
     fluentBundleOptions: { useIsolating: false },
   });
 }
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Translation outside an update (scheduled sends, start-up). */
+export function translator(i18n: I18n<Context>): Translate {
+  return (key, vars) => i18n.t(LOCALE, key, vars);
+}

@@ -17,6 +17,8 @@ import { fallbackFeature } from "./features/fallback.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
 import { minutesViewFeature } from "./features/minutes-view.js";
+import { committeeAdminFeature } from "./features/committee-admin.js";
+import { digestsFeature } from "./features/digests.js";
 
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */
 const FORM_STATE_VERSION = 1;
@@ -68,10 +70,20 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
 
   pm.use(startFeature(deps));
+  const digests = digestsFeature(deps);
+  // Groups: committee commands only; everything else there is left alone.
+  bot.chatType(["group", "supergroup"]).use(digests);
   pm.use(refuseStrangers);
+  pm.use(digests);
   pm.use(helpFeature());
   pm.use(unitsFeature(deps));
+  pm.use(committeeAdminFeature(deps));
   pm.command("baocao", (ctx) => ctx.conversation.enter(REPORT_FORM));
+  // The button under a reminder opens the report for the month it reminds of.
+  pm.callbackQuery(/^report:(\d{4})-(\d{1,2})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.enter(REPORT_FORM, { year: Number(ctx.match[1]), month: Number(ctx.match[2]) });
+  });
   pm.command("bienban", (ctx) => ctx.conversation.enter(MINUTES_FORM));
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));

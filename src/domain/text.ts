@@ -16,3 +16,8 @@ export function splitIntoMessages(lines: string[], limit = MESSAGE_LIMIT): strin
   if (current) out.push(current);
   return out;
 }
+
+/** 0.905 → "91%" */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}

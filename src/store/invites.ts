@@ -2,10 +2,16 @@ import type { Db } from "../db/client.js";
 import { inviteExpiry, inviteState, newInviteCode } from "../domain/invite.js";
 import type { Role } from "../domain/roles.js";
 import type { TelegramPerson } from "./users.js";
+import { audit } from "./audit.js";
 
-export async function createInvite(db: Db, unitId: number, role: Role, createdBy: number, now: Date) {
-  return db.invite.create({
-    data: { code: newInviteCode(), unitId, role, createdBy: BigInt(createdBy), createdAt: now, expiresAt: inviteExpiry(now) },
+export async function createInvite(db: Db, unit: { id: number; code: string }, role: Role, createdBy: number, now: Date) {
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.create({
+      data: { code: newInviteCode(), unitId: unit.id, role, createdBy: BigInt(createdBy), createdAt: now, expiresAt: inviteExpiry(now) },
+    });
+    // The code itself is not logged: it is a key to the branch's figures until used or expired.
+    await audit(tx, { actorId: createdBy, at: now, action: "invite.create", subject: unit.code, details: { role } });
+    return invite;
   });
 }
 

@@ -3,6 +3,7 @@ import { Prisma } from "../db/generated/client.js";
 import { UnitKind } from "../domain/units.js";
 import { Role } from "../domain/roles.js";
 import { displayName } from "./users.js";
+import { audit } from "./audit.js";
 
 export type AddUnitResult =
   | { status: "ok" }
@@ -12,7 +13,7 @@ export type AddUnitResult =
 
 export async function addUnit(
   db: Db,
-  input: { code: string; name: string; kind: UnitKind; parentCode: string | null; createdBy: number },
+  input: { code: string; name: string; kind: UnitKind; parentCode: string | null; createdBy: number; now: Date },
 ): Promise<AddUnitResult> {
   const existing = await db.unit.findUnique({ where: { code: input.code } });
   if (existing) return { status: "duplicate", name: existing.name };
@@ -24,8 +25,11 @@ export async function addUnit(
     parentId = parent.id;
   }
   try {
-    await db.unit.create({
-      data: { code: input.code, name: input.name, kind: input.kind, parentId, createdBy: BigInt(input.createdBy) },
+    await db.$transaction(async (tx) => {
+      await tx.unit.create({
+        data: { code: input.code, name: input.name, kind: input.kind, parentId, createdBy: BigInt(input.createdBy), createdAt: input.now },
+      });
+      await audit(tx, { actorId: input.createdBy, at: input.now, action: "unit.add", subject: input.code, details: { name: input.name, kind: input.kind, parent: input.parentCode } });
     });
   } catch (e) {
     // Two administrators adding the same code at once: the unique index decides.

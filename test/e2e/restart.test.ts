@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Harness, ADMIN_ID } from "../support/harness.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { BotProcess } from "../support/process.js";
+import { createDb } from "../../src/db/client.js";
 import { freshSecretary } from "../support/scenario.js";
 
 describe("in the same process", () => {
@@ -99,6 +100,56 @@ describe("as a real process, started the way npm start does", () => {
       expect(e).toMatchObject({ outcome: "ok", chat_id: S, user_id: S, kind: "message" });
       expect(typeof e.ms).toBe("number");
     }
+  });
+
+  test("killed with SIGKILL in the middle of a reminder run, restarted: every secretary gets exactly one reminder", async () => {
+    const runDir = mkdtempSync(join(tmpdir(), "chibo-run-"));
+    const settings = { ...env(), DATABASE_URL: `file:${join(runDir, "bot.db")}` };
+    let bot = new BotProcess(settings, runDir);
+    await bot.started();
+    await bot.waitHandled(say(ADMIN_ID, "/themdonvi DU - Đảng ủy"));
+    const secretaries = Array.from({ length: 8 }, (_, i) => 7200 + i);
+    for (const id of secretaries) {
+      await bot.waitHandled(say(ADMIN_ID, `/themchibo CB${id} DU Chi bộ ${id}`));
+      await bot.waitHandled(say(ADMIN_ID, `/moi CB${id}`));
+      const code = fake.messagesTo(ADMIN_ID).at(-1)!.text.match(/start=([\w-]+)/)![1]!;
+      await bot.waitHandled(say(id, `/start ${code}`));
+    }
+    bot.kill("SIGTERM");
+    await bot.exited;
+
+    // A reminder round, planned as the scheduler plans it, waiting to be sent.
+    const db = createDb(settings.DATABASE_URL);
+    const occasion = "reminder:2026-10:d3";
+    await db.jobRun.create({ data: { occasion, kind: "reminder", payload: JSON.stringify({ period: { year: 2026, month: 10 } }), dueAt: new Date(), plannedAt: new Date() } });
+    for (const id of secretaries) {
+      const unit = await db.unit.findUniqueOrThrow({ where: { code: `CB${id}` } });
+      await db.delivery.create({
+        data: { occasion, chatId: BigInt(id), payload: JSON.stringify({ unitIds: [unit.id] }), status: "PENDING", attempts: 0, sentParts: 0, updatedAt: new Date() },
+      });
+    }
+    await db.$disconnect();
+
+    const reminded = () => secretaries.filter((id) => fake.messagesTo(id).some((m) => m.text.startsWith("🔔")));
+    fake.sendDelayMs = 300;
+    bot = new BotProcess(settings, runDir);
+    await bot.waitFor(() => reminded().length >= 3, "three reminders");
+    bot.kill("SIGKILL");
+    await bot.exited;
+    const beforeRestart = reminded().length;
+    expect(beforeRestart).toBeLessThan(secretaries.length);
+
+    fake.sendDelayMs = 0;
+    bot = new BotProcess(settings, runDir);
+    await bot.waitFor(() => reminded().length === secretaries.length, "every reminder");
+    // Let anything still queued arrive before counting.
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const id of secretaries) {
+      expect(fake.messagesTo(id).filter((m) => m.text.startsWith("🔔 Nhắc hạn: báo cáo phát triển đảng viên tháng 10/2026"))).toHaveLength(1);
+    }
+    bot.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+    rmSync(runDir, { recursive: true, force: true });
   });
 
   test.each([

@@ -35,6 +35,8 @@ export interface ApiCall {
 
 export interface Fault {
   method: string;
+  /** Only calls to this chat (any chat when absent). */
+  chatId?: number;
   status: number;
   body: Json;
   /** drop the connection instead of answering */
@@ -46,6 +48,8 @@ export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   readonly messages: BotMessage[] = [];
   readonly callbackAnswers: { id: string; text?: string; user_id: number }[] = [];
+  /** Files the bot uploaded, by the name it gave them, with their bytes. */
+  readonly uploads = new Map<string, Buffer>();
   private server: Server | undefined;
   private port = 0;
   private updates: Json[] = [];
@@ -55,6 +59,8 @@ export class FakeTelegram {
   private pollers: (() => void)[] = [];
   private callbackOwners = new Map<string, number>();
   private faults: Fault[] = [];
+  /** Milliseconds each send waits before answering, to catch a run in the middle. */
+  sendDelayMs = 0;
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -108,9 +114,9 @@ export class FakeTelegram {
     if (!match) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method] = match as unknown as [string, string, string];
     if (token !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
-    const params = await readParams(req);
+    const params = await readParams(req, this.uploads);
     this.calls.push({ method, params, at: Date.now() });
-    const faultIndex = this.faults.findIndex((f) => f.method === method);
+    const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
       if (fault!.drop) return void req.socket.destroy();
@@ -144,6 +150,7 @@ export class FakeTelegram {
       case "sendChatAction":
         return true;
       case "sendMessage":
+        if (this.sendDelayMs) await new Promise((r) => setTimeout(r, this.sendDelayMs));
         return this.record(method, p, { text: requireText(p.text) });
       case "sendDocument":
       case "sendPhoto":
@@ -247,19 +254,19 @@ function keyboardOf(markup: unknown): InlineButton[][] {
   return (m as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? [];
 }
 
-async function readParams(req: IncomingMessage): Promise<Json> {
+async function readParams(req: IncomingMessage, uploads: Map<string, Buffer>): Promise<Json> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
   const type = req.headers["content-type"] ?? "";
   if (body.length === 0) return {};
   if (type.includes("application/json")) return JSON.parse(body.toString("utf8"));
-  if (type.includes("multipart/form-data")) return parseMultipart(body, type);
+  if (type.includes("multipart/form-data")) return parseMultipart(body, type, uploads);
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
 }
 
 /** Enough multipart parsing for grammY's uploads: text fields as strings, files by their file name. */
-function parseMultipart(body: Buffer, type: string): Json {
+function parseMultipart(body: Buffer, type: string, uploads: Map<string, Buffer>): Json {
   const boundary = type.match(/boundary=(?:"([^"]+)"|([^;]+))/);
   const b = boundary?.[1] ?? boundary?.[2];
   if (!b) return {};
@@ -269,8 +276,13 @@ function parseMultipart(body: Buffer, type: string): Json {
     const name = head?.match(/name="([^"]+)"/)?.[1];
     if (!name) continue;
     const value = rest.join("\r\n\r\n").replace(/\r\n$/, "");
-    const filename = head!.match(/filename="([^"]+)"/)?.[1];
-    out[name] = filename ? `upload:${filename}:${value.length}` : Buffer.from(value, "latin1").toString("utf8");
+    const filename = head!.match(/filename="?([^"\r\n;]+)"?/)?.[1];
+    if (filename) uploads.set(filename, Buffer.from(value, "latin1"));
+    out[name] = filename ? `upload:${filename}` : Buffer.from(value, "latin1").toString("utf8");
+  }
+  // grammY sends a file as a part of its own and names it in the field: "attach://<part>".
+  for (const [key, v] of Object.entries(out)) {
+    if (typeof v === "string" && v.startsWith("attach://")) out[key] = out[v.slice("attach://".length)];
   }
   for (const key of Object.keys(out)) {
     const v = out[key];

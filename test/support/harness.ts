@@ -61,6 +61,8 @@ export class Harness {
   private async boot(): Promise<void> {
     this.app = await startApp(this.config, {
       clock: this.clock.now,
+      cron: false,
+      deliveryLeaseMs: 0,
       log: createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.handled.set(id, outcome);
@@ -87,6 +89,16 @@ export class Harness {
 
   admin(): TestUser {
     return this.user(ADMIN_ID, "Quản trị");
+  }
+
+  group(chatId: number, title: string): TestGroup {
+    return new TestGroup(this, chatId, title);
+  }
+
+  /** Moves the clock and runs the scheduler once, as its minute tick would. */
+  async at(iso: string) {
+    this.clock.set(iso);
+    return this.app.scheduler.tick();
   }
 
   waitHandled(updateId: number, timeoutMs = 10_000): Promise<void> {
@@ -204,5 +216,36 @@ export class TestUser {
       .filter((a) => a.user_id === this.id && a.text)
       .map((a) => a.text!);
     return { messages, texts: messages.map((m) => m.text), last: messages.at(-1)!, toasts };
+  }
+}
+
+/** A group chat where test users type commands. */
+export class TestGroup {
+  constructor(
+    private h: Harness,
+    readonly id: number,
+    readonly title: string,
+  ) {}
+
+  async say(from: TestUser, text: string): Promise<Replies> {
+    const before = this.h.fake.messagesTo(this.id).length;
+    const command = text.match(/^\/\w+/);
+    const id = this.h.fake.pushUpdate({
+      message: {
+        message_id: this.h.fake.newMessageId(),
+        date: Math.floor(Date.now() / 1000),
+        from: { id: from.id, is_bot: false, first_name: from.firstName },
+        chat: { id: this.id, type: "supergroup", title: this.title },
+        text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      },
+    });
+    await this.h.waitHandled(id);
+    const messages = this.h.fake.messagesTo(this.id).slice(before);
+    return { messages, texts: messages.map((m) => m.text), last: messages.at(-1)!, toasts: [] };
+  }
+
+  messages() {
+    return this.h.fake.messagesTo(this.id);
   }
 }

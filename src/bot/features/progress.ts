@@ -1,13 +1,14 @@
 // /tiendo: the branch's year so far.
 import { Composer } from "grammy";
-import { DEFAULT_DUE_DAY, formatPeriod, periodOf } from "../../domain/period.js";
+import { formatPeriod, periodOf } from "../../domain/period.js";
+import { loadSchedule } from "../../store/settings.js";
 import { yearProgress } from "../../domain/progress.js";
 import { reportingUnits } from "../../domain/roles.js";
 import { formatDate } from "../../domain/time.js";
 import { yearReports } from "../../store/reports.js";
 import { meetingCompliance } from "../../domain/meeting.js";
 import { meetingFactsOfYear } from "../../store/meetings.js";
-import { percent } from "../minutes/summary.js";
+import { formatPercent } from "../../domain/text.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function progressFeature(deps: AppDeps) {
@@ -18,8 +19,9 @@ export function progressFeature(deps: AppDeps) {
     const now = deps.clock();
     const tz = deps.config.TZ;
     const { year } = periodOf(now, tz);
+    const { dueDay } = await loadSchedule(deps.db);
     for (const unit of units) {
-      const { rows, totals } = yearProgress(await yearReports(deps.db, unit.unitId, year), year, now, DEFAULT_DUE_DAY, tz);
+      const { rows, totals } = yearProgress(await yearReports(deps.db, unit.unitId, year), year, now, dueDay, tz);
       const lines = [ctx.t("progress-title", { unit: unit.unitName, year: String(year) })];
       for (const row of rows) {
         lines.push(
@@ -40,7 +42,7 @@ export function progressFeature(deps: AppDeps) {
       lines.push(
         meetings.averageAttendance === null
           ? ctx.t("progress-attendance-none")
-          : ctx.t("progress-attendance", { rate: percent(meetings.averageAttendance) }),
+          : ctx.t("progress-attendance", { rate: formatPercent(meetings.averageAttendance) }),
       );
       await ctx.reply(lines.join("\n"));
     }

@@ -49,7 +49,7 @@ export function unitsFeature(deps: AppDeps) {
     if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
     // A branch's invite is for its secretary; a committee's for one of its members.
     const isBranch = unit.kind === UnitKind.BRANCH;
-    const invite = await createInvite(deps.db, unit.id, isBranch ? Role.SECRETARY : Role.COMMITTEE, ctx.from!.id, deps.clock());
+    const invite = await createInvite(deps.db, unit, isBranch ? Role.SECRETARY : Role.COMMITTEE, ctx.from!.id, deps.clock());
     return ctx.reply(
       ctx.t(isBranch ? "invite-created" : "invite-created-committee", {
         unit: unit.name,
@@ -74,7 +74,7 @@ export function unitsFeature(deps: AppDeps) {
     }
     const name = normaliseUnitName(nameWords.join(" "));
     if (!name) return ctx.reply(ctx.t("unit-bad-name", { max: UNIT_NAME_MAX }));
-    const result = await addUnit(deps.db, { code, name, kind, parentCode, createdBy: ctx.from!.id });
+    const result = await addUnit(deps.db, { code, name, kind, parentCode, createdBy: ctx.from!.id, now: deps.clock() });
     switch (result.status) {
       case "duplicate":
         return ctx.reply(ctx.t("unit-duplicate", { code, name: result.name }));

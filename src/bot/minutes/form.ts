@@ -19,7 +19,8 @@ import {
   shortText,
   type MeetingEditable,
 } from "./questions.js";
-import { meetingSummary, percent } from "./summary.js";
+import { meetingSummary } from "./summary.js";
+import { formatPercent } from "../../domain/text.js";
 
 export const MINUTES_FORM = "minutes";
 
@@ -103,7 +104,7 @@ export function createMinutesForm(deps: AppDeps) {
           unit: unit.name,
           time: formatDateTime(new Date(result.at), tz),
           version: result.version,
-          rate: percent(attendanceRate(m)),
+          rate: formatPercent(attendanceRate(m)),
         }),
       );
     }

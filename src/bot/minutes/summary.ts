@@ -1,4 +1,5 @@
 import { attendanceRate, formatIsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { formatPercent } from "../../domain/text.js";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -9,9 +10,6 @@ export function preview(t: T, text: string): string {
   return text.length > PREVIEW ? t("form-preview-cut", { start: text.slice(0, PREVIEW), length: text.length }) : text;
 }
 
-export function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
 
 export function meetingSummary(t: T, unitName: string, m: MeetingDraft): string {
   return t("meeting-summary", {
@@ -25,7 +23,7 @@ export function meetingSummary(t: T, unitName: string, m: MeetingDraft): string 
     recorder: m.recorder,
     present: m.present,
     onRoll: m.onRoll,
-    rate: percent(attendanceRate(m)),
+    rate: formatPercent(attendanceRate(m)),
     absentExcused: m.absentExcused,
     absentUnexcused: m.absentUnexcused,
     content: preview(t, m.content),

@@ -1,5 +1,6 @@
 // /baocao: the monthly recruitment report, one question at a time.
-import { defaultReportPeriod, deadlineOf, formatPeriod, isLate, DEFAULT_DUE_DAY, type Period } from "../../domain/period.js";
+import { checkPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, type Period } from "../../domain/period.js";
+import { loadSchedule } from "../../store/settings.js";
 import { admittedTotal, COHORTS, emptyFigures, pipelineShortfall, remainingAfter, type ReportFigures } from "../../domain/report.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
 import { reportingUnits } from "../../domain/roles.js";
@@ -20,9 +21,9 @@ interface MonthContext {
 
 export function createReportForm(deps: AppDeps) {
   const tz = deps.config.TZ;
-  const dueDay = DEFAULT_DUE_DAY;
 
-  return async function report(conversation: FormConversation, ctx: FormContext) {
+  /** `preset`: the month a reminder's button asked for; otherwise the secretary chooses. */
+  return async function report(conversation: FormConversation, ctx: FormContext, preset?: Period) {
     const form = new FormSession(conversation, ctx);
     const t = form.t.bind(form);
 
@@ -38,7 +39,9 @@ export function createReportForm(deps: AppDeps) {
     const chosenUnit = who.units.length === 1 ? who.units[0]! : await chooseUnit();
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
-    let period = await form.ask(periodQuestion(t, defaultReportPeriod(now, dueDay, tz), now, tz));
+    const dueDay = await form.external(async () => (await loadSchedule(deps.db)).dueDay);
+    let period =
+      preset && !checkPeriod(preset, now, tz) ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, dueDay, tz), now, tz));
     let month = await loadMonth(period);
     let baseVersion = month.existing?.version ?? 0;
     let figures: ReportFigures;

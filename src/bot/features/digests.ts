@@ -1,0 +1,123 @@
+// Committees' views: /dangkynhom and /huynhom in a group, /tonghop and /xuat
+// in a registered group or for an administrator.
+import { Composer, InputFile } from "grammy";
+import { buildDigest } from "../../domain/digest.js";
+import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
+import { digestPeriodAt } from "../../domain/schedule.js";
+import { normaliseUnitCode } from "../../domain/units.js";
+import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
+import { digestMessages } from "../../messages/digest.js";
+import { digestChart } from "../../messages/digest-chart.js";
+import { allUnits, digestInput, subtreeOf } from "../../store/digest-data.js";
+import { exportRows, type ExportRange } from "../../store/export-data.js";
+import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
+import type { AppDeps, BotContext } from "../context.js";
+
+export function digestsFeature(deps: AppDeps) {
+  const composer = new Composer<BotContext>();
+  const tz = deps.config.TZ;
+  const groups = composer.chatType(["group", "supergroup"]);
+
+  groups.command("dangkynhom", async (ctx) => {
+    if (!ctx.actor.isAdmin) return ctx.reply(ctx.t("refuse-admin-only"));
+    const raw = ctx.match.trim();
+    if (!raw) return ctx.reply(ctx.t("group-usage"));
+    const code = normaliseUnitCode(raw);
+    const unit = (await allUnits(deps.db)).find((u) => u.code === code);
+    if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
+    await registerGroup(deps.db, { chatId: ctx.chat.id, title: ctx.chat.title ?? null, unitId: unit.id, unitCode: unit.code, actorId: ctx.from!.id, now: deps.clock() });
+    return ctx.reply(ctx.t("group-registered", { unit: unit.name }));
+  });
+
+  groups.command("huynhom", async (ctx) => {
+    if (!ctx.actor.isAdmin) return ctx.reply(ctx.t("refuse-admin-only"));
+    const done = await unregisterGroup(deps.db, ctx.chat.id, ctx.from!.id, deps.clock());
+    return ctx.reply(ctx.t(done ? "group-unregistered" : "group-not-registered"));
+  });
+
+  /** The units a command in this chat may look at, or a reason why none. */
+  async function scope(ctx: BotContext, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
+    if (ctx.chat?.type !== "private") {
+      const group = await activeGroup(deps.db, ctx.chat!.id);
+      if (!group) return ctx.t("group-not-registered");
+      return [{ id: group.unit.id, name: group.unit.name }];
+    }
+    if (!ctx.actor.isAdmin) return ctx.t("digest-not-allowed");
+    const units = await allUnits(deps.db);
+    if (code) {
+      const unit = units.find((u) => u.code === normaliseUnitCode(code));
+      return unit ? [unit] : ctx.t("invite-unit-missing", { code: code.slice(0, 40) });
+    }
+    const roots = units.filter((u) => u.parentId === null);
+    return roots.length > 0 ? roots : ctx.t("units-empty");
+  }
+
+  /** Splits "[mã] [tháng]" (either may be left out). */
+  function readArgs(text: string): { code?: string; rest?: string } {
+    const words = text.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return {};
+    if (words.length === 1) return /^\d/.test(words[0]!) ? { rest: words[0]! } : { code: words[0]! };
+    return { code: words[0]!, rest: words.slice(1).join(" ") };
+  }
+
+  composer.command("tonghop", async (ctx) => {
+    const now = deps.clock();
+    const { code, rest } = readArgs(ctx.match);
+    let period: Period = digestPeriodAt(now, tz);
+    if (rest) {
+      const p = parsePeriod(rest, now, tz);
+      if (typeof p !== "object") return ctx.reply(ctx.t("digest-usage"));
+      period = p;
+    }
+    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    if (typeof units === "string") return ctx.reply(units);
+    for (const unit of units) {
+      const digest = buildDigest(await digestInput(deps.db, unit.id, period));
+      for (const text of digestMessages(ctx.t, unit.name, digest)) await ctx.reply(text);
+      const chart = digestChart(ctx.t, unit.name, digest);
+      if (chart) await ctx.replyWithPhoto(new InputFile(chart.png, "tien-do.png"), { caption: chart.caption });
+    }
+  });
+
+  composer.command("xuat", async (ctx) => {
+    const now = deps.clock();
+    const { code, rest } = readArgs(ctx.match);
+    let range: ExportRange = { year: periodOf(now, tz).year };
+    let suffix = String(range.year);
+    if (rest) {
+      if (/^\d{4}$/.test(rest.trim())) {
+        range = { year: Number(rest.trim()) };
+        suffix = rest.trim();
+      } else {
+        const p = parsePeriod(rest, now, tz);
+        if (typeof p !== "object") return ctx.reply(ctx.t("export-usage"));
+        range = p;
+        suffix = `${p.year}-${String(p.month).padStart(2, "0")}`;
+      }
+    }
+    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    if (typeof units === "string") return ctx.reply(units);
+    for (const unit of units) {
+      const rows = await exportRows(deps.db, await subtreeOf(deps.db, unit.id), range);
+      const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
+      await ctx.replyWithDocument(new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`), {
+        caption: ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length }),
+      });
+    }
+  });
+
+  return composer;
+}
+
+/** File names without diacritics or spaces travel best between phones and office computers. */
+function normaliseFileName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase()
+    .slice(0, 60);
+}

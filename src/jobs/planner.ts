@@ -1,0 +1,62 @@
+// Works out who receives an occasion, once. The JobRun row's key is the
+// occasion's key, so planning the same occasion twice (a restart, a second
+// instance, the cron firing twice) writes nothing the second time.
+import type { Db } from "../db/client.js";
+import { Prisma } from "../db/generated/client.js";
+import { Role } from "../domain/roles.js";
+import type { Occasion } from "../domain/schedule.js";
+import { UnitKind } from "../domain/units.js";
+import { activeGroups } from "../store/groups.js";
+
+export interface ReminderPayload {
+  unitIds: number[];
+}
+export interface GroupPayload {
+  unitId: number;
+}
+
+async function reminderRecipients(db: Db, occasion: Occasion) {
+  const { year, month } = occasion.period;
+  const missing = await db.unit.findMany({
+    where: { kind: UnitKind.BRANCH, reports: { none: { year, month, supersededAt: null } } },
+    select: { id: true, memberships: { where: { role: Role.SECRETARY }, select: { user: { select: { telegramId: true } } } } },
+  });
+  const byChat = new Map<bigint, number[]>();
+  for (const unit of missing) {
+    for (const m of unit.memberships) byChat.set(m.user.telegramId, [...(byChat.get(m.user.telegramId) ?? []), unit.id]);
+  }
+  return [...byChat].map(([chatId, unitIds]) => ({ chatId, payload: { unitIds } satisfies ReminderPayload }));
+}
+
+async function groupRecipients(db: Db) {
+  return (await activeGroups(db)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
+}
+
+/** Returns true if this call planned the occasion, false if it had been planned before. */
+export async function planOccasion(db: Db, occasion: Occasion, now: Date): Promise<boolean> {
+  if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
+  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion) : await groupRecipients(db);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.jobRun.create({
+        data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify({ period: occasion.period }), dueAt: occasion.at, plannedAt: now },
+      });
+      await tx.delivery.createMany({
+        data: recipients.map((r) => ({
+          occasion: occasion.key,
+          chatId: r.chatId,
+          payload: JSON.stringify(r.payload),
+          status: "PENDING",
+          attempts: 0,
+          sentParts: 0,
+          updatedAt: now,
+        })),
+      });
+    });
+    return true;
+  } catch (e) {
+    // Another instance planned it between our check and our insert.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
+    throw e;
+  }
+}

@@ -1,0 +1,67 @@
+// What an occasion says to one recipient, worked out when it is sent (not when
+// it was planned), so that a branch that reported in between is not reminded.
+import { InlineKeyboard, InputFile } from "grammy";
+import type { Db } from "../db/client.js";
+import { buildDigest } from "../domain/digest.js";
+import { deadlineOf, formatPeriod, type Period } from "../domain/period.js";
+import { formatDate, toLocal } from "../domain/time.js";
+import type { ScheduleSettings } from "../domain/schedule.js";
+import type { OccasionKind } from "../domain/schedule.js";
+import type { Translate } from "../i18n.js";
+import { digestMessages, lateListMessages } from "../messages/digest.js";
+import { digestChart } from "../messages/digest-chart.js";
+import { digestInput } from "../store/digest-data.js";
+import type { GroupPayload, ReminderPayload } from "./planner.js";
+
+export type OutMessage =
+  | { text: string; keyboard?: InlineKeyboard }
+  | { photo: InputFile; caption: string };
+
+export interface RenderContext {
+  db: Db;
+  t: Translate;
+  timeZone: string;
+  schedule: ScheduleSettings;
+  now: Date;
+}
+
+export async function renderDelivery(
+  c: RenderContext,
+  kind: OccasionKind,
+  period: Period,
+  payload: ReminderPayload | GroupPayload,
+): Promise<OutMessage[]> {
+  if (kind === "reminder") return reminders(c, period, (payload as ReminderPayload).unitIds);
+  const input = await digestInput(c.db, (payload as GroupPayload).unitId, period);
+  const digest = buildDigest(input);
+  if (kind === "late-list") {
+    const deadline = formatDate(deadlineOf(period, c.schedule.dueDay, c.timeZone), c.timeZone);
+    return lateListMessages(c.t, input.root.name, digest, deadline).map((text) => ({ text }));
+  }
+  const out: OutMessage[] = digestMessages(c.t, input.root.name, digest).map((text) => ({ text }));
+  const chart = digestChart(c.t, input.root.name, digest);
+  if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
+  return out;
+}
+
+async function reminders(c: RenderContext, period: Period, unitIds: number[]): Promise<OutMessage[]> {
+  const stillMissing = await c.db.unit.findMany({
+    where: { id: { in: unitIds }, reports: { none: { year: period.year, month: period.month, supersededAt: null } } },
+    select: { name: true },
+    orderBy: { code: "asc" },
+  });
+  const deadline = deadlineOf(period, c.schedule.dueDay, c.timeZone);
+  const today = toLocal(c.now, c.timeZone);
+  const due = toLocal(deadline, c.timeZone);
+  const days = Math.round((Date.UTC(due.year, due.month - 1, due.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000);
+  const p = formatPeriod(period);
+  return stillMissing.map((u) => ({
+    text: c.t("reminder-text", {
+      period: p,
+      unit: u.name,
+      deadline: formatDate(deadline, c.timeZone),
+      when: days <= 0 ? c.t("reminder-when-today") : c.t("reminder-when-days", { days }),
+    }),
+    keyboard: new InlineKeyboard().text(c.t("reminder-button", { period: p }), `report:${period.year}-${period.month}`),
+  }));
+}

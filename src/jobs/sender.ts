@@ -1,0 +1,121 @@
+// Sends planned deliveries one by one. Each delivery is claimed before it is
+// sent and recorded after every message, so a restart resumes where the last
+// run stopped instead of starting the round again.
+//
+// A message that was on its way when the process died is not sent again: its
+// request most likely reached Telegram (a send takes far longer than the step
+// between claiming and sending), and Telegram has no way to ask. So a second
+// copy is the likelier harm; the delivery carries a note for the record.
+import { GrammyError, type Api } from "grammy";
+import type { Db } from "../db/client.js";
+import type { OccasionKind } from "../domain/schedule.js";
+import type { Logger } from "../log.js";
+import { renderDelivery, type OutMessage, type RenderContext } from "./render.js";
+
+/** A delivery claimed longer ago than this by a process that then died is taken over. */
+export const DEFAULT_LEASE_MS = 120_000;
+const MAX_ATTEMPTS = 5;
+
+export interface DrainResult {
+  sent: number;
+  skipped: number;
+  blocked: number;
+  failed: number;
+}
+
+export class DeliverySender {
+  constructor(
+    private db: Db,
+    private api: Api,
+    private log: Logger,
+    private leaseMs = DEFAULT_LEASE_MS,
+  ) {}
+
+  async drain(context: () => Promise<RenderContext>): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, skipped: 0, blocked: 0, failed: 0 };
+    const c = await context();
+    let afterId = 0;
+    for (;;) {
+      const batch = await this.db.delivery.findMany({
+        where: {
+          id: { gt: afterId },
+          OR: [{ status: "PENDING" }, { status: "SENDING", updatedAt: { lt: new Date(Date.now() - this.leaseMs) } }],
+        },
+        orderBy: { id: "asc" },
+        take: 100,
+        include: { job: { select: { kind: true, payload: true } } },
+      });
+      if (batch.length === 0) break;
+      for (const d of batch) {
+        afterId = d.id;
+        const outcome = await this.deliver(c, d);
+        if (outcome) result[outcome]++;
+      }
+    }
+    await this.finishJobs(c.now);
+    return result;
+  }
+
+  private async deliver(
+    c: RenderContext,
+    d: { id: number; status: string; updatedAt: Date; chatId: bigint; payload: string; sentParts: number; attempts: number; occasion: string; job: { kind: string; payload: string } },
+  ): Promise<keyof DrainResult | undefined> {
+    // Claim it: of two instances (or a retry racing a slow send), one wins.
+    const claimed = await this.db.delivery.updateMany({
+      where: { id: d.id, status: d.status, updatedAt: d.updatedAt },
+      data: { status: "SENDING", attempts: { increment: 1 }, updatedAt: new Date() },
+    });
+    if (claimed.count === 0) return undefined;
+    const chatId = Number(d.chatId);
+    const interrupted = d.status === "SENDING";
+    try {
+      const { period } = JSON.parse(d.job.payload);
+      const messages = await renderDelivery(c, d.job.kind as OccasionKind, period, JSON.parse(d.payload));
+      if (messages.length === 0) return await this.finish(d.id, "SKIPPED", c.now);
+      const from = interrupted ? d.sentParts + 1 : d.sentParts;
+      if (interrupted) {
+        this.log.warn({ chat_id: chatId, occasion: d.occasion, part: d.sentParts + 1 }, "resuming a delivery cut short; the part in flight is not repeated");
+        await this.db.delivery.update({ where: { id: d.id }, data: { sentParts: from, error: `interrupted while sending part ${d.sentParts + 1}` } });
+      }
+      for (let part = from; part < messages.length; part++) {
+        await this.send(chatId, messages[part]!);
+        await this.db.delivery.update({ where: { id: d.id }, data: { sentParts: part + 1, updatedAt: new Date() } });
+      }
+      return await this.finish(d.id, "SENT", c.now);
+    } catch (err) {
+      // 403: the person blocked the bot or left; the group removed it. Recorded, skipped, the run goes on.
+      if (err instanceof GrammyError && err.error_code === 403) {
+        this.log.warn({ chat_id: chatId, occasion: d.occasion }, "recipient blocked the bot");
+        return await this.finish(d.id, "BLOCKED", c.now, err.description);
+      }
+      const final = d.attempts + 1 >= MAX_ATTEMPTS;
+      this.log.error({ err, chat_id: chatId, occasion: d.occasion, final }, "delivery failed");
+      await this.db.delivery.update({
+        where: { id: d.id },
+        data: { status: final ? "FAILED" : "PENDING", error: String((err as Error).message).slice(0, 500), updatedAt: new Date() },
+      });
+      return final ? "failed" : undefined;
+    }
+  }
+
+  private async finish(id: number, status: "SENT" | "SKIPPED" | "BLOCKED", now: Date, error?: string) {
+    await this.db.delivery.update({
+      where: { id },
+      data: { status, updatedAt: new Date(), ...(status === "SENT" ? { sentAt: now } : {}), ...(error ? { error: error.slice(0, 500) } : {}) },
+    });
+    return ({ SENT: "sent", SKIPPED: "skipped", BLOCKED: "blocked" } as const)[status];
+  }
+
+  private async send(chatId: number, m: OutMessage) {
+    if ("photo" in m) await this.api.sendPhoto(chatId, m.photo, { caption: m.caption });
+    else await this.api.sendMessage(chatId, m.text, m.keyboard ? { reply_markup: m.keyboard } : {});
+  }
+
+  private async finishJobs(now: Date) {
+    const open = await this.db.jobRun.findMany({ where: { finishedAt: null }, select: { occasion: true } });
+    for (const j of open) {
+      const left = await this.db.delivery.count({ where: { occasion: j.occasion, status: { in: ["PENDING", "SENDING"] } } });
+      if (left === 0) await this.db.jobRun.update({ where: { occasion: j.occasion }, data: { finishedAt: now } });
+    }
+  }
+}

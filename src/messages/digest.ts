@@ -1,0 +1,85 @@
+// A committee's digest as messages a phone can show: counts first, then names,
+// lists cut to a readable length (the full detail is in /xuat).
+import { COHORTS } from "../domain/report.js";
+import { progressBar, type BranchRef, type Digest } from "../domain/digest.js";
+import { formatPeriod } from "../domain/period.js";
+import { formatPercent, splitIntoMessages } from "../domain/text.js";
+import type { Translate } from "../i18n.js";
+
+/** More names than this and a list is cut, saying how many more there are. */
+export const MAX_NAMES = 20;
+
+
+export function nameList(t: Translate, branches: BranchRef[], max = MAX_NAMES): string[] {
+  const lines = branches.slice(0, max).map((b) => t("digest-branch", { code: b.code, name: b.name }));
+  if (branches.length > max) lines.push(t("digest-and-more", { count: branches.length - max }));
+  return lines;
+}
+
+function against(t: Translate, admitted: number, quota: number | null, progress: number | null): string {
+  return quota === null || progress === null
+    ? t("digest-no-quota", { admitted })
+    : t("digest-against-quota", { admitted, quota, bar: progressBar(progress) });
+}
+
+export function digestMessages(t: Translate, unitName: string, d: Digest): string[] {
+  const lines: string[] = [
+    t("digest-title", { unit: unitName, period: formatPeriod(d.period) }),
+    "",
+    t("digest-reports", { received: d.reports.received, branches: d.branches, late: d.reports.late }),
+  ];
+  if (d.reports.missing.length > 0) {
+    lines.push(t("digest-missing", { count: d.reports.missing.length }), ...nameList(t, d.reports.missing));
+  }
+  lines.push(
+    "",
+    t("digest-admitted-month", { count: d.admitted.month.total }),
+    t("digest-admitted-year", { text: against(t, d.admitted.yearToDate.total, d.quota.total || null, d.progress.total) }),
+  );
+  for (const c of COHORTS) {
+    lines.push(
+      t(`digest-cohort-${c}`, {
+        text: against(t, d.admitted.yearToDate.byCohort[c], d.quota.byCohort[c], d.progress.byCohort[c]),
+      }),
+    );
+  }
+  lines.push(
+    "",
+    t("digest-pipeline", d.pipeline),
+    t("digest-meetings", {
+      regular: d.meetings.regularHeld,
+      thematic: d.meetings.thematicHeldQuarter,
+      branches: d.branches,
+      attendance: d.meetings.attendance === null ? t("digest-attendance-none") : formatPercent(d.meetings.attendance),
+    }),
+    t("digest-removed", { count: d.removed }),
+  );
+  if (d.furthestBehind.length > 0) {
+    lines.push("", t("digest-behind-title"));
+    d.furthestBehind.forEach((b, i) =>
+      lines.push(t("digest-behind", { n: i + 1, code: b.code, name: b.name, admitted: b.admitted, quota: b.quota, rate: formatPercent(b.fraction) })),
+    );
+  }
+  return splitIntoMessages(lines);
+}
+
+export function lateListMessages(
+  t: Translate,
+  unitName: string,
+  d: Digest,
+  deadline: string,
+): string[] {
+  const period = formatPeriod(d.period);
+  const lines = [t("late-title", { unit: unitName, period, deadline })];
+  lines.push(
+    "",
+    d.reports.missing.length === 0 ? t("late-reports-none") : t("late-reports", { count: d.reports.missing.length }),
+    ...nameList(t, d.reports.missing, 50),
+    "",
+    d.meetings.withoutRegular.length === 0
+      ? t("late-meetings-none", { period })
+      : t("late-meetings", { count: d.meetings.withoutRegular.length, period }),
+    ...nameList(t, d.meetings.withoutRegular, 50),
+  );
+  return splitIntoMessages(lines);
+}

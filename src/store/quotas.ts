@@ -1,0 +1,28 @@
+import type { Db } from "../db/client.js";
+import type { QuotaCohort, QuotaRow } from "../domain/digest.js";
+import { audit } from "./audit.js";
+
+export async function setQuota(
+  db: Db,
+  q: { unitId: number; unitCode: string; year: number; cohort: QuotaCohort; value: number; actorId: number; now: Date },
+): Promise<{ before: number | null }> {
+  return db.$transaction(async (tx) => {
+    const key = { unitId: q.unitId, year: q.year, cohort: q.cohort };
+    const before = await tx.quota.findUnique({ where: { unitId_year_cohort: key } });
+    const data = { value: q.value, updatedBy: BigInt(q.actorId), updatedAt: q.now };
+    await tx.quota.upsert({ where: { unitId_year_cohort: key }, create: { ...key, ...data }, update: data });
+    await audit(tx, {
+      actorId: q.actorId,
+      at: q.now,
+      action: "quota.set",
+      subject: q.unitCode,
+      details: { year: q.year, cohort: q.cohort, before: before?.value ?? null, after: q.value },
+    });
+    return { before: before?.value ?? null };
+  });
+}
+
+export async function quotasOf(db: Db, unitIds: number[], year: number): Promise<QuotaRow[]> {
+  const rows = await db.quota.findMany({ where: { unitId: { in: unitIds }, year }, orderBy: { updatedAt: "asc" } });
+  return rows.map((r) => ({ unitId: r.unitId, year: r.year, cohort: r.cohort as QuotaCohort, value: r.value }));
+}

@@ -1,0 +1,231 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyScheduleChange,
+  DEFAULT_SCHEDULE,
+  digestPeriodAt,
+  dueDateOf,
+  occasionsDue,
+  scheduleChangeSchema,
+  scheduleSettingsSchema,
+  type Occasion,
+  type ScheduleSettings,
+} from "../../src/domain/schedule.js";
+import { deadlineOf } from "../../src/domain/period.js";
+import { fromLocal, toLocal } from "../../src/domain/time.js";
+
+const VN = "Asia/Ho_Chi_Minh";
+/** A wall-clock time in Hà Nội. */
+const vn = (year: number, month: number, day: number, hour = 0, minute = 0) =>
+  fromLocal({ year, month, day, hour, minute, second: 0 }, VN);
+const brief = (os: Occasion[]) => os.map((o) => `${o.key}@${o.at.toISOString()}`);
+
+describe("occasionsDue with the defaults", () => {
+  it("lists a whole November: October's reminders and late list, and the Monday digests, in time order", () => {
+    const os = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 11, 1), vn(2026, 12, 1), VN);
+    expect(brief(os)).toEqual([
+      // 08:00 in Hà Nội is 01:00 UTC. 2 November 2026 is a Monday: the reminder comes before the digest.
+      "reminder:2026-10:d3@2026-11-02T01:00:00.000Z",
+      "digest:2026-11-02@2026-11-02T01:00:00.000Z",
+      "reminder:2026-10:d1@2026-11-04T01:00:00.000Z",
+      "reminder:2026-10:d0@2026-11-05T01:00:00.000Z",
+      "late-list:2026-10@2026-11-06T01:00:00.000Z",
+      "digest:2026-11-09@2026-11-09T01:00:00.000Z",
+      "digest:2026-11-16@2026-11-16T01:00:00.000Z",
+      "digest:2026-11-23@2026-11-23T01:00:00.000Z",
+      "digest:2026-11-30@2026-11-30T01:00:00.000Z",
+    ]);
+    for (const o of os.filter((o) => o.kind !== "digest")) expect(o.period).toEqual({ year: 2026, month: 10 });
+  });
+
+  it("puts December's reminders and late list in January of the next year", () => {
+    const os = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 12, 31), vn(2027, 1, 10), VN).filter((o) => o.kind !== "digest");
+    expect(brief(os)).toEqual([
+      "reminder:2026-12:d3@2027-01-02T01:00:00.000Z",
+      "reminder:2026-12:d1@2027-01-04T01:00:00.000Z",
+      "reminder:2026-12:d0@2027-01-05T01:00:00.000Z",
+      "late-list:2026-12@2027-01-06T01:00:00.000Z",
+    ]);
+    for (const o of os) expect(o.period).toEqual({ year: 2026, month: 12 });
+  });
+
+  it("gives the digest the month that has just ended, across the year end too", () => {
+    const os = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 12, 27), vn(2027, 1, 12), VN).filter((o) => o.kind === "digest");
+    expect(os.map((o) => [o.key, o.period])).toEqual([
+      ["digest:2026-12-28", { year: 2026, month: 11 }],
+      ["digest:2027-01-04", { year: 2026, month: 12 }],
+      ["digest:2027-01-11", { year: 2026, month: 12 }],
+    ]);
+    // Midnight on 1 January in Hà Nội is still 31 December in UTC: the zone decides.
+    expect(digestPeriodAt(vn(2027, 1, 1, 0, 30), VN)).toEqual({ year: 2026, month: 12 });
+    expect(digestPeriodAt(vn(2027, 1, 1, 0, 30), "UTC")).toEqual({ year: 2026, month: 11 });
+  });
+
+  it("excludes the start of the window and includes its end", () => {
+    const eight = vn(2026, 11, 4, 8);
+    const minute = 60_000;
+    expect(brief(occasionsDue(DEFAULT_SCHEDULE, new Date(eight.getTime() - minute), eight, VN))).toEqual([
+      "reminder:2026-10:d1@2026-11-04T01:00:00.000Z",
+    ]);
+    expect(occasionsDue(DEFAULT_SCHEDULE, eight, new Date(eight.getTime() + minute), VN)).toEqual([]);
+    expect(occasionsDue(DEFAULT_SCHEDULE, new Date(eight.getTime() - 1), new Date(eight.getTime() - 1), VN)).toEqual([]);
+    // A window given backwards is empty, not an error.
+    expect(occasionsDue(DEFAULT_SCHEDULE, vn(2026, 12, 1), vn(2026, 11, 1), VN)).toEqual([]);
+  });
+
+  it("returns the same occasions, each once, whether ticked every few minutes or caught up in one call", () => {
+    const from = vn(2026, 12, 20);
+    const to = vn(2027, 3, 10);
+    const step = 7 * 60_000;
+    const ticked: Occasion[] = [];
+    let last = from;
+    for (let t = from.getTime() + step; ; t += step) {
+      const now = new Date(Math.min(t, to.getTime()));
+      ticked.push(...occasionsDue(DEFAULT_SCHEDULE, last, now, VN));
+      last = now;
+      if (now.getTime() === to.getTime()) break;
+    }
+    const once = occasionsDue(DEFAULT_SCHEDULE, from, to, VN);
+    expect(brief(ticked)).toEqual(brief(once));
+    expect(new Set(once.map((o) => o.key)).size).toBe(once.length);
+    // Dec report (Jan), Jan report (Feb), Feb report (Mar): 3 × (3 reminders + 1 late list);
+    // Mondays 21 and 28 December, 4 in January, 4 in February, 1 and 8 March.
+    expect(once.filter((o) => o.kind === "reminder")).toHaveLength(9);
+    expect(once.filter((o) => o.kind === "late-list").map((o) => o.key)).toEqual([
+      "late-list:2026-12",
+      "late-list:2027-01",
+      "late-list:2027-02",
+    ]);
+    expect(once.filter((o) => o.kind === "digest")).toHaveLength(12);
+  });
+
+  it("agrees with a catch-up call in a zone with daylight saving, across both changes", () => {
+    const berlin = "Europe/Berlin";
+    // Sunday digest at 02:30: on 28 March 2027 that wall-clock time does not exist in Berlin.
+    const s: ScheduleSettings = { ...DEFAULT_SCHEDULE, digestWeekday: 0, digestHour: 2, digestMinute: 30, reminderHour: 2 };
+    const from = new Date("2027-03-20T00:00:00Z");
+    const to = new Date("2027-11-05T00:00:00Z");
+    const ticked: Occasion[] = [];
+    for (let t = from.getTime(); t < to.getTime(); t += 13 * 60_000) {
+      ticked.push(...occasionsDue(s, new Date(t), new Date(Math.min(t + 13 * 60_000, to.getTime())), berlin));
+    }
+    const once = occasionsDue(s, from, to, berlin);
+    expect(brief(ticked)).toEqual(brief(once));
+    // Summer time: 02:30 in Berlin is 00:30 UTC; winter time: 01:30 UTC.
+    expect(once.find((o) => o.key === "digest:2027-07-04")?.at.toISOString()).toBe("2027-07-04T00:30:00.000Z");
+    expect(once.find((o) => o.key === "digest:2027-10-31")?.at.toISOString()).toBe("2027-10-31T01:30:00.000Z");
+  });
+
+  it("is cheap for a one-minute window", () => {
+    const start = vn(2026, 11, 1).getTime();
+    const t0 = performance.now();
+    for (let i = 0; i < 2000; i++) {
+      occasionsDue(DEFAULT_SCHEDULE, new Date(start + i * 60_000), new Date(start + (i + 1) * 60_000), VN);
+    }
+    // About 0.01 ms a call here (two time-zone lookups); the bound allows for a slow machine.
+    expect((performance.now() - t0) / 2000).toBeLessThan(0.2);
+  });
+});
+
+describe("occasionsDue with changed settings", () => {
+  const settings = (change: Partial<ScheduleSettings>): ScheduleSettings => ({ ...DEFAULT_SCHEDULE, ...change });
+
+  it("uses the hours and minute set, in the zone given", () => {
+    const s = settings({ reminderHour: 19, lateListHour: 7, digestWeekday: 0, digestHour: 20, digestMinute: 30 });
+    const os = occasionsDue(s, vn(2026, 11, 1), vn(2026, 11, 9), VN);
+    expect(brief(os)).toEqual([
+      // 1 and 8 November 2026 are Sundays; 20:30 in Hà Nội is 13:30 UTC.
+      "digest:2026-11-01@2026-11-01T13:30:00.000Z",
+      "reminder:2026-10:d3@2026-11-02T12:00:00.000Z",
+      "reminder:2026-10:d1@2026-11-04T12:00:00.000Z",
+      "reminder:2026-10:d0@2026-11-05T12:00:00.000Z",
+      "late-list:2026-10@2026-11-06T00:00:00.000Z",
+      "digest:2026-11-08@2026-11-08T13:30:00.000Z",
+    ]);
+    // The same settings in UTC fall seven hours later.
+    const utc = occasionsDue(s, new Date("2026-11-01T00:00:00Z"), new Date("2026-11-09T00:00:00Z"), "UTC");
+    expect(utc.map((o) => o.at.toISOString())).toContain("2026-11-05T19:00:00.000Z");
+  });
+
+  it("handles a due day of 28 with a late list five days on, across February", () => {
+    const s = settings({ dueDay: 28, reminderDaysBefore: [27], lateListDaysAfter: 5 });
+    const os = occasionsDue(s, vn(2027, 1, 1), vn(2027, 3, 31), VN).filter((o) => o.kind !== "digest");
+    expect(os.map((o) => [o.key, o.at.toISOString().slice(0, 10)])).toEqual([
+      // 28 January - 27 days = 1 January (08:00 local = 01:00 UTC, same date).
+      ["reminder:2026-12:d27", "2027-01-01"],
+      // November's report was due on 28 December.
+      ["late-list:2026-11", "2027-01-02"],
+      ["reminder:2027-01:d27", "2027-02-01"],
+      ["late-list:2026-12", "2027-02-02"],
+      ["reminder:2027-02:d27", "2027-03-01"],
+      // 28 February + 5 days = 5 March (2027 is not a leap year).
+      ["late-list:2027-01", "2027-03-05"],
+    ]);
+  });
+
+  it("can remind before the report month has ended", () => {
+    const s = settings({ dueDay: 1, reminderDaysBefore: [3, 0] });
+    const os = occasionsDue(s, vn(2026, 12, 25), vn(2027, 1, 3), VN).filter((o) => o.kind !== "digest");
+    expect(os.map((o) => [o.key, o.at.toISOString().slice(0, 10)])).toEqual([
+      ["reminder:2026-12:d3", "2026-12-29"],
+      ["reminder:2026-12:d0", "2027-01-01"],
+      ["late-list:2026-12", "2027-01-02"],
+    ]);
+  });
+
+  it("sends no reminders when none are set, and still the late list", () => {
+    const os = occasionsDue(settings({ reminderDaysBefore: [] }), vn(2026, 11, 1), vn(2026, 11, 7), VN);
+    expect(os.map((o) => o.key)).toEqual(["digest:2026-11-02", "late-list:2026-10"]);
+  });
+});
+
+describe("dueDateOf", () => {
+  it("is the local date of deadlineOf for every due day, including in short months", () => {
+    for (const p of [{ year: 2026, month: 12 }, { year: 2027, month: 1 }, { year: 2028, month: 1 }, { year: 2026, month: 6 }]) {
+      for (let dueDay = 1; dueDay <= 31; dueDay++) {
+        const l = toLocal(deadlineOf(p, dueDay, VN), VN);
+        expect(dueDateOf(p, dueDay)).toEqual({ year: l.year, month: l.month, day: l.day });
+      }
+    }
+    expect(dueDateOf({ year: 2026, month: 12 }, 5)).toEqual({ year: 2027, month: 1, day: 5 });
+  });
+});
+
+describe("schedule settings validation", () => {
+  it("accepts the defaults and every due day from 1 to 28", () => {
+    expect(scheduleSettingsSchema.safeParse(DEFAULT_SCHEDULE).success).toBe(true);
+    for (let d = 1; d <= 28; d++) expect(scheduleChangeSchema.safeParse({ dueDay: d }).success).toBe(true);
+  });
+
+  it.each([
+    [{ dueDay: 0 }, "dueDay"],
+    [{ dueDay: 29 }, "dueDay"],
+    [{ dueDay: 31 }, "dueDay"],
+    [{ dueDay: 5.5 }, "dueDay"],
+    [{ reminderDaysBefore: [28] }, "reminderDaysBefore"],
+    [{ reminderDaysBefore: [-1] }, "reminderDaysBefore"],
+    [{ reminderDaysBefore: [3, 3] }, "reminderDaysBefore"],
+    [{ reminderDaysBefore: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, "reminderDaysBefore"],
+    [{ lateListDaysAfter: 0 }, "lateListDaysAfter"],
+    [{ reminderHour: 24 }, "reminderHour"],
+    [{ digestWeekday: 7 }, "digestWeekday"],
+    [{ digestMinute: 60 }, "digestMinute"],
+  ])("refuses %j", (change, field) => {
+    const r = scheduleChangeSchema.safeParse(change);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path[0]).toBe(field);
+  });
+
+  it("refuses an unknown field rather than ignoring it", () => {
+    expect(scheduleChangeSchema.safeParse({ dueday: 10 }).success).toBe(false);
+  });
+
+  it("applies a change on top of the current settings, sorting reminder days", () => {
+    const r = applyScheduleChange(DEFAULT_SCHEDULE, { dueDay: 10, reminderDaysBefore: [0, 7, 2] });
+    expect(r).toEqual({ ok: true, settings: { ...DEFAULT_SCHEDULE, dueDay: 10, reminderDaysBefore: [7, 2, 0] } });
+    const bad = applyScheduleChange(DEFAULT_SCHEDULE, { dueDay: 30 });
+    expect(bad.ok).toBe(false);
+    // The defaults are not touched by either.
+    expect(DEFAULT_SCHEDULE.dueDay).toBe(5);
+    expect(DEFAULT_SCHEDULE.reminderDaysBefore).toEqual([3, 1, 0]);
+  });
+});

@@ -1,0 +1,212 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { emptyFigures } from "../../src/domain/report.js";
+import {
+  buildWorkbook,
+  FORMATS,
+  MEETING_COLUMNS,
+  PROGRESS_COLUMNS,
+  REPORT_COLUMNS,
+  type WorkbookInput,
+} from "../../src/export/workbook.js";
+import { VI_EXPORT_MESSAGES, VI_WORKBOOK_LABELS } from "./export-labels.fixture.js";
+
+const VN = "Asia/Ho_Chi_Minh";
+
+const input: WorkbookInput = {
+  labels: VI_WORKBOOK_LABELS,
+  timeZone: VN,
+  createdAt: new Date("2026-11-10T03:00:00Z"),
+  reports: [
+    {
+      ...emptyFigures(),
+      code: "CB-QT",
+      name: "Chi bộ Trường THPT Quang Trung",
+      year: 2026,
+      month: 10,
+      candidates: 12,
+      awarenessClass: 5,
+      applicationsInReview: 2,
+      admittedTeachers: 1,
+      admittedPupils: 2,
+      removed: 1,
+      removedReason: "Bỏ sinh hoạt",
+      late: false,
+      // 23:30 on 4 November in Hà Nội.
+      submittedAt: new Date("2026-11-04T16:30:00Z"),
+      version: 2,
+    },
+    {
+      ...emptyFigures(),
+      code: "CB-LL",
+      name: "Chi bộ Trường Lê Lợi",
+      year: 2026,
+      month: 12,
+      late: true,
+      submittedAt: new Date("2027-01-07T02:15:00Z"),
+      version: 1,
+    },
+  ],
+  meetings: [
+    {
+      code: "CB-QT",
+      name: "Chi bộ Trường THPT Quang Trung",
+      kind: "THEMATIC",
+      heldOn: "2026-10-20",
+      topic: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+      place: "Phòng họp tầng 2",
+      chair: "Nguyễn Văn An",
+      recorder: "Trần Thị Bình",
+      onRoll: 25,
+      present: 20,
+      absentExcused: 4,
+      absentUnexcused: 1,
+      attachments: 3,
+    },
+    {
+      code: "CB-LL",
+      name: "Chi bộ Trường Lê Lợi",
+      kind: "REGULAR",
+      heldOn: "2026-10-05",
+      topic: null,
+      place: "Hội trường",
+      chair: "Lê Văn Cường",
+      recorder: "Phạm Thị Dung",
+      onRoll: 8,
+      present: 8,
+      absentExcused: 0,
+      absentUnexcused: 0,
+      attachments: 0,
+    },
+  ],
+  progress: [
+    {
+      code: "CB-QT",
+      name: "Chi bộ Trường THPT Quang Trung",
+      quota: { total: 10, byCohort: { admittedTeachers: 4, admittedPupils: null, admittedStudents: null, admittedOther: null } },
+      admittedYearToDate: { total: 5, byCohort: { admittedTeachers: 1, admittedPupils: 4, admittedStudents: 0, admittedOther: 0 } },
+    },
+    {
+      code: "CB-LL",
+      name: "Chi bộ Trường Lê Lợi",
+      quota: null,
+      admittedYearToDate: { total: 2, byCohort: { admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 2 } },
+    },
+  ],
+};
+
+async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return wb;
+}
+
+const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
+
+describe("buildWorkbook", async () => {
+  const buffer = await buildWorkbook(input);
+  const wb = await readBack(buffer);
+
+  it("is an .xlsx (a zip) with the three sheets in order", () => {
+    expect(buffer.subarray(0, 4).toString("binary")).toBe("PK\u0003\u0004");
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Báo cáo tháng", "Sinh hoạt chi bộ", "Tiến độ chỉ tiêu"]);
+  });
+
+  it("writes the Vietnamese headers, bold, in a frozen first row", () => {
+    const reports = wb.getWorksheet("Báo cáo tháng")!;
+    expect(headers(reports)).toEqual(REPORT_COLUMNS.map((c) => VI_WORKBOOK_LABELS.reports[c]));
+    expect(headers(reports).slice(0, 3)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng"]);
+    expect(headers(wb.getWorksheet("Sinh hoạt chi bộ")!)).toEqual(MEETING_COLUMNS.map((c) => VI_WORKBOOK_LABELS.meetings[c]));
+    const progress = headers(wb.getWorksheet("Tiến độ chỉ tiêu")!);
+    expect(progress).toHaveLength(PROGRESS_COLUMNS.length + 12);
+    expect(progress.slice(0, 8)).toEqual([
+      "Mã chi bộ",
+      "Tên chi bộ",
+      "Chỉ tiêu năm",
+      "Đã kết nạp",
+      "Tỷ lệ",
+      "Chỉ tiêu: giáo viên",
+      "Đã kết nạp: giáo viên",
+      "Tỷ lệ: giáo viên",
+    ]);
+    for (const sheet of wb.worksheets) {
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it("writes a report row with date cells and number cells", () => {
+    const row = wb.getWorksheet("Báo cáo tháng")!.getRow(2);
+    const cell = (c: (typeof REPORT_COLUMNS)[number]) => row.getCell(REPORT_COLUMNS.indexOf(c) + 1);
+    expect(cell("code").value).toBe("CB-QT");
+    expect(cell("month").value).toEqual(new Date(Date.UTC(2026, 9, 1)));
+    expect(cell("month").numFmt).toBe(FORMATS.month);
+    expect(cell("candidates").value).toBe(12);
+    expect(cell("admittedTotal").value).toBe(3);
+    expect(cell("admittedStudents").value).toBe(0);
+    expect(cell("removedReason").value).toBe("Bỏ sinh hoạt");
+    expect(cell("note").value).toBeNull();
+    expect(cell("late").value).toBe("Không");
+    // Hà Nội's wall clock, not UTC's: 23:30 on 4 November.
+    expect(cell("submittedAt").value).toEqual(new Date(Date.UTC(2026, 10, 4, 23, 30)));
+    expect(cell("submittedAt").numFmt).toBe(FORMATS.dateTime);
+    expect(cell("version").value).toBe(2);
+
+    const late = wb.getWorksheet("Báo cáo tháng")!.getRow(3);
+    expect(late.getCell(REPORT_COLUMNS.indexOf("late") + 1).value).toBe("Có");
+    expect(late.getCell(REPORT_COLUMNS.indexOf("month") + 1).value).toEqual(new Date(Date.UTC(2026, 11, 1)));
+    expect(wb.getWorksheet("Báo cáo tháng")!.rowCount).toBe(3);
+  });
+
+  it("writes meetings with their kind, date and attendance rate", () => {
+    const sheet = wb.getWorksheet("Sinh hoạt chi bộ")!;
+    const cell = (r: number, c: (typeof MEETING_COLUMNS)[number]) => sheet.getRow(r).getCell(MEETING_COLUMNS.indexOf(c) + 1);
+    expect(cell(2, "kind").value).toBe("Chuyên đề");
+    expect(cell(3, "kind").value).toBe("Thường kỳ");
+    expect(cell(2, "heldOn").value).toEqual(new Date(Date.UTC(2026, 9, 20)));
+    expect(cell(2, "heldOn").numFmt).toBe(FORMATS.date);
+    expect(cell(2, "topic").value).toBe("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh");
+    expect(cell(3, "topic").value).toBeNull();
+    expect(cell(2, "attendanceRate").value).toBeCloseTo(0.8);
+    expect(cell(2, "attendanceRate").numFmt).toBe(FORMATS.percent);
+    expect(cell(2, "attachments").value).toBe(3);
+    expect(cell(2, "absentUnexcused").value).toBe(1);
+  });
+
+  it("writes progress against quota, leaving quota and rate empty where there is none", () => {
+    const sheet = wb.getWorksheet("Tiến độ chỉ tiêu")!;
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    // code, name, quota, admitted, rate, then (quota, admitted, rate) per cohort; ExcelJS gives
+    // undefined for an empty cell.
+    expect(values(2)).toEqual([
+      "CB-QT",
+      "Chi bộ Trường THPT Quang Trung",
+      10,
+      5,
+      0.5,
+      4,
+      1,
+      0.25,
+      undefined,
+      4,
+      undefined,
+      undefined,
+      0,
+      undefined,
+      undefined,
+      0,
+    ]);
+    expect(values(3).slice(2, 5)).toEqual([undefined, 2, undefined]);
+    expect(sheet.getRow(2).getCell(5).numFmt).toBe(FORMATS.percent);
+  });
+
+  it("uses every export message of the fixture, so none is left behind when they move to vi.ftl", () => {
+    const used = new Set(
+      JSON.stringify(VI_WORKBOOK_LABELS)
+        .match(/"[^"]*"/g)!
+        .map((s) => JSON.parse(s) as string),
+    );
+    for (const [key, text] of VI_EXPORT_MESSAGES) if (key.startsWith("export-")) expect(used, key).toContain(text);
+  });
+});
