@@ -1,18 +1,35 @@
 // Start-up and shut-down of everything but the process itself (main.ts).
+import { randomBytes } from "node:crypto";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Config } from "./config.js";
+import { DEFAULT_WEBHOOK_PORT, type Config, type ServerConfig } from "./config.js";
 import { createDb, type Db } from "./db/client.js";
+import { Prisma } from "./db/generated/client.js";
 import { migrate } from "./db/migrate.js";
 import { createLogger, type Logger } from "./log.js";
-import { createBot } from "./bot/create-bot.js";
+import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { BotContext, Clock } from "./bot/context.js";
 import type { UpdateListener } from "./bot/middleware/update-boundary.js";
+import { purgeProcessedUpdates } from "./bot/middleware/dedup.js";
+import { InFlight } from "./bot/middleware/in-flight.js";
 import { MENU_COMMANDS } from "./bot/features/help.js";
 import { createI18n, LOCALE, translator } from "./i18n.js";
-import { Api, type Bot } from "grammy";
+import { Api, webhookCallback, type Bot } from "grammy";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Scheduler } from "./jobs/scheduler.js";
+import { startHttpServer, type HttpServer } from "./server/http.js";
+
+/**
+ * How long a webhook request waits for its update to be handled. Past this,
+ * Telegram gets its 200 and the handling goes on (a graceful stop still waits
+ * for it): an answer that never comes would only make Telegram send the
+ * update again, which the dedup would then skip.
+ */
+const WEBHOOK_ANSWER_MS = 10_000;
+/** How often rows of ProcessedUpdate past their retention are deleted. */
+const PURGE_EVERY_MS = 3_600_000;
+/** The Setting row holding the webhook's secret_token when WEBHOOK_SECRET is unset. */
+const WEBHOOK_SECRET_KEY = "webhook.secretToken";
 
 export interface AppOptions {
   clock?: Clock;
@@ -22,12 +39,21 @@ export interface AppOptions {
   cron?: boolean;
   /** How long a claimed delivery stays another process's before it is taken over. */
   deliveryLeaseMs?: number;
+  /** Webhook or long polling, and the HTTP port (src/config.ts, loadServerConfig). */
+  server?: ServerConfig;
 }
 
 export interface App {
   bot: Bot<BotContext>;
   db: Db;
   scheduler: Scheduler;
+  log: Logger;
+  /** Present with a webhook, or with long polling when PORT is set (then /healthz only). */
+  http: HttpServer | undefined;
+  /**
+   * Stops taking updates, finishes those in hand, stops the schedules, closes
+   * the HTTP server and the database. Calling it again returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -38,12 +64,52 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (applied.length) log.info({ applied }, "migrations applied");
 
   const clock = options.clock ?? (() => new Date());
-  const bot = createBot({ db, config, log, clock }, options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {});
+  const inFlight = new InFlight();
+  const bot = createBot({ db, config, log, clock }, { inFlight, ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}) });
   await bot.init();
   await publishMenu(bot).catch((err) => log.warn({ err }, "could not set the command menu"));
-  await bot.api.deleteWebhook();
 
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 30 } } });
+  const server = options.server ?? {};
+  const probe = () => db.$queryRawUnsafe("SELECT 1");
+  let http: HttpServer | undefined;
+  let runner: RunnerHandle | undefined;
+  try {
+    if (server.WEBHOOK_URL) {
+      const secretToken = server.WEBHOOK_SECRET ?? (await sharedWebhookSecret(db, clock()));
+      const handle = webhookCallback(bot, "http", {
+        secretToken,
+        timeoutMilliseconds: WEBHOOK_ANSWER_MS,
+        onTimeout: () => log.warn({ ms: WEBHOOK_ANSWER_MS }, "webhook answered before its update was handled"),
+      });
+      // Listening before Telegram is told where to send.
+      http = await startHttpServer({ port: server.PORT ?? DEFAULT_WEBHOOK_PORT, log, probe, webhook: { path: new URL(server.WEBHOOK_URL).pathname, handle } });
+      await bot.api.setWebhook(server.WEBHOOK_URL, {
+        secret_token: secretToken,
+        allowed_updates: [...ALLOWED_UPDATES],
+        drop_pending_updates: false,
+      });
+    } else {
+      if (server.PORT !== undefined) http = await startHttpServer({ port: server.PORT, log, probe });
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { timeout: 30, allowed_updates: [...ALLOWED_UPDATES] } } });
+    }
+  } catch (e) {
+    await http?.close();
+    await db.$disconnect();
+    throw e;
+  }
+
+  const purge = () =>
+    purgeProcessedUpdates(db, clock()).then(
+      (count) => count && log.info({ count }, "old update ids forgotten"),
+      (err: unknown) => log.warn({ err }, "could not forget old update ids"),
+    );
+  let purgeTimer: NodeJS.Timeout | undefined;
+  if (options.cron !== false) {
+    void purge();
+    purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS).unref();
+  }
+
   const scheduler = new Scheduler({
     db,
     api: jobsApi(config),
@@ -58,19 +124,47 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Catch up at once after a restart rather than at the next minute.
     void scheduler.tick().catch((err) => log.error({ err }, "scheduler tick failed"));
   }
-  log.info({ bot: bot.botInfo.username }, "bot started");
+  log.info({ bot: bot.botInfo.username, mode: server.WEBHOOK_URL ? "webhook" : "polling" }, "bot started");
 
+  let stopped: Promise<void> | undefined;
   return {
     bot,
     db,
     scheduler,
-    async stop() {
-      await scheduler.stop();
-      if (runner.isRunning()) await runner.stop();
-      await db.$disconnect();
-      log.info("bot stopped");
+    log,
+    http,
+    stop() {
+      stopped ??= (async () => {
+        // No new updates: the poller's pending getUpdates is cancelled (what it
+        // has not fetched stays with Telegram); webhook requests get 503.
+        http?.stopAccepting();
+        if (runner?.isRunning()) await runner.stop();
+        clearInterval(purgeTimer);
+        await Promise.all([inFlight.drained(), scheduler.stop()]);
+        await http?.close();
+        await db.$disconnect();
+        log.info("bot stopped");
+      })();
+      return stopped;
     },
   };
+}
+
+/**
+ * The webhook's secret_token when WEBHOOK_SECRET is unset: random, made by the
+ * first instance to start and kept in the database, so that several instances
+ * behind one URL agree on it (each calls setWebhook with it at start).
+ */
+async function sharedWebhookSecret(db: Db, now: Date): Promise<string> {
+  const fresh = randomBytes(32).toString("base64url");
+  try {
+    await db.setting.create({ data: { key: WEBHOOK_SECRET_KEY, value: JSON.stringify(fresh), updatedBy: 0n, updatedAt: now } });
+    return fresh;
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+  }
+  const row = await db.setting.findUniqueOrThrow({ where: { key: WEBHOOK_SECRET_KEY } });
+  return JSON.parse(row.value) as string;
 }
 
 /**

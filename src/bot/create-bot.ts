@@ -9,6 +9,8 @@ import { createI18n, LOCALE } from "../i18n.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
+import { dedupUpdates } from "./middleware/dedup.js";
+import type { InFlight } from "./middleware/in-flight.js";
 import { startFeature } from "./features/start.js";
 import { helpFeature } from "./features/help.js";
 import { unitsFeature } from "./features/units.js";
@@ -23,10 +25,19 @@ import { digestsFeature } from "./features/digests.js";
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */
 const FORM_STATE_VERSION = 1;
 
+/**
+ * The kinds of update the handlers below use, asked of Telegram (setWebhook,
+ * getUpdates) so that nothing else is sent. Add a kind here when a handler
+ * starts using it (bot.on("my_chat_member"), edited messages, ...).
+ */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
 export interface BotOptions {
   onUpdateDone?: UpdateListener;
   /** Skips getMe at start (tests, benchmarks). */
   botInfo?: UserFromGetMe;
+  /** Counts the updates being handled, for a graceful stop. */
+  inFlight?: InFlight;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -39,9 +50,12 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   const i18n = createI18n<BotContext>();
   const formI18n = createI18n<FormContext>();
 
+  if (options.inFlight) bot.use(options.inFlight.middleware());
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
   bot.use(updateBoundary(deps.log, () => i18n.t(LOCALE, "error-generic"), options.onUpdateDone));
+  // Inside the boundary, so a skipped duplicate is logged; before anything that writes.
+  bot.use(dedupUpdates(deps.db, deps.clock));
   bot.use(i18n);
   bot.use(attachActor(deps));
 

@@ -43,9 +43,27 @@ export interface Fault {
   drop?: boolean;
 }
 
+/** One POST of an update to the bot's webhook, as Telegram makes it. */
+export interface WebhookDelivery {
+  update_id: number;
+  /** HTTP status of the bot's answer; 0 when the connection failed. */
+  status: number;
+}
+
 export class FakeTelegram {
   readonly token = TEST_TOKEN;
   readonly calls: ApiCall[] = [];
+  /** The parameters of the last setWebhook (url, secret_token, ...); undefined when none is set. */
+  webhook: Json | undefined;
+  /**
+   * Where webhook updates really go (`http://127.0.0.1:<port>`): the registered
+   * URL is https, served in production by a TLS proxy in front of the bot.
+   * Its path is kept.
+   */
+  webhookTarget: string | undefined;
+  readonly webhookDeliveries: WebhookDelivery[] = [];
+  /** Update ids returned by getUpdates, in order, repeats included. */
+  readonly polledUpdateIds: number[] = [];
   readonly messages: BotMessage[] = [];
   readonly callbackAnswers: { id: string; text?: string; user_id: number }[] = [];
   /** Files the bot uploaded, by the name it gave them, with their bytes. */
@@ -84,11 +102,38 @@ export class FakeTelegram {
     this.faults.push(fault);
   }
 
+  /**
+   * Queues an update for getUpdates, or posts it to the webhook when one is
+   * set. An update that carries its own update_id keeps it (to send one twice).
+   */
   pushUpdate(update: Json): number {
-    const update_id = this.nextUpdateId++;
-    this.updates.push({ update_id, ...update });
+    const update_id = typeof update.update_id === "number" ? update.update_id : this.nextUpdateId++;
+    this.nextUpdateId = Math.max(this.nextUpdateId, update_id + 1);
+    const full = { ...update, update_id };
+    if (this.webhook) {
+      void this.postWebhook(full, this.webhook.secret_token).then((r) => this.webhookDeliveries.push({ update_id, status: r.status }));
+      return update_id;
+    }
+    this.updates.push(full);
     for (const wake of this.pollers.splice(0)) wake();
     return update_id;
+  }
+
+  /** POSTs an update to the registered webhook with this secret header (none when undefined). */
+  async postWebhook(update: Json, secret: string | undefined): Promise<{ status: number; body: string }> {
+    if (!this.webhook) throw new Error("no webhook is set");
+    const registered = new URL(String(this.webhook.url));
+    const url = this.webhookTarget ? new URL(registered.pathname + registered.search, this.webhookTarget) : registered;
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "X-Telegram-Bot-Api-Secret-Token": secret }) },
+        body: JSON.stringify(update),
+      });
+      return { status: res.status, body: await res.text() };
+    } catch {
+      return { status: 0, body: "" };
+    }
   }
 
   newMessageId(): number {
@@ -144,9 +189,13 @@ export class FakeTelegram {
         return { id: 123456789, is_bot: true, first_name: "Trợ lý Chi bộ", username: BOT_USERNAME };
       case "getUpdates":
         return this.getUpdates(p, req);
-      case "deleteWebhook":
-      case "setMyCommands":
       case "setWebhook":
+        this.webhook = p;
+        return true;
+      case "deleteWebhook":
+        this.webhook = undefined;
+        return true;
+      case "setMyCommands":
       case "sendChatAction":
         return true;
       case "sendMessage":
@@ -184,6 +233,7 @@ export class FakeTelegram {
   }
 
   private async getUpdates(p: Json, req: IncomingMessage): Promise<unknown> {
+    if (this.webhook) throw Object.assign(new Error("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"), { code: 409 });
     const offset = Number(p.offset ?? 0);
     if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
     if (this.updates.length === 0 && Number(p.timeout ?? 0) > 0) {
@@ -200,7 +250,9 @@ export class FakeTelegram {
       });
       if (closed) return undefined;
     }
-    return this.updates.slice(0, Number(p.limit ?? 100));
+    const batch = this.updates.slice(0, Number(p.limit ?? 100));
+    this.polledUpdateIds.push(...batch.map((u) => Number(u.update_id)));
+    return batch;
   }
 
   private record(method: string, p: Json, fields: Partial<BotMessage>): Json {

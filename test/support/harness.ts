@@ -3,8 +3,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig, type Config } from "../../src/config.js";
+import { loadConfig, loadServerConfig, type Config, type ServerConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
+import type { UpdateOutcome } from "../../src/bot/middleware/update-boundary.js";
 import { createLogger } from "../../src/log.js";
 import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
 
@@ -30,12 +31,28 @@ export interface Replies {
   toasts: string[];
 }
 
+/** The URL the harness registers in webhook mode (the fake posts to 127.0.0.1 instead, same path). */
+export const TEST_WEBHOOK_URL = "https://bot.example.test/telegram/webhook";
+
+export interface HarnessOptions {
+  now?: string;
+  admins?: number[];
+  /** Receive updates through the webhook (WEBHOOK_URL, PORT=0) instead of long polling. */
+  webhook?: boolean | { secret?: string };
+  /** PORT: with long polling, serves /healthz on it (0: any free port). */
+  port?: number;
+}
+
 export class Harness {
   app!: App;
-  readonly handled = new Map<number, "ok" | "error">();
+  /** The last outcome of each update id. */
+  readonly handled = new Map<number, UpdateOutcome>();
+  /** Every outcome, in order: an update delivered twice appears twice. */
+  readonly outcomes: { id: number; outcome: UpdateOutcome }[] = [];
   private waiters = new Map<number, () => void>();
   private dir = mkdtempSync(join(tmpdir(), "chibo-test-"));
   readonly dbUrl = `file:${join(this.dir, "bot.db")}`;
+  readonly server: ServerConfig = {};
 
   private constructor(
     readonly fake: FakeTelegram,
@@ -43,7 +60,7 @@ export class Harness {
     readonly config: Config,
   ) {}
 
-  static async start(opts: { now?: string; admins?: number[] } = {}): Promise<Harness> {
+  static async start(opts: HarnessOptions = {}): Promise<Harness> {
     const fake = await new FakeTelegram().start();
     const clock = new TestClock(new Date(opts.now ?? "2026-11-03T09:00:00+07:00").getTime());
     const h = new Harness(fake, clock, undefined as unknown as Config);
@@ -54,6 +71,12 @@ export class Harness {
       TELEGRAM_API_ROOT: fake.apiRoot,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     });
+    const secret = typeof opts.webhook === "object" ? opts.webhook.secret : undefined;
+    (h as { server: ServerConfig }).server = loadServerConfig({
+      ...(opts.webhook ? { WEBHOOK_URL: TEST_WEBHOOK_URL, PORT: String(opts.port ?? 0) } : {}),
+      ...(secret ? { WEBHOOK_SECRET: secret } : {}),
+      ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
+    });
     await h.boot();
     return h;
   }
@@ -63,12 +86,30 @@ export class Harness {
       clock: this.clock.now,
       cron: false,
       deliveryLeaseMs: 0,
+      server: this.server,
       log: createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.handled.set(id, outcome);
+        this.outcomes.push({ id, outcome });
         this.waiters.get(id)?.();
       },
     });
+    if (this.app.http) this.fake.webhookTarget = `http://127.0.0.1:${this.app.http.port}`;
+  }
+
+  /** Outcomes of one update id, in order. */
+  outcomesOf(updateId: number): UpdateOutcome[] {
+    return this.outcomes.filter((o) => o.id === updateId).map((o) => o.outcome);
+  }
+
+  /** Waits until the bot has finished with this update id `times` times (a duplicate counts). */
+  async waitOutcomes(updateId: number, times: number, timeoutMs = 10_000): Promise<UpdateOutcome[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.outcomesOf(updateId).length < times) {
+      if (Date.now() > deadline) throw new Error(`update ${updateId} finished ${this.outcomesOf(updateId).length} of ${times} times within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.outcomesOf(updateId);
   }
 
   /** Stops the bot as a deploy would and starts it again on the same database. */

@@ -11,18 +11,26 @@ import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetin
 import type { CountProblem } from "../../src/domain/numbers.js";
 import type { PeriodProblem } from "../../src/domain/period.js";
 import type { MonthStatus } from "../../src/domain/progress.js";
-import { COUNT_LIMITS } from "../../src/domain/report.js";
+import type { QuotaCohort } from "../../src/domain/digest.js";
+import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
 import { MENU_COMMANDS } from "../../src/bot/features/help.js";
+import { MEETING_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS } from "../../src/export/workbook.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
+  auditActions,
+  blankComments,
   findTranslationCalls,
+  forwardingArrow,
   listSourceFiles,
   resolveIdentifier,
+  translatorBindings,
   type TranslationCall,
 } from "./helpers/translation-calls.js";
+
+const blankCommentsOf = (path: string) => blankComments(readFileSync(path, "utf8"));
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SRC = join(ROOT, "src");
@@ -39,6 +47,7 @@ const CONFIG_VARIABLES = ["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_AP
 const DATE_PROBLEMS = ["format", "invalid", "future", "too-old"] as const satisfies readonly DateProblem[];
 const ATTACHMENT_PROBLEMS = ["type", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
 const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly MonthMeetingStatus[];
+const QUOTA_COHORTS = ["ALL", ...COHORTS] as const satisfies readonly QuotaCohort[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 const covered: [
   Covers<PeriodProblem, typeof PERIOD_PROBLEMS>,
@@ -48,7 +57,21 @@ const covered: [
   Covers<DateProblem, typeof DATE_PROBLEMS>,
   Covers<AttachmentProblem, typeof ATTACHMENT_PROBLEMS>,
   Covers<MonthMeetingStatus, typeof MEETING_STATUSES>,
-] = [true, true, true, true, true, true, true];
+  Covers<QuotaCohort, typeof QUOTA_COHORTS>,
+] = [true, true, true, true, true, true, true, true];
+
+/**
+ * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
+ * asks for weekday-<key>). WEEKDAYS is not exported and is typed
+ * Record<string, number>, so no type can check this list: the test
+ * "lists the weekdays committee-admin.ts declares" compares it with the source.
+ */
+const WEEKDAY_KEYS = ["cn", "t2", "t3", "t4", "t5", "t6", "t7"] as const;
+
+const SRC_FILES = listSourceFiles(SRC, (p) => p.startsWith(join(SRC, "db", "generated")));
+
+/** The audit actions written in src/store (audit(tx, { action: "x.y" })); undefined for a non-literal one. */
+const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC, "store"))));
 
 /**
  * Template keys, with their placeholder written as *, and every value the
@@ -68,6 +91,24 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,
+  // src/bot/features/committee-admin.ts
+  "quota-cohort-*": COHORTS,
+  "quota-cohort-name-*": QUOTA_COHORTS,
+  "role-*": Object.values(Role),
+  // auditText: ctx.t(`audit-${e.action.replace(".", "-")}`) replaces the first "." only.
+  "audit-*": AUDIT_ACTIONS.every((a) => a !== undefined) ? AUDIT_ACTIONS.map((a) => a.replace(".", "-")) : [],
+  "weekday-*": WEEKDAY_KEYS,
+  // src/messages/digest.ts
+  "digest-cohort-*": COHORTS,
+  // src/chart/progress-chart.ts (chartBarNames)
+  "chart-cohort-*": COHORTS,
+  // src/export/workbook.ts (workbookLabels)
+  "export-report-*": REPORT_COLUMNS,
+  "export-meeting-*": MEETING_COLUMNS,
+  "export-progress-*": PROGRESS_COLUMNS,
+  "export-progress-quota-*": COHORTS,
+  "export-progress-admitted-*": COHORTS,
+  "export-progress-rate-*": COHORTS,
 };
 
 /**
@@ -92,13 +133,20 @@ const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
  * `const x = "a" | "b"` declarations and parameters of named functions whose
  * callers pass literals): where their values come from.
  */
-const EXPRESSIONS: Record<string, () => string[]> = {
+const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefined> = {
   "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
+  // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and
+  // t(`export-...-${c}`) calls are scanned in src/export/workbook.ts. Only while the call
+  // keeps exactly that shape; translators arrive under the name t (see the test below).
+  "src/bot/features/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
+  // translator() returns `(key, vars) => i18n.t(LOCALE, key, vars)`, a Translate that the jobs
+  // and messages receive as t and call as t("...").
+  "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),
 };
 
-const sourceFiles = listSourceFiles(SRC, (p) => p.startsWith(join(SRC, "db", "generated")));
+const sourceFiles = SRC_FILES;
 const calls = findTranslationCalls(ROOT, sourceFiles);
 
 function keysOf(call: TranslationCall): string[] | undefined {
@@ -112,7 +160,7 @@ function keysOf(call: TranslationCall): string[] | undefined {
     }
     case "expression": {
       const known = EXPRESSIONS[`${call.file} ${call.argument.text}`];
-      return known ? known() : resolveIdentifier(sourceFiles, call, call.argument.text);
+      return known ? known(call) : resolveIdentifier(sourceFiles, call, call.argument.text);
     }
   }
 }
@@ -202,6 +250,25 @@ describe("translation keys in src", () => {
     expect(usedKeys.get("refuse-no-role")).toMatch(/^src\/bot\//);
     expect(usedKeys.get("config-missing")).toMatch(/^src\/main\.ts:\d+$/);
     expect(covered.every(Boolean)).toBe(true);
+  });
+
+  it("reads the audit actions written in src/store, all of them literals", () => {
+    expect(AUDIT_ACTIONS).not.toContain(undefined);
+    expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(["unit.add", "invite.create", "quota.set", "schedule.set", "group.register", "group.unregister"]));
+  });
+
+  it("lists the weekdays committee-admin.ts declares", () => {
+    const source = blankCommentsOf(join(SRC, "bot", "features", "committee-admin.ts"));
+    const body = source.match(/const WEEKDAYS\b[^=]*=\s*\{([^}]*)\}/)?.[1];
+    expect(body, "const WEEKDAYS = { ... } in committee-admin.ts").toBeDefined();
+    const keys = [...body!.matchAll(/([\w$]+|"[^"]*")\s*:/g)].map((m) => m[1]!.replace(/"/g, ""));
+    expect(keys).toEqual([...WEEKDAY_KEYS]);
+  });
+
+  it("passes translators around only under the name t, whose calls the scanner sees", () => {
+    const bindings = translatorBindings(ROOT, sourceFiles);
+    expect(bindings.length).toBeGreaterThan(5);
+    expect(bindings.filter((b) => b.name !== "t")).toEqual([]);
   });
 
   it("can resolve every key argument (a new template or variable key must be added to this test)", () => {

@@ -3,7 +3,16 @@
 import type { Context, MiddlewareFn } from "grammy";
 import type { Logger } from "../../log.js";
 
-export type UpdateListener = (updateId: number, outcome: "ok" | "error") => void;
+/** "duplicate": an update already taken on (middleware/dedup.ts), not handled again. */
+export type UpdateOutcome = "ok" | "error" | "duplicate";
+export type UpdateListener = (updateId: number, outcome: UpdateOutcome) => void;
+
+const skipped = new WeakMap<Context, UpdateOutcome>();
+
+/** For a middleware inside the boundary that decides to leave an update alone. */
+export function markSkipped(ctx: Context, outcome: "duplicate"): void {
+  skipped.set(ctx, outcome);
+}
 
 function kindOf(ctx: Context): string {
   return Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
@@ -18,7 +27,7 @@ function commandOf(ctx: Context): string | undefined {
 export function updateBoundary(log: Logger, errorText: () => string, onDone?: UpdateListener): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const started = performance.now();
-    let outcome: "ok" | "error" = "ok";
+    let outcome: UpdateOutcome = "ok";
     try {
       await next();
     } catch (err) {
@@ -27,6 +36,7 @@ export function updateBoundary(log: Logger, errorText: () => string, onDone?: Up
       if (ctx.chat?.type === "private") await ctx.reply(errorText()).catch(() => undefined);
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     } finally {
+      if (outcome === "ok") outcome = skipped.get(ctx) ?? "ok";
       log.info(
         {
           update_id: ctx.update.update_id,

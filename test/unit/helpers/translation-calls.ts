@@ -234,3 +234,67 @@ export function resolveIdentifier(files: string[], call: TranslationCall, name: 
   const passed = literalArguments(files, enclosing[1]!, index);
   return passed.every((k) => k !== undefined) ? (passed as string[]) : undefined;
 }
+
+/**
+ * When the call is the whole body of an arrow function that only forwards its
+ * parameter `name` to t (`(k) => ctx.t(k)`, `(key, vars) => i18n.t(LOCALE, key, vars)`),
+ * where that arrow goes: the name of the function it is passed to as an argument
+ * (`workbookLabels((k) => ctx.t(k))` gives "workbookLabels"), or "return" when it
+ * is returned. Undefined for anything else, so that a caller relying on the
+ * shape notices when the code changes.
+ */
+export function forwardingArrow(call: TranslationCall, name: string): string | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  const src = blankComments(readFileSync(call.path, "utf8"));
+  const before = src.slice(0, call.offset);
+  const arrow = before.match(new RegExp(`\\(\\s*${name}\\s*(?::[^,()]*)?(?:,[^()]*)?\\)\\s*(?::[^=()]*)?=>\\s*$`));
+  if (!arrow) return undefined;
+  const params = callArguments(before, arrow.index!).map((p) => p.replace(/[?]?\s*:.*$/s, "").trim());
+  const args = callArguments(src, call.offset + src.slice(call.offset).indexOf("("));
+  const forwarded = call.callee.endsWith("i18n.t") ? args.slice(1) : args;
+  if (params[0] !== name || forwarded.join(",") !== params.join(",")) return undefined;
+  const head = before.slice(0, arrow.index);
+  if (/\breturn\s*$/.test(head)) return "return";
+  return head.match(/(?<![\w$.])([\w$]+)\s*\(\s*$/)?.[1];
+}
+
+/**
+ * The `action` of every audit entry the files write: the second argument of each
+ * `audit(tx, { ..., action: "x.y", ... })` call. A non-literal action is returned
+ * as `undefined` so that the caller can refuse it.
+ */
+export function auditActions(files: string[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const path of files) {
+    const { code: src, literal } = scanSource(readFileSync(path, "utf8"));
+    const re = /(?<![\w$.])audit\s*\(/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(src))) {
+      if (literal[m.index]) continue;
+      if (/function\s*$/.test(src.slice(0, m.index))) continue;
+      const entry = callArguments(src, m.index + m[0].length - 1)[1] ?? "";
+      const action = entry.match(/(?<![\w$])action\s*:\s*("[^"\\]*"|'[^'\\]*'|[^,}]*)/)?.[1]?.trim();
+      const parsed = action === undefined ? undefined : classifyKeyArgument(action);
+      if (parsed?.kind === "literal" && parsed.keys.length === 1) out.push(parsed.keys[0]);
+      else out.push(undefined);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parameters and properties declared with a translator type (`Translate`, or
+ * `(key: string, ...) => string`), by name and place. Calls of such a value are
+ * only seen by findTranslationCalls when the name is `t`.
+ */
+export function translatorBindings(root: string, files: string[]): { name: string; where: string }[] {
+  const out: { name: string; where: string }[] = [];
+  for (const path of files) {
+    const src = blankComments(readFileSync(path, "utf8"));
+    const re = /(?<![\w$])([\w$]+)\s*\??\s*:\s*(?:Translate\b|\(\s*[\w$]+\s*:\s*string\b[^()]*\)\s*=>\s*string\b)/g;
+    for (const m of src.matchAll(re)) {
+      out.push({ name: m[1]!, where: `${relative(root, path).split("\\").join("/")}:${src.slice(0, m.index).split("\n").length}` });
+    }
+  }
+  return out;
+}
