@@ -10,6 +10,9 @@ config-hint-DATABASE_URL = Dùng file:./data/tro-ly-chi-bo.db (SQLite) hoặc po
 config-hint-TELEGRAM_API_ROOT = Phải là một địa chỉ http(s)://...
 config-hint-TZ = Dùng tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.
 config-hint-LOG_LEVEL = Chọn một trong: fatal, error, warn, info, debug, trace, silent.
+config-hint-WEBHOOK_URL = Phải là địa chỉ https://... mà Telegram gọi tới, ví dụ https://bot.example.vn/telegram.
+config-hint-WEBHOOK_SECRET = Chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -, dài 1–256 ký tự.
+config-hint-PORT = Là số cổng từ 1 đến 65535, ví dụ 8080.
 startup-db-failed = Không khởi động được: không kết nối được cơ sở dữ liệu ({ $reason }).
 
 ## Chung
@@ -442,3 +445,11 @@ chart-cohort-admittedPupils = Học sinh
 chart-cohort-admittedStudents = Sinh viên
 chart-cohort-admittedOther = Đối tượng khác
 chart-more = … và { $count } chi bộ khác
+
+## Sao lưu (npm run backup)
+backup-failed = Sao lưu không thành công: { $reason }
+backup-no-source = không thấy tệp cơ sở dữ liệu { $path }.
+backup-exists = tệp { $path } đã có; hãy chọn tên khác.
+backup-check-failed = bản sao không đạt kiểm tra ({ $result }).
+backup-bad-url = biến môi trường DATABASE_URL không hợp lệ. Dùng file:./data/tro-ly-chi-bo.db (SQLite).
+backup-postgres = DATABASE_URL là PostgreSQL: hãy sao lưu bằng pg_dump (xem mục "Sao lưu và khôi phục" trong README).

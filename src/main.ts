@@ -5,9 +5,6 @@ import { createI18n, LOCALE } from "./i18n.js";
 
 const i18n = createI18n();
 
-/** Settings of loadServerConfig: no hint of their own in locales/vi.ftl (yet); README's "Cấu hình" describes them. */
-const SERVER_VARIABLES = new Set(["WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"]);
-
 function fail(line: string): never {
   process.stderr.write(`${line.trimEnd()}\n`);
   process.exit(1);
@@ -28,7 +25,7 @@ try {
   fail(
     e.missing
       ? i18n.t(LOCALE, "config-missing", { name })
-      : i18n.t(LOCALE, "config-invalid", { name, hint: SERVER_VARIABLES.has(name) ? "" : i18n.t(LOCALE, `config-hint-${name}`) }),
+      : i18n.t(LOCALE, "config-invalid", { name, hint: i18n.t(LOCALE, `config-hint-${name}`) }),
   );
 }
 

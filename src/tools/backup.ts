@@ -7,8 +7,12 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { ConfigError, loadDatabaseUrl, loadDotEnv } from "../config.js";
 import { sqlitePath } from "../db/client.js";
+import { createI18n, translator } from "../i18n.js";
 
 /** A problem the operator can fix; printed as one line, exit code 1. */
+const t = translator(createI18n());
+
+/** A failure the operator can act on, told in one Vietnamese line from locales/vi.ftl. */
 export class BackupError extends Error {}
 
 /** ./backups/<name>-<UTC time>.db, e.g. backups/tro-ly-chi-bo-20261123T031500Z.db */
@@ -31,8 +35,8 @@ export function backupTarget(databasePath: string, arg: string | undefined, now:
  * so `dest` is never a half-written file.
  */
 export async function backupSqlite(source: string, dest: string): Promise<void> {
-  if (!existsSync(source)) throw new BackupError(`không thấy tệp cơ sở dữ liệu ${source}.`);
-  if (existsSync(dest)) throw new BackupError(`tệp ${dest} đã có; hãy chọn tên khác.`);
+  if (!existsSync(source)) throw new BackupError(t("backup-no-source", { path: source }));
+  if (existsSync(dest)) throw new BackupError(t("backup-exists", { path: dest }));
   mkdirSync(dirname(dest), { recursive: true });
   const partial = `${dest}.partial`;
   rmSync(partial, { force: true });
@@ -53,7 +57,7 @@ export async function backupSqlite(source: string, dest: string): Promise<void> 
       // A single self-contained file (no -wal/-shm beside it); the bot turns WAL on again at start.
       copy.pragma("journal_mode = DELETE");
       const check = copy.pragma("quick_check", { simple: true });
-      if (check !== "ok") throw new BackupError(`bản sao không đạt kiểm tra (${String(check)}).`);
+      if (check !== "ok") throw new BackupError(t("backup-check-failed", { result: String(check) }));
     } finally {
       copy.close();
     }
@@ -71,10 +75,10 @@ async function main(): Promise<void> {
     url = loadDatabaseUrl();
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    throw new BackupError(`biến môi trường DATABASE_URL không hợp lệ. Dùng file:./data/tro-ly-chi-bo.db (SQLite).`);
+    throw new BackupError(t("backup-bad-url"));
   }
   if (!url.startsWith("file:")) {
-    throw new BackupError(`DATABASE_URL là PostgreSQL: hãy sao lưu bằng pg_dump (xem mục "Sao lưu và khôi phục" trong README).`);
+    throw new BackupError(t("backup-postgres"));
   }
   const source = sqlitePath(url);
   const dest = backupTarget(source, process.argv[2], new Date());
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((e: unknown) => {
     const line = e instanceof BackupError ? e.message : e instanceof Error ? e.message.split("\n")[0] : String(e);
-    process.stderr.write(`Sao lưu không thành công: ${line}\n`);
+    process.stderr.write(`${t("backup-failed", { reason: line ?? "" })}\n`);
     process.exit(1);
   });
 }

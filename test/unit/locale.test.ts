@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import type { Expression, Pattern, PatternElement } from "@fluent/bundle/esm/ast.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config.js";
+import type { Config, ServerConfig } from "../../src/config.js";
 import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
 import type { CountProblem } from "../../src/domain/numbers.js";
 import type { PeriodProblem } from "../../src/domain/period.js";
@@ -44,6 +44,7 @@ const PERIOD_PROBLEMS = ["format", "future", "too-old"] as const satisfies reado
 const COUNT_PROBLEMS = ["not-number", "negative", "decimal", "too-large"] as const satisfies readonly CountProblem[];
 const MONTH_STATUSES = ["submitted", "late", "missing", "due", "open"] as const satisfies readonly MonthStatus[];
 const CONFIG_VARIABLES = ["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_ROOT", "TZ", "LOG_LEVEL"] as const satisfies readonly (keyof Config)[];
+const SERVER_VARIABLES = ["WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"] as const satisfies readonly (keyof ServerConfig)[];
 const DATE_PROBLEMS = ["format", "invalid", "future", "too-old"] as const satisfies readonly DateProblem[];
 const ATTACHMENT_PROBLEMS = ["type", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
 const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly MonthMeetingStatus[];
@@ -54,11 +55,12 @@ const covered: [
   Covers<CountProblem, typeof COUNT_PROBLEMS>,
   Covers<MonthStatus, typeof MONTH_STATUSES>,
   Covers<keyof Config, typeof CONFIG_VARIABLES>,
+  Covers<keyof ServerConfig, typeof SERVER_VARIABLES>,
   Covers<DateProblem, typeof DATE_PROBLEMS>,
   Covers<AttachmentProblem, typeof ATTACHMENT_PROBLEMS>,
   Covers<MonthMeetingStatus, typeof MEETING_STATUSES>,
   Covers<QuotaCohort, typeof QUOTA_COHORTS>,
-] = [true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true];
 
 /**
  * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
@@ -84,7 +86,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "progress-month-*": MONTH_STATUSES,
   "report-field-*": EDITABLE,
   "menu-*": MENU_COMMANDS,
-  "config-hint-*": CONFIG_VARIABLES,
+  "config-hint-*": [...CONFIG_VARIABLES, ...SERVER_VARIABLES],
   "meeting-kind-*": Object.values(MeetingKind),
   "meeting-date-*": DATE_PROBLEMS,
   "meeting-file-*": ATTACHMENT_PROBLEMS,
