@@ -388,3 +388,21 @@ test("two secretaries of the same branch answering at once: the second is told, 
     [2, winner === a ? 30 : 12, true],
   ]);
 });
+
+test("a secretary of two branches first chooses the branch the report is for", async () => {
+  const { secretary: s, branch } = await freshSecretary(h, "Kim");
+  const second = await freshSecretary(h, "Khác");
+  const code = (await h.admin().say(`/moi ${second.branch}`)).last.text.match(/start=([\w-]+)/)![1]!;
+  await s.say(`/start ${code}`);
+  let r = await s.say("/baocao");
+  expect(r.last.text).toBe("Đồng chí làm việc cho chi bộ nào?");
+  expect(r.last.buttons.flat().map((b) => b.text).sort()).toEqual([`Chi bộ ${branch}`, `Chi bộ ${second.branch}`].sort());
+  r = await s.press(`Chi bộ ${second.branch}`);
+  expect(r.last.text).toContain("Báo cáo tháng nào?");
+  await s.press("Tháng 10/2026");
+  for (const a of TYPICAL_ANSWERS) r = typeof a === "string" ? await s.say(a) : await s.press(a.press);
+  expect(r.last.text).toContain(`Chi bộ ${second.branch}`);
+  await s.press("✅ Gửi báo cáo");
+  expect(await reportsOf(second.branch)).toHaveLength(1);
+  expect(await reportsOf(branch)).toHaveLength(0);
+});

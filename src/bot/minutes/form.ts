@@ -1,12 +1,11 @@
 // /bienban: the minutes of one branch meeting.
 import { attendanceRate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
-import { reportingUnits } from "../../domain/roles.js";
 import { formatDateTime } from "../../domain/time.js";
 import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
-import { findUserId, loadActor } from "../../store/users.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
-import { summaryQuestion, unitQuestion } from "../forms/questions.js";
+import { summaryQuestion } from "../forms/questions.js";
+import { whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -31,16 +30,9 @@ export function createMinutesForm(deps: AppDeps) {
     const form = new FormSession(conversation, ctx);
     const t = form.t.bind(form);
 
-    const who = await form.external(async () => {
-      const actor = await loadActor(deps.db, form.userId, deps.config.ADMIN_IDS);
-      return {
-        userId: await findUserId(deps.db, form.userId),
-        units: reportingUnits(actor).map((m) => ({ id: m.unitId, name: m.unitName })),
-      };
-    });
-    if (who.userId === undefined || who.units.length === 0) return form.say(t("refuse-secretary-only"));
-    const userId = who.userId;
-    const unit = who.units.length === 1 ? who.units[0]! : await chooseUnit();
+    const filer = await whoFiles(form, deps);
+    if (!filer) return;
+    const { userId, unit } = filer;
     const now = new Date(await form.external(() => deps.clock().getTime()));
 
     let m: MeetingDraft = {
@@ -109,10 +101,6 @@ export function createMinutesForm(deps: AppDeps) {
       );
     }
 
-    async function chooseUnit() {
-      const id = await form.ask(unitQuestion(t, who.units));
-      return who.units.find((u) => String(u.id) === id)!;
-    }
 
     function askTopic() {
       return form.ask(shortText(t, "meeting-ask-topic", MEETING_LIMITS.topic));

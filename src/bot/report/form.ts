@@ -3,12 +3,11 @@ import { checkPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, typ
 import { loadSchedule } from "../../store/settings.js";
 import { admittedTotal, COHORTS, emptyFigures, pipelineShortfall, remainingAfter, type ReportFigures } from "../../domain/report.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
-import { reportingUnits } from "../../domain/roles.js";
-import { loadActor, findUserId } from "../../store/users.js";
 import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
-import { summaryQuestion, unitQuestion } from "../forms/questions.js";
+import { summaryQuestion } from "../forms/questions.js";
+import { whoFiles } from "../forms/filer.js";
 import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
@@ -27,16 +26,9 @@ export function createReportForm(deps: AppDeps) {
     const form = new FormSession(conversation, ctx);
     const t = form.t.bind(form);
 
-    const who = await form.external(async () => {
-      const actor = await loadActor(deps.db, form.userId, deps.config.ADMIN_IDS);
-      return {
-        userId: await findUserId(deps.db, form.userId),
-        units: reportingUnits(actor).map((m) => ({ id: m.unitId, name: m.unitName })),
-      };
-    });
-    if (who.userId === undefined || who.units.length === 0) return form.say(t("refuse-secretary-only"));
-    const userId = who.userId;
-    const chosenUnit = who.units.length === 1 ? who.units[0]! : await chooseUnit();
+    const filer = await whoFiles(form, deps);
+    if (!filer) return;
+    const { userId, unit: chosenUnit } = filer;
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
     const dueDay = await form.external(async () => (await loadSchedule(deps.db)).dueDay);
@@ -100,10 +92,6 @@ export function createReportForm(deps: AppDeps) {
       return form.say(receipt);
     }
 
-    async function chooseUnit() {
-      const id = await form.ask(unitQuestion(t, who.units));
-      return who.units.find((u) => String(u.id) === id)!;
-    }
 
     function loadMonth(p: Period): Promise<MonthContext> {
       return form.external(async () => ({
