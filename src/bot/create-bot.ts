@@ -1,11 +1,11 @@
 // Assembles the bot: the order of middleware here is the order an update meets them.
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { createI18n, LOCALE } from "../i18n.js";
+import { retryingFetch } from "./retrying-fetch.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
@@ -42,11 +42,9 @@ export interface BotOptions {
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch() as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  const retry = autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
-  bot.api.config.use(retry);
   const i18n = createI18n<BotContext>();
   const formI18n = createI18n<FormContext>();
 
@@ -64,14 +62,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(
     conversations<BotContext, FormContext>({
       storage: { type: "key", version: FORM_STATE_VERSION, adapter: new PrismaAdapter(deps.db.conversationState) },
-      plugins: [
-        formI18n,
-        // API transformers on bot.api do not reach ctx.api inside a form.
-        async (ctx, next) => {
-          ctx.api.config.use(retry);
-          await next();
-        },
-      ],
+      // Retries need no plugin here: they happen at fetch (src/bot/retrying-fetch.ts), below the replay.
+      plugins: [formI18n],
     }),
   );
   // Before the forms, or a form's question would swallow /huy.
