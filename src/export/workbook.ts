@@ -298,14 +298,7 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
 const each = <K extends string>(keys: readonly K[], text: (k: K) => string) =>
   Object.fromEntries(keys.map((k) => [k, text(k)])) as Record<K, string>;
 
-/**
- * The labels from a translator such as the bot's ctx.t. The Vietnamese lines are in
- * test/unit/export-labels.fixture.ts (VI_EXPORT_FTL), to be moved into locales/vi.ftl; the
- * template keys need these entries in test/unit/locale.test.ts TEMPLATES:
- *   "export-report-*": REPORT_COLUMNS, "export-meeting-*": MEETING_COLUMNS,
- *   "export-progress-*": PROGRESS_COLUMNS, "export-progress-quota-*": COHORTS,
- *   "export-progress-admitted-*": COHORTS, "export-progress-rate-*": COHORTS.
- */
+/** The labels from a translator such as the bot's ctx.t (keys "export-…" in locales/vi.ftl). */
 export function workbookLabels(t: (key: string) => string): WorkbookLabels {
   return {
     sheets: {
