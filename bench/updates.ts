@@ -17,6 +17,8 @@ export interface UpdateFigures {
   non200: number;
   reportsSaved: number;
   peakRssMb: number;
+  /** RSS when the run began (what earlier parts of the benchmark left behind). */
+  startRssMb: number;
 }
 
 export async function updatesBench(m: number): Promise<UpdateFigures> {
@@ -82,6 +84,7 @@ export async function updatesBench(m: number): Promise<UpdateFigures> {
       await press(id, "✅ Gửi báo cáo");
     };
 
+    const startRss = process.memoryUsage.rss();
     const peak = rssPeak();
     const t0 = performance.now();
     const outcomes = await Promise.allSettled(Array.from({ length: m }, (_, i) => fileReport(FIRST_SECRETARY + i)));
@@ -102,6 +105,7 @@ export async function updatesBench(m: number): Promise<UpdateFigures> {
       non200,
       reportsSaved: await db.report.count({ where: { year: 2026, month: 10 } }),
       peakRssMb: mb(peakRss),
+      startRssMb: mb(startRss),
     };
   } finally {
     await app.stop();

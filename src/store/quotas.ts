@@ -22,7 +22,15 @@ export async function setQuota(
   });
 }
 
+/**
+ * A year's quotas of the given units. Read for the whole year and filtered here:
+ * a province's thousands of ids in one `IN (…)` pass SQLite's limit of bound
+ * parameters, and a year has at most a few rows per branch.
+ */
 export async function quotasOf(db: Db, unitIds: number[], year: number): Promise<QuotaRow[]> {
-  const rows = await db.quota.findMany({ where: { unitId: { in: unitIds }, year }, orderBy: { updatedAt: "asc" } });
-  return rows.map((r) => ({ unitId: r.unitId, year: r.year, cohort: r.cohort as QuotaCohort, value: r.value }));
+  const wanted = new Set(unitIds);
+  const rows = await db.quota.findMany({ where: { year }, orderBy: { updatedAt: "asc" } });
+  return rows
+    .filter((r) => wanted.has(r.unitId))
+    .map((r) => ({ unitId: r.unitId, year: r.year, cohort: r.cohort as QuotaCohort, value: r.value }));
 }

@@ -152,6 +152,18 @@ describe("groups and digests", () => {
     expect(text).toContain("… và 480 chi bộ khác (xem đầy đủ bằng /xuat)");
   });
 
+  test("a province of 5,000 branches gets its digest and its quota sum (more ids than SQLite binds at once)", async () => {
+    const admin = h.admin();
+    await admin.say("/themdonvi DU-TINH - Tỉnh ủy");
+    const parent = await h.app.db.unit.findUniqueOrThrow({ where: { code: "DU-TINH" } });
+    await h.app.db.unit.createMany({
+      data: Array.from({ length: 5000 }, (_, i) => ({ code: `T-${i}`, name: `Chi bộ ${i}`, kind: "BRANCH", parentId: parent.id, createdBy: 1n })),
+    });
+    await admin.say("/chitieu T-4999 2026 3");
+    expect((await admin.say("/tonghop DU-TINH 10/2026")).texts.join("\n")).toContain("📨 Báo cáo: 0/5.000 chi bộ đã gửi");
+    expect((await admin.say("/chitieu DU-TINH")).last.text).toContain("Tổng: 3 đảng viên");
+  });
+
   test("/xuat sends a workbook with Vietnamese headers, dates as dates and numbers as numbers", async () => {
     const s = await branchWithSecretary(h, 7601, "Xuân", "CB-QT");
     await fillReport(s, "Tháng 09/2026", TYPICAL_ANSWERS);
