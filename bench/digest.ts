@@ -23,26 +23,6 @@ export interface DigestFigures {
   heapGrowthMb: number;
   rssGrowthMb: number;
   error?: string;
-  /** Set when the digest failed as the app runs it and was measured again with quotas read in chunks. */
-  workaround?: string;
-}
-
-/**
- * The database as digestInput sees it, except that Quota.findMany with a long `unitId: { in }` list is
- * split into chunks: Prisma refuses more bind values than SQLite allows (999 with this adapter), and
- * quotasOf (src/store/quotas.ts) sends one per branch. A bench-only stand-in, so the rest can be timed.
- */
-function withChunkedQuotas(db: Db): Db {
-  const CHUNK = 900;
-  const quota = {
-    findMany: async (args: { where: { unitId: { in: number[] }; year: number }; orderBy?: unknown }) => {
-      const ids = args.where.unitId.in;
-      const parts = [];
-      for (let i = 0; i < ids.length; i += CHUNK) parts.push(await db.quota.findMany({ ...args, where: { ...args.where, unitId: { in: ids.slice(i, i + CHUNK) } } } as never));
-      return parts.flat().sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
-    },
-  };
-  return new Proxy(db, { get: (target, key) => (key === "quota" ? quota : Reflect.get(target, key)) });
 }
 
 /** Rows written straight through better-sqlite3 in one transaction per table: Prisma would take minutes. */
@@ -103,16 +83,9 @@ export async function digestBench(branches: number): Promise<DigestFigures> {
     const db = createDb(tmp.url);
     const figures: DigestFigures = { branches, rows, seedSeconds, dbMb, loaded: { reports: 0, meetings: 0 }, loadMs: NaN, buildMs: NaN, totalMs: NaN, heapGrowthMb: NaN, rssGrowthMb: NaN };
     try {
-      await digestInput(db, 1, PERIOD);
-    } catch (e) {
-      figures.error = String((e as Error).message).split("\n").slice(-1).join(" ").slice(0, 200);
-      figures.workaround = "quotas read in chunks of 900 by the bench";
-    }
-    const source = figures.error ? withChunkedQuotas(db) : db;
-    try {
       const once = async () => {
         const a = performance.now();
-        const input = await digestInput(source, 1, PERIOD);
+        const input = await digestInput(db, 1, PERIOD);
         const b = performance.now();
         const digest = buildDigest(input);
         const c = performance.now();
@@ -132,8 +105,7 @@ export async function digestBench(branches: number): Promise<DigestFigures> {
       figures.buildMs = median(runs.map((r) => r.build));
       figures.totalMs = median(runs.map((r) => r.load + r.build));
     } catch (e) {
-      figures.error = `${figures.error ?? ""} ${String((e as Error).message).split("\n").slice(-1).join(" ")}`.slice(0, 300);
-      figures.workaround = undefined;
+      figures.error = String((e as Error).message).split("\n").slice(-1).join(" ").slice(0, 300);
     } finally {
       await db.$disconnect();
     }

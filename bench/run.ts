@@ -22,9 +22,8 @@ for (const n of sizes) {
   const d = await digestBench(n);
   digests.push(d);
   console.log(`   ${n.toLocaleString("en")} branches: seeded ${d.rows.reports.toLocaleString("en")} reports + ${d.rows.meetings.toLocaleString("en")} meetings in ${r1(d.seedSeconds)} s (${d.dbMb} MB)`);
-  if (d.error) console.log(`     FAILED as the app runs it: ${d.error}`);
-  if (d.workaround) console.log(`     measured again with ${d.workaround} (src unchanged):`);
-  if (!d.error || d.workaround)
+  if (d.error) console.log(`     FAILED: ${d.error}`);
+  else
     console.log(
       `     digest median of 5 (after 1 warm-up): ${r1(d.totalMs)} ms = load ${r1(d.loadMs)} ms + buildDigest ${r1(d.buildMs)} ms; ` +
         `rows loaded into JS: ${d.loaded.reports.toLocaleString("en")} reports, ${d.loaded.meetings.toLocaleString("en")} meetings; ` +
@@ -51,7 +50,7 @@ console.log(
 const rows: [string, string, string][] = [
   ...digests.map((d): [string, string, string] => [
     `Digest, ${d.branches.toLocaleString("en")} branches`,
-    (d.error ? "FAILS (bind limit)" : "") + (!d.error || d.workaround ? `${d.error ? "; chunked: " : ""}${r1(d.totalMs)} ms, heap +${d.heapGrowthMb} MB` : ""),
+    d.error ? "FAILED (see above)" : `${r1(d.totalMs)} ms, heap +${d.heapGrowthMb} MB`,
     d.branches <= 5000 ? "province < 200 ms" : "(no SQLite goal)",
   ]),
   ["Digest, 250,000 branches", "not run", "country < 2 s on PostgreSQL"],
