@@ -1,7 +1,7 @@
 // 1. One committee's digest over N branches with a year of reports and meetings.
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
-import { createDb, type Db } from "../src/db/client.js";
+import { createDb } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { buildDigest } from "../src/domain/digest.js";
 import { digestInput } from "../src/store/digest-data.js";

@@ -6,9 +6,6 @@ export interface Period {
   month: number; // 1-12
 }
 
-/** The report for month M is due on this day of month M+1 unless an administrator changes it. */
-export const DEFAULT_DUE_DAY = 5;
-
 /** How far back a secretary may still file or amend a month. */
 export const MAX_MONTHS_BACK = 24;
 

@@ -5,6 +5,7 @@ import { quarterOf } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import { subtreeIds, UnitKind } from "../domain/units.js";
 import { quotasOf } from "./quotas.js";
+import { FIGURE_FIELDS } from "./reports.js";
 
 export async function allUnits(db: Db): Promise<DigestUnit[]> {
   const rows = await db.unit.findMany({ select: { id: true, code: true, name: true, kind: true, parentId: true }, orderBy: { code: "asc" } });
@@ -17,23 +18,9 @@ export async function subtreeOf(db: Db, rootId: number): Promise<DigestUnit[]> {
   return units.filter((u) => ids.has(u.id));
 }
 
-const REPORT_COUNTS = {
-  unitId: true,
-  year: true,
-  month: true,
-  late: true,
-  candidates: true,
-  awarenessClass: true,
-  applicationsInReview: true,
-  admittedTeachers: true,
-  admittedPupils: true,
-  admittedStudents: true,
-  admittedOther: true,
-  madeFull: true,
-  removed: true,
-  transferredIn: true,
-  transferredOut: true,
-} as const;
+/** The counts only: the digest never reads the free texts of a report. */
+const { removedReason: _reason, note: _note, ...COUNT_FIELDS } = FIGURE_FIELDS;
+const REPORT_COUNTS = { unitId: true, year: true, month: true, late: true, ...COUNT_FIELDS } as const;
 
 export async function digestInput(db: Db, rootId: number, period: Period): Promise<DigestInput & { root: DigestUnit }> {
   const units = await subtreeOf(db, rootId);

@@ -15,7 +15,8 @@ export interface StoredReport {
   late: boolean;
 }
 
-const FIGURE_FIELDS = {
+/** The figures of a report, as a Prisma select; digests and exports select from it too. */
+export const FIGURE_FIELDS = {
   candidates: true,
   awarenessClass: true,
   applicationsInReview: true,
@@ -100,8 +101,4 @@ export async function yearReports(db: Db, unitId: number, year: number) {
     orderBy: { month: "asc" },
     select: { month: true, late: true, admittedTeachers: true, admittedPupils: true, admittedStudents: true, admittedOther: true },
   });
-}
-
-export async function reportVersions(db: Db, unitId: number, p: Period) {
-  return db.report.findMany({ where: { unitId, year: p.year, month: p.month }, orderBy: { version: "asc" } });
 }

@@ -41,7 +41,8 @@ export function committeeAdminFeature(deps: AppDeps) {
 
     if (!rawYear) {
       const year = periodOf(deps.clock(), tz).year;
-      const branchIds = subtreeIds(units, unit.id).filter((id) => units.find((u) => u.id === id)?.kind === UnitKind.BRANCH);
+      const branches = new Set(units.filter((u) => u.kind === UnitKind.BRANCH).map((u) => u.id));
+      const branchIds = subtreeIds(units, unit.id).filter((id) => branches.has(id));
       const rows = await quotasOf(deps.db, branchIds, year);
       const lines = [ctx.t(unit.kind === UnitKind.BRANCH ? "quota-show-branch" : "quota-show-committee", { unit: unit.name, year: String(year), branches: branchIds.length })];
       let total = 0;
