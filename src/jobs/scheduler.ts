@@ -2,8 +2,8 @@
 // after downtime, up to a few days back), then send whatever is still pending.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
-import type { Db } from "../db/client.js";
-import { occasionsDue } from "../domain/schedule.js";
+import { providerOf, type Db } from "../db/client.js";
+import { occasionsDue, type ScheduleSettings } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
 import { loadSchedule } from "../store/settings.js";
@@ -27,6 +27,8 @@ export interface SchedulerDeps {
 export class Scheduler {
   private task: ScheduledTask | undefined;
   private running: Promise<DrainResult> | undefined;
+  private draining: Promise<void> | undefined;
+  private drainAgain = false;
   private sender: DeliverySender;
 
   constructor(private deps: SchedulerDeps) {
@@ -44,6 +46,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     await this.task?.stop();
     await this.running?.catch(() => undefined);
+    await this.draining?.catch(() => undefined);
   }
 
   /** One pass; overlapping calls share the pass in progress. */
@@ -54,16 +57,52 @@ export class Scheduler {
     return this.running;
   }
 
+  /**
+   * Sends what is queued now, without planning occasions. A kick during a run
+   * makes the run go round once more, so nothing queued meanwhile waits for the
+   * next minute; the promise settles when nothing kicked before it is left.
+   */
+  kick(): Promise<void> {
+    if (this.draining) {
+      this.drainAgain = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.drainAgain = false;
+        const schedule = await loadSchedule(this.deps.db);
+        await this.sender.drain(async () => this.renderContext(schedule));
+      } while (this.drainAgain);
+    })().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  private renderContext(schedule: ScheduleSettings) {
+    const { db, timeZone, clock } = this.deps;
+    return { db, t: this.deps.t, timeZone, schedule, now: clock() };
+  }
+
   private async pass(): Promise<DrainResult> {
-    const { db, clock, timeZone, log } = this.deps;
+    const { db, clock, log } = this.deps;
     const now = clock();
+    const schedule = await loadSchedule(db);
+    const planned = await oneInstanceAtATime(db, () => this.plan(now, schedule));
+    if (!planned) log.debug("another instance is planning this minute's occasions");
+    const result = await this.sender.drain(async () => ({ ...this.renderContext(schedule), now }));
+    if (result.sent + result.blocked + result.failed + result.skipped > 0) log.info({ ...result }, "deliveries sent");
+    return result;
+  }
+
+  private async plan(now: Date, schedule: ScheduleSettings): Promise<void> {
+    const { db, timeZone, log } = this.deps;
     const stored = await db.setting.findUnique({ where: { key: LAST_TICK_KEY } });
     // A first start looks back no further than now: nothing from before the bot existed.
     const last = stored ? new Date(JSON.parse(stored.value) as string) : now;
     const from = new Date(Math.max(last.getTime(), now.getTime() - CATCH_UP_MS));
-    const schedule = await loadSchedule(db);
     for (const occasion of occasionsDue(schedule, from, now, timeZone)) {
-      if (await planOccasion(db, occasion, now)) log.info({ occasion: occasion.key }, "occasion planned");
+      if (await planOccasion(db, occasion, now, timeZone)) log.info({ occasion: occasion.key }, "occasion planned");
     }
     if (now.getTime() > last.getTime() || !stored) {
       const value = JSON.stringify(now.toISOString());
@@ -73,14 +112,30 @@ export class Scheduler {
         update: { value, updatedAt: now },
       });
     }
-    const result = await this.sender.drain(async () => ({
-      db,
-      t: this.deps.t,
-      timeZone,
-      schedule,
-      now,
-    }));
-    if (result.sent + result.blocked + result.failed + result.skipped > 0) log.info({ ...result }, "deliveries sent");
-    return result;
   }
+}
+
+/** Any number agreed by every instance: the key of the planning lock. */
+const PLANNING_LOCK = 4_242_001;
+
+/**
+ * On PostgreSQL, instances sharing the database plan in turn: the one holding
+ * the lock plans, the others skip this minute (planning is idempotent anyway,
+ * by the occasion's key, so this saves work rather than guarding correctness).
+ * Returns false when another instance held the lock. SQLite serves one instance.
+ */
+async function oneInstanceAtATime(db: Db, task: () => Promise<void>): Promise<boolean> {
+  if (providerOf(db) !== "postgresql") {
+    await task();
+    return true;
+  }
+  return db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${PLANNING_LOCK}) AS locked`);
+      if (!row?.locked) return false;
+      await task();
+      return true;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }

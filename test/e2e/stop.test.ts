@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ADMIN_ID } from "../support/harness.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { BotProcess } from "../support/process.js";
+import { newTestDatabase, type TestDatabase } from "../support/database.js";
 
 const STRANGER = 7400;
 
@@ -14,9 +15,11 @@ describe("stopping the process", () => {
   let fake: FakeTelegram;
   let dir: string;
   let bot: BotProcess | undefined;
+  let database: TestDatabase;
   beforeAll(async () => {
     fake = await new FakeTelegram().start();
     dir = mkdtempSync(join(tmpdir(), "chibo-stop-"));
+    database = await newTestDatabase();
   });
   afterEach(async () => {
     bot?.kill("SIGKILL");
@@ -27,6 +30,7 @@ describe("stopping the process", () => {
   });
   afterAll(async () => {
     await fake?.stop();
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -34,7 +38,7 @@ describe("stopping the process", () => {
     BOT_TOKEN: fake.token,
     ADMIN_IDS: String(ADMIN_ID),
     TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_URL: `file:${join(dir, `bot-${Math.random().toString(36).slice(2)}.db`)}`,
+    DATABASE_URL: database.url,
     ...extra,
   });
 
@@ -88,12 +92,18 @@ describe("stopping the process", () => {
     await answering(bot, calls);
     bot.kill("SIGTERM");
     await bot.waitFor(() => indexOf(bot!, (e) => e.msg === "stopping") >= 0, "the stop to begin");
+    let answeredAt = Infinity;
+    const answered = first.then((r) => ((answeredAt = Date.now()), r));
     const late = await fake.postWebhook(hello(800_002), secret);
     expect(late.status).toBe(503);
-    expect((await first).status).toBe(200);
-    expect(await bot.exited).toBe(0);
-    expect(log(bot).filter((e) => e.msg === "update").map((e) => e.update_id)).toEqual([800_001]);
-    expect(indexOf(bot, (e) => e.msg === "bot stopped")).toBeGreaterThan(indexOf(bot, (e) => e.update_id === 800_001));
+    const exited = bot.exited.then((code) => ({ code, at: Date.now() }));
+    expect((await answered).status).toBe(200);
+    const exit = await exited;
+    expect(exit.code).toBe(0);
+    // The webhook is answered only once its update has been handled: answered, then gone.
+    expect(answeredAt).toBeLessThanOrEqual(exit.at);
+    expect(log(bot).filter((e) => e.msg === "update")).toMatchObject([{ update_id: 800_001, outcome: "ok" }]);
+    expect(indexOf(bot, (e) => e.msg === "bot stopped")).toBeGreaterThan(indexOf(bot, (e) => e.msg === "stopping"));
   });
 
   test("a second signal exits at once, without waiting for the update in hand", async () => {
@@ -108,7 +118,8 @@ describe("stopping the process", () => {
     const signalled = Date.now();
     bot.kill("SIGINT");
     expect(await bot.exited).toBe(1);
-    expect(Date.now() - signalled).toBeLessThan(2_000);
+    // "At once" against the 10 s a first signal may wait; a loaded CI machine needs a few seconds to reap a process.
+    expect(Date.now() - signalled).toBeLessThan(5_000);
     expect(indexOf(bot, (e) => e.msg === "update" && e.update_id === id)).toBe(-1);
     expect(indexOf(bot, (e) => e.msg === "bot stopped")).toBe(-1);
   });

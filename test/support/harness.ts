@@ -1,13 +1,11 @@
 // Starts the real bot (same start-up as main.ts) against the fake Bot API and
 // a fresh SQLite file, and plays Telegram users talking to it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { loadConfig, loadServerConfig, type Config, type ServerConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
 import type { UpdateOutcome } from "../../src/bot/middleware/update-boundary.js";
 import { createLogger } from "../../src/log.js";
 import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
+import { newTestDatabase, type TestDatabase } from "./database.js";
 
 export const ADMIN_ID = 900001;
 
@@ -41,17 +39,36 @@ export interface HarnessOptions {
   webhook?: boolean | { secret?: string };
   /** PORT: with long polling, serves /healthz on it (0: any free port). */
   port?: number;
+  /** A database of the test's own (a second instance on the same database, a database behind a proxy). */
+  database?: TestDatabase;
+}
+
+/** What became of each update, shared by the instances of one bot (see Harness.second). */
+class UpdateLog {
+  /** The last outcome of each update id. */
+  readonly handled = new Map<number, UpdateOutcome>();
+  /** Every outcome, in order: an update delivered twice appears twice. */
+  readonly outcomes: { id: number; outcome: UpdateOutcome; instance: number }[] = [];
+  readonly waiters = new Map<number, () => void>();
 }
 
 export class Harness {
   app!: App;
-  /** The last outcome of each update id. */
-  readonly handled = new Map<number, UpdateOutcome>();
-  /** Every outcome, in order: an update delivered twice appears twice. */
-  readonly outcomes: { id: number; outcome: UpdateOutcome }[] = [];
-  private waiters = new Map<number, () => void>();
-  private dir = mkdtempSync(join(tmpdir(), "chibo-test-"));
-  readonly dbUrl = `file:${join(this.dir, "bot.db")}`;
+  private log = new UpdateLog();
+  /** 1 for the first instance, 2 for a second one on the same database (Harness.second). */
+  private instance = 1;
+  get handled() {
+    return this.log.handled;
+  }
+  get outcomes() {
+    return this.log.outcomes;
+  }
+  private database!: TestDatabase;
+  private borrowedDatabase = false;
+  /** A SQLite file, or a PostgreSQL schema when the suite runs on PostgreSQL (test/support/database.ts). */
+  get dbUrl(): string {
+    return this.database.url;
+  }
   readonly server: ServerConfig = {};
 
   private constructor(
@@ -64,6 +81,8 @@ export class Harness {
     const fake = await new FakeTelegram().start();
     const clock = new TestClock(new Date(opts.now ?? "2026-11-03T09:00:00+07:00").getTime());
     const h = new Harness(fake, clock, undefined as unknown as Config);
+    h.database = opts.database ?? (await newTestDatabase());
+    h.borrowedDatabase = opts.database !== undefined;
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
       ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
@@ -89,12 +108,37 @@ export class Harness {
       server: this.server,
       log: createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
-        this.handled.set(id, outcome);
-        this.outcomes.push({ id, outcome });
-        this.waiters.get(id)?.();
+        this.log.handled.set(id, outcome);
+        this.log.outcomes.push({ id, outcome, instance: this.instance });
+        this.log.waiters.get(id)?.();
       },
     });
-    if (this.app.http) this.fake.webhookTarget = `http://127.0.0.1:${this.app.http.port}`;
+    if (this.app.http) {
+      this.fake.webhookTarget = `http://127.0.0.1:${this.app.http.port}`;
+      if (this.instance > 1 || this.fake.webhookTargets.length > 0) this.fake.webhookTargets.push(this.fake.webhookTarget);
+    }
+  }
+
+  /**
+   * A second instance of the same bot: the same Bot API, the same database and
+   * settings, its own clock. With webhooks, updates then go to the two in turn,
+   * as through a load balancer.
+   */
+  async second(): Promise<Harness> {
+    const h = new Harness(this.fake, new TestClock(this.clock.now().getTime()), this.config);
+    h.log = this.log;
+    h.instance = this.instance + 1;
+    h.database = this.database;
+    h.borrowedDatabase = true;
+    (h as { server: ServerConfig }).server = this.server;
+    if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);
+    await h.boot();
+    return h;
+  }
+
+  /** Which instance handled the update (its last delivery). */
+  instanceOf(updateId: number): number | undefined {
+    return this.log.outcomes.filter((o) => o.id === updateId).at(-1)?.instance;
   }
 
   /** Outcomes of one update id, in order. */
@@ -120,8 +164,11 @@ export class Harness {
 
   async stop(): Promise<void> {
     await this.app.stop();
+    // A second instance leaves the Bot API and the database to the first.
+    if (this.instance > 1) return;
     await this.fake.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    // A database handed in belongs to the test, which may share it with another instance.
+    if (!this.borrowedDatabase) await this.database.drop();
   }
 
   user(id: number, firstName: string, lastName?: string): TestUser {
@@ -146,9 +193,9 @@ export class Harness {
     if (this.handled.has(updateId)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`update ${updateId} not handled within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.set(updateId, () => {
+      this.log.waiters.set(updateId, () => {
         clearTimeout(timer);
-        this.waiters.delete(updateId);
+        this.log.waiters.delete(updateId);
         resolve();
       });
     });

@@ -3,7 +3,7 @@
 // model with what SQLite reports, and write and read every model through the
 // generated client.
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -11,15 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../src/db/client.js";
 import { migrate, MIGRATIONS_DIR } from "../../src/db/migrate.js";
 import { Prisma } from "../../src/db/generated/client.js";
-import { parsePrismaSchema, schemaDrift, type Model, type ScalarField, type Schema } from "./helpers/prisma-schema.js";
+import { clientRoundTripTests } from "./helpers/client-roundtrip.js";
+import { migrationNames, parsePrismaSchema, schemaDrift, SCHEMA_TEXT, withLine } from "./helpers/prisma-schema.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const SCHEMA_TEXT = readFileSync(join(ROOT, "prisma", "schema.prisma"), "utf8");
-
-const MIGRATION_NAMES = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort();
+const MIGRATION_NAMES = migrationNames(MIGRATIONS_DIR);
 
 let dir: string;
 let dbPath: string;
@@ -104,7 +99,7 @@ describe("schema.prisma against the migrated database", () => {
     expect(report.scalars.find((f) => f.name === "supersededAt")).toMatchObject({ type: "DateTime", optional: true });
     expect(report.uniques).toEqual([{ fields: ["unitId", "year", "month", "version"], map: undefined }]);
     expect(report.indexes).toEqual([{ fields: ["year", "month", "supersededAt"], map: undefined }]);
-    expect(report.relations.map((r) => r.name)).toEqual(["unit", "submittedBy"]);
+    expect(report.relations.map((r) => r.name)).toEqual(["unit", "submittedBy", "reviewedBy"]);
   });
 
   it("matches the generated client (run `node scripts/prisma-generate.mjs` if not)", () => {
@@ -117,16 +112,10 @@ describe("schema.prisma against the migrated database", () => {
 });
 
 describe("the drift check itself", () => {
-  /** Inserts `line` into the body of `model` in the schema text. */
-  function withLine(model: string, line: string): string {
-    const re = new RegExp(`(model ${model} \\{\\n)`);
-    expect(SCHEMA_TEXT).toMatch(re);
-    return SCHEMA_TEXT.replace(re, `$1  ${line}\n`);
-  }
   const drift = (text: string) => schemaDrift(parsePrismaSchema(text), sqlite);
 
   it("notices a field added to the schema without a migration", () => {
-    expect(drift(withLine("User", "nickname String?"))).toEqual(["User.nickname: no column User.nickname in the database"]);
+    expect(drift(withLine(SCHEMA_TEXT, "User", "nickname String?"))).toEqual(["User.nickname: no column User.nickname in the database"]);
   });
 
   it("notices a model added without a migration", () => {
@@ -146,7 +135,7 @@ describe("the drift check itself", () => {
   });
 
   it("notices an index or a unique constraint added without a migration", () => {
-    expect(drift(withLine("Report", "@@index([submittedById])"))).toEqual([
+    expect(drift(withLine(SCHEMA_TEXT, "Report", "@@index([submittedById])"))).toEqual([
       "Report: INDEX Report_submittedById_idx (submittedById) missing from the database",
     ]);
     expect(drift(SCHEMA_TEXT.replace(/(\n\s+username\s+String\?)/, "$1 @unique"))).toEqual([
@@ -155,7 +144,7 @@ describe("the drift check itself", () => {
   });
 
   it("notices a relation added without a foreign key", () => {
-    const text = withLine("Invite", "usedByUser User? @relation(fields: [usedByUserId], references: [id])\n  usedByUserId Int?");
+    const text = withLine(SCHEMA_TEXT, "Invite", "usedByUser User? @relation(fields: [usedByUserId], references: [id])\n  usedByUserId Int?");
     const fixedUser = text.replace(/(\n\s+reports\s+Report\[\])/, "$1\n  invitesUsed Invite[]");
     expect(drift(fixedUser)).toEqual([
       "Invite.usedByUserId: no column Invite.usedByUserId in the database",
@@ -183,96 +172,11 @@ describe("the drift check itself", () => {
 
   it("refuses schema constructs it does not understand instead of ignoring them", () => {
     expect(() => parsePrismaSchema(`${SCHEMA_TEXT}\nenum Kind {\n  A\n}\n`)).toThrow(/does not understand/);
-    expect(() => parsePrismaSchema(withLine("User", "score Float"))).toThrow(/does not understand type Float/);
-    expect(() => parsePrismaSchema(withLine("User", "bio String @db.Text"))).toThrow(/does not understand @db.Text/);
+    expect(() => parsePrismaSchema(withLine(SCHEMA_TEXT, "User", "score Float"))).toThrow(/does not understand type Float/);
+    expect(() => parsePrismaSchema(withLine(SCHEMA_TEXT, "User", "bio String @db.Text"))).toThrow(/does not understand @db.Text/);
   });
 });
 
 describe("every model through the generated client", () => {
-  const schema: Schema = parsePrismaSchema(SCHEMA_TEXT);
-
-  /** A value that tests the column: BigInt beyond 2^53, text with quotes and Vietnamese, a date with milliseconds. */
-  function sample(f: ScalarField, i: number): unknown {
-    switch (f.type) {
-      case "Int":
-        return 1_000 + i;
-      case "BigInt":
-        return 9_007_199_254_740_993n + BigInt(i);
-      case "String":
-        return `Chi bộ "Quang Trung" 'số ${i}' ✅ ${f.name}`;
-      case "DateTime":
-        return new Date(Date.UTC(2026, 10, 5, 16, 59, 59, 999) + i * 1_000);
-      case "Boolean":
-        return i % 2 === 0;
-    }
-  }
-
-  /** Models in an order where every required relation's target comes first. */
-  function creationOrder(models: Model[]): Model[] {
-    const done: Model[] = [];
-    const pending = [...models];
-    while (pending.length) {
-      const next = pending.findIndex((m) =>
-        m.relations.every((r) => !r.fields || r.target === m.name || done.some((d) => d.name === r.target)),
-      );
-      if (next < 0) throw new Error(`Cannot order models: ${pending.map((m) => m.name).join(", ")}`);
-      done.push(...pending.splice(next, 1));
-    }
-    return done;
-  }
-
-  type Delegate = {
-    create(args: { data: Record<string, unknown> }): Promise<Record<string, unknown>>;
-    findUniqueOrThrow(args: { where: Record<string, unknown> }): Promise<Record<string, unknown>>;
-  };
-
-  it("writes and reads back one row of every model, every field included", async () => {
-    const created = new Map<string, Record<string, unknown>>();
-    const client = db as unknown as Record<string, Delegate>;
-    for (const model of creationOrder(schema.models)) {
-      const data: Record<string, unknown> = {};
-      model.scalars.forEach((f, i) => {
-        if (f.default === "autoincrement()") return;
-        const relation = model.relations.find((r) => r.fields?.includes(f.name));
-        if (relation) {
-          const target = created.get(relation.target);
-          const referenced = relation.references![relation.fields!.indexOf(f.name)]!;
-          // A self-relation (a unit's parent) can only point at an existing row: leave it empty.
-          data[f.name] = target ? target[referenced] : f.optional ? null : undefined;
-          return;
-        }
-        data[f.name] = sample(f, i);
-      });
-      const delegate = client[model.name[0]!.toLowerCase() + model.name.slice(1)];
-      expect(delegate, `client delegate for ${model.name}`).toBeDefined();
-      const row = await delegate!.create({ data });
-      created.set(model.name, row);
-
-      expect(model.id).toHaveLength(1);
-      const idField = model.id[0]!;
-      const read = await delegate!.findUniqueOrThrow({ where: { [idField]: row[idField] } });
-      for (const f of model.scalars) {
-        const expected = f.name in data ? data[f.name] : row[f.name];
-        expect(read[f.name], `${model.name}.${f.name}`).toEqual(expected);
-        if (!f.optional) expect(read[f.name], `${model.name}.${f.name}`).not.toBeNull();
-      }
-    }
-    expect([...created.keys()].sort()).toEqual(schema.models.map((m) => m.name).sort());
-  });
-
-  it("stores a self-reference (a unit under another unit)", async () => {
-    const parent = await db.unit.create({ data: { code: "DU-SGD", name: "Đảng ủy Sở", kind: "COMMITTEE", createdBy: 1n } });
-    const child = await db.unit.create({ data: { code: "CB-QT", name: "Chi bộ Quang Trung", kind: "BRANCH", createdBy: 1n, parentId: parent.id } });
-    const read = await db.unit.findUniqueOrThrow({ where: { id: child.id }, include: { parent: true } });
-    expect(read.parent?.code).toBe("DU-SGD");
-  });
-
-  it("enforces the unique constraints and foreign keys in the database", async () => {
-    await expect(db.unit.create({ data: { code: "DU-SGD", name: "Trùng mã", kind: "COMMITTEE", createdBy: 1n } })).rejects.toThrow(
-      /Unique constraint/i,
-    );
-    await expect(
-      db.membership.create({ data: { userId: 987_654, unitId: 987_654, role: "SECRETARY" } }),
-    ).rejects.toThrow(/Foreign key constraint/i);
-  });
+  clientRoundTripTests(() => db, SCHEMA_TEXT);
 });

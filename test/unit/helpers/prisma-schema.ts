@@ -1,9 +1,29 @@
 // A small reader of prisma/schema.prisma and a comparison of its models with
-// what SQLite reports after the hand-written migrations ran. It understands
+// what a database reports after the hand-written migrations ran (SQLite here,
+// PostgreSQL in prisma-schema-pg.ts). It understands
 // only what this project's schema uses, and throws on anything else (an enum,
 // a Float, a native type...) so that the drift test fails loudly until the
 // reader is taught the new construct, rather than passing by ignoring it.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Database } from "better-sqlite3";
+
+export const SCHEMA_TEXT = readFileSync(join(import.meta.dirname, "..", "..", "..", "prisma", "schema.prisma"), "utf8");
+
+/** The migration folders in `dir`, in the order they run; listed apart from src/db/migrate.ts so that one it would skip is noticed. */
+export function migrationNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/** `text` with `line` put first in the body of `model`: a change to the schema that no migration made. */
+export function withLine(text: string, model: string, line: string): string {
+  const re = new RegExp(`(model ${model} \\{\\n)`);
+  if (!re.test(text)) throw new Error(`No model ${model} in the schema text`);
+  return text.replace(re, `$1  ${line}\n`);
+}
 
 export const SCALAR_TYPES = {
   Int: "INTEGER",
@@ -223,7 +243,164 @@ export function parsePrismaSchema(source: string): Schema {
 }
 
 // ---------------------------------------------------------------------------
-// Comparison with a migrated SQLite database.
+// Comparison with a migrated database. A reader per database (SQLite below,
+// PostgreSQL in prisma-schema-pg.ts) reports what the database has in the
+// terms used here; the comparison itself, and Prisma's naming and defaults,
+// are shared so that both histories are held to the same rules.
+
+export interface ColumnFacts {
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
+
+export interface TableFacts {
+  columns: Map<string, ColumnFacts>;
+  /** `(a, b)`, or `name (a, b)` where the database keeps the constraint's name. */
+  primaryKey: string;
+  /** As {@link describeIndex} writes them. */
+  indexes: Set<string>;
+  /** As {@link describeForeignKey} writes them. */
+  foreignKeys: Set<string>;
+}
+
+export interface Dialect {
+  types: Record<ScalarType, string>;
+  /** The column default, as the database reports it, of a column Prisma created for `field`. */
+  defaultOf(field: ScalarField, model: Model): string | null;
+  /** Prisma's constraint names; left out where the database does not report them (SQLite's pragmas). */
+  primaryKeyName?(model: Model): string;
+  foreignKeyName?(model: Model, columns: string[]): string;
+  /** Checks of the database's own, reported after the primary key's. */
+  checkTable?(model: Model): string[];
+}
+
+export const ACTIONS: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
+};
+
+export type DefaultValue =
+  | { kind: "none" | "autoincrement" | "now" }
+  | { kind: "string"; value: string }
+  | { kind: "number" | "boolean"; raw: string };
+
+/** What `@default(...)` asks of the database; ids the client makes (uuid(), cuid()...) ask nothing. */
+export function defaultValue(field: ScalarField): DefaultValue {
+  const raw = field.default;
+  if (raw === undefined || /^(uuid|cuid|nanoid|ulid)\(.*\)$/.test(raw)) return { kind: "none" };
+  if (raw === "autoincrement()") return { kind: "autoincrement" };
+  if (raw === "now()") return { kind: "now" };
+  if (/^".*"$/.test(raw)) return { kind: "string", value: JSON.parse(raw) as string };
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return { kind: "number", raw };
+  if (raw === "true" || raw === "false") return { kind: "boolean", raw };
+  throw new Error(`The schema reader does not understand @default(${raw}) (${field.name})`);
+}
+
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function describeIndex(unique: boolean, name: string, columns: string[]): string {
+  return `${unique ? "UNIQUE INDEX" : "INDEX"} ${name} (${columns.join(", ")})`;
+}
+
+export function describeForeignKey(fk: {
+  name?: string | undefined;
+  columns: string[];
+  table: string;
+  references: string[];
+  onDelete: string;
+  onUpdate: string;
+}): string {
+  const name = fk.name === undefined ? "" : `${fk.name} `;
+  return `FOREIGN KEY ${name}(${fk.columns.join(", ")}) REFERENCES ${fk.table} (${fk.references.join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`;
+}
+
+function compareSets(out: string[], model: Model, expected: Set<string>, actual: Set<string>): void {
+  for (const e of expected) if (!actual.has(e)) out.push(`${model.name}: ${e} missing from the database`);
+  for (const a of actual) if (!expected.has(a)) out.push(`${model.name}: ${a} in the database but not in the schema`);
+}
+
+/**
+ * Every difference between the models and the database, as readable lines;
+ * an empty list means the migrations produce exactly the schema.
+ */
+export function compareWithDatabase(schema: Schema, tables: Map<string, TableFacts>, dialect: Dialect): string[] {
+  const out: string[] = [];
+  const byName = new Map(schema.models.map((m) => [m.name, m]));
+  for (const t of tables.keys()) {
+    if (!schema.models.some((m) => m.table === t)) out.push(`table ${t}: in the database but not a model`);
+  }
+
+  for (const model of schema.models) {
+    const t = model.table;
+    const facts = tables.get(t);
+    if (!facts) {
+      out.push(`model ${model.name}: no table ${t} in the database`);
+      continue;
+    }
+    const columnOf = (fieldName: string) => model.scalars.find((s) => s.name === fieldName)?.column ?? `?${fieldName}`;
+
+    for (const f of model.scalars) {
+      const c = facts.columns.get(f.column);
+      const where = `${model.name}.${f.name}`;
+      if (!c) {
+        out.push(`${where}: no column ${t}.${f.column} in the database`);
+        continue;
+      }
+      const type = dialect.types[f.type];
+      if (c.type !== type) out.push(`${where}: column type ${c.type}, expected ${type}`);
+      if (c.notNull === f.optional) out.push(`${where}: column is ${c.notNull ? "NOT NULL" : "nullable"}, field is ${f.optional ? "optional" : "required"}`);
+      const dflt = dialect.defaultOf(f, model);
+      if (c.default !== dflt) out.push(`${where}: column default ${c.default ?? "none"}, expected ${dflt ?? "none"}`);
+    }
+    for (const name of facts.columns.keys()) {
+      if (!model.scalars.some((s) => s.column === name)) out.push(`${model.name}: column ${t}.${name} in the database but not a field`);
+    }
+
+    const pkName = dialect.primaryKeyName ? `${dialect.primaryKeyName(model)} ` : "";
+    const expectedPk = `${pkName}(${model.id.map(columnOf).join(", ")})`;
+    if (facts.primaryKey !== expectedPk) out.push(`${model.name}: primary key ${facts.primaryKey}, expected ${expectedPk}`);
+    out.push(...(dialect.checkTable?.(model) ?? []));
+
+    // Named the way Prisma names them, so that `prisma migrate diff` agrees too.
+    const indexes = new Set<string>();
+    const index = (unique: boolean, fields: string[], map: string | undefined) => {
+      const cols = fields.map(columnOf);
+      indexes.add(describeIndex(unique, map ?? `${t}_${cols.join("_")}_${unique ? "key" : "idx"}`, cols));
+    };
+    for (const f of model.scalars) if (f.unique) index(true, [f.name], undefined);
+    for (const u of model.uniques) index(true, u.fields, u.map);
+    for (const i of model.indexes) index(false, i.fields, i.map);
+    compareSets(out, model, indexes, facts.indexes);
+
+    const foreignKeys = new Set<string>();
+    for (const r of model.relations) {
+      if (!r.fields) continue;
+      const target = byName.get(r.target)!;
+      const targetColumn = (n: string) => target.scalars.find((s) => s.name === n)?.column ?? `?${n}`;
+      const anyOptional = r.fields.some((n) => model.scalars.find((s) => s.name === n)?.optional);
+      const columns = r.fields.map(columnOf);
+      foreignKeys.add(
+        describeForeignKey({
+          name: dialect.foreignKeyName?.(model, columns),
+          columns,
+          table: target.table,
+          references: (r.references ?? []).map(targetColumn),
+          onDelete: r.onDelete ? ACTIONS[r.onDelete]! : anyOptional ? "SET NULL" : "RESTRICT",
+          onUpdate: r.onUpdate ? ACTIONS[r.onUpdate]! : "CASCADE",
+        }),
+      );
+    }
+    compareSets(out, model, foreignKeys, facts.foreignKeys);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// SQLite, through its pragmas.
 
 interface ColumnInfo {
   name: string;
@@ -251,122 +428,69 @@ interface ForeignKeyRow {
   on_delete: string;
 }
 
-const ACTIONS: Record<string, string> = {
-  Cascade: "CASCADE",
-  Restrict: "RESTRICT",
-  NoAction: "NO ACTION",
-  SetNull: "SET NULL",
-  SetDefault: "SET DEFAULT",
-};
-
-/** What SQLite's table_info shows as the default of a column Prisma created from `@default(raw)`. */
-function expectedDefault(field: ScalarField): string | null {
-  const raw = field.default;
-  if (raw === undefined || raw === "autoincrement()") return null;
-  if (raw === "now()") return "CURRENT_TIMESTAMP";
-  if (/^(uuid|cuid|nanoid|ulid)\(.*\)$/.test(raw)) return null; // filled in by the client
-  if (/^".*"$/.test(raw)) return `'${raw.slice(1, -1).replace(/'/g, "''")}'`;
-  if (/^-?\d+(\.\d+)?$/.test(raw)) return raw;
-  if (raw === "true" || raw === "false") return raw;
-  throw new Error(`The schema reader does not understand @default(${raw}) (${field.name})`);
+/** What SQLite's table_info shows as the default of a column Prisma created from `@default(...)`. */
+function sqliteDefault(field: ScalarField): string | null {
+  const d = defaultValue(field);
+  switch (d.kind) {
+    case "none":
+    case "autoincrement":
+      return null;
+    case "now":
+      return "CURRENT_TIMESTAMP";
+    case "string":
+      return sqlString(d.value);
+    default:
+      return d.raw;
+  }
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/**
- * Every difference between the models and the database, as readable lines;
- * an empty list means the migrations produce exactly the schema.
- */
+function sqliteTable(db: Database, t: string): TableFacts {
+  const info = db.pragma(`table_info(${q(t)})`) as ColumnInfo[];
+  const columns = new Map(info.map((c) => [c.name, { type: c.type.toUpperCase(), notNull: Boolean(c.notnull), default: c.dflt_value ?? null }]));
+  const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+
+  const indexes = new Set<string>();
+  for (const ix of db.pragma(`index_list(${q(t)})`) as IndexListRow[]) {
+    if (ix.origin === "pk") continue;
+    const cols = (db.pragma(`index_info(${q(ix.name)})`) as IndexInfoRow[]).sort((a, b) => a.seqno - b.seqno).map((r) => r.name);
+    indexes.add(describeIndex(Boolean(ix.unique), ix.name, cols));
+  }
+
+  const fkRows = db.pragma(`foreign_key_list(${q(t)})`) as ForeignKeyRow[];
+  const foreignKeys = new Set<string>();
+  for (const id of new Set(fkRows.map((r) => r.id))) {
+    const rows = fkRows.filter((r) => r.id === id).sort((a, b) => a.seq - b.seq);
+    const first = rows[0]!;
+    foreignKeys.add(
+      describeForeignKey({
+        columns: rows.map((r) => r.from),
+        table: first.table,
+        references: rows.map((r) => r.to),
+        onDelete: first.on_delete,
+        onUpdate: first.on_update,
+      }),
+    );
+  }
+  return { columns, primaryKey: `(${pk.join(", ")})`, indexes, foreignKeys };
+}
+
+/** {@link compareWithDatabase} for a migrated SQLite database. */
 export function schemaDrift(schema: Schema, db: Database): string[] {
-  const out: string[] = [];
-  const tables = new Set(
-    db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
-      .all()
-      .map((r) => (r as { name: string }).name),
-  );
-  const byName = new Map(schema.models.map((m) => [m.name, m]));
-  for (const t of tables) {
-    if (!schema.models.some((m) => m.table === t)) out.push(`table ${t}: in the database but not a model`);
-  }
-
-  for (const model of schema.models) {
-    const t = model.table;
-    if (!tables.has(t)) {
-      out.push(`model ${model.name}: no table ${t} in the database`);
-      continue;
-    }
-    const columns = new Map((db.pragma(`table_info(${q(t)})`) as ColumnInfo[]).map((c) => [c.name, c]));
-    const columnOf = (fieldName: string) => model.scalars.find((s) => s.name === fieldName)?.column ?? `?${fieldName}`;
-
-    for (const f of model.scalars) {
-      const c = columns.get(f.column);
-      const where = `${model.name}.${f.name}`;
-      if (!c) {
-        out.push(`${where}: no column ${t}.${f.column} in the database`);
-        continue;
-      }
-      if (c.type.toUpperCase() !== SCALAR_TYPES[f.type]) out.push(`${where}: column type ${c.type}, expected ${SCALAR_TYPES[f.type]}`);
-      if (Boolean(c.notnull) === f.optional) out.push(`${where}: column is ${c.notnull ? "NOT NULL" : "nullable"}, field is ${f.optional ? "optional" : "required"}`);
-      const dflt = expectedDefault(f);
-      if ((c.dflt_value ?? null) !== dflt) out.push(`${where}: column default ${c.dflt_value ?? "none"}, expected ${dflt ?? "none"}`);
-    }
-    for (const name of columns.keys()) {
-      if (!model.scalars.some((s) => s.column === name)) out.push(`${model.name}: column ${t}.${name} in the database but not a field`);
-    }
-
-    const pk = [...columns.values()].filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-    const expectedPk = model.id.map(columnOf);
-    if (pk.join(",") !== expectedPk.join(",")) out.push(`${model.name}: primary key (${pk.join(", ")}), expected (${expectedPk.join(", ")})`);
-
-    const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(t) as { sql: string }).sql;
-    const autoincrement = model.scalars.some((s) => s.default === "autoincrement()");
-    if (/\bAUTOINCREMENT\b/i.test(sql) !== autoincrement) {
-      out.push(`${model.name}: AUTOINCREMENT ${autoincrement ? "missing from" : "unexpected in"} the table`);
-    }
-
-    // Indexes, named the way Prisma names them, so `prisma migrate diff` agrees too.
-    const actual = new Set<string>();
-    for (const ix of db.pragma(`index_list(${q(t)})`) as IndexListRow[]) {
-      if (ix.origin === "pk") continue;
-      const cols = (db.pragma(`index_info(${q(ix.name)})`) as IndexInfoRow[]).sort((a, b) => a.seqno - b.seqno).map((r) => r.name);
-      actual.add(`${ix.unique ? "UNIQUE INDEX" : "INDEX"} ${ix.name} (${cols.join(", ")})`);
-    }
-    const expected = new Set<string>();
-    const describe = (kind: "UNIQUE INDEX" | "INDEX", fields: string[], map: string | undefined) => {
-      const cols = fields.map(columnOf);
-      expected.add(`${kind} ${map ?? `${t}_${cols.join("_")}_${kind === "INDEX" ? "idx" : "key"}`} (${cols.join(", ")})`);
-    };
-    for (const f of model.scalars) if (f.unique) describe("UNIQUE INDEX", [f.name], undefined);
-    for (const u of model.uniques) describe("UNIQUE INDEX", u.fields, u.map);
-    for (const i of model.indexes) describe("INDEX", i.fields, i.map);
-    for (const e of expected) if (!actual.has(e)) out.push(`${model.name}: ${e} missing from the database`);
-    for (const a of actual) if (!expected.has(a)) out.push(`${model.name}: ${a} in the database but not in the schema`);
-
-    // Foreign keys, with Prisma's default referential actions.
-    const fkRows = db.pragma(`foreign_key_list(${q(t)})`) as ForeignKeyRow[];
-    const actualFks = new Set<string>();
-    for (const id of new Set(fkRows.map((r) => r.id))) {
-      const rows = fkRows.filter((r) => r.id === id).sort((a, b) => a.seq - b.seq);
-      const first = rows[0]!;
-      actualFks.add(
-        `FOREIGN KEY (${rows.map((r) => r.from).join(", ")}) REFERENCES ${first.table} (${rows.map((r) => r.to).join(", ")}) ON DELETE ${first.on_delete} ON UPDATE ${first.on_update}`,
-      );
-    }
-    const expectedFks = new Set<string>();
-    for (const r of model.relations) {
-      if (!r.fields) continue;
-      const target = byName.get(r.target)!;
-      const targetColumn = (n: string) => target.scalars.find((s) => s.name === n)?.column ?? `?${n}`;
-      const anyOptional = r.fields.some((n) => model.scalars.find((s) => s.name === n)?.optional);
-      const onDelete = r.onDelete ? ACTIONS[r.onDelete] : anyOptional ? "SET NULL" : "RESTRICT";
-      const onUpdate = r.onUpdate ? ACTIONS[r.onUpdate] : "CASCADE";
-      expectedFks.add(
-        `FOREIGN KEY (${r.fields.map(columnOf).join(", ")}) REFERENCES ${target.table} (${(r.references ?? []).map(targetColumn).join(", ")}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`,
-      );
-    }
-    for (const e of expectedFks) if (!actualFks.has(e)) out.push(`${model.name}: ${e} missing from the database`);
-    for (const a of actualFks) if (!expectedFks.has(a)) out.push(`${model.name}: ${a} in the database but not in the schema`);
-  }
-  return out;
+  const names = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`)
+    .all()
+    .map((r) => (r as { name: string }).name);
+  const tables = new Map(names.map((t) => [t, sqliteTable(db, t)]));
+  return compareWithDatabase(schema, tables, {
+    types: SCALAR_TYPES,
+    defaultOf: sqliteDefault,
+    // A SQLite rowid table only keeps ids increasing (never reused) with AUTOINCREMENT, which Prisma writes.
+    checkTable(model) {
+      const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(model.table) as { sql: string }).sql;
+      const autoincrement = model.scalars.some((s) => s.default === "autoincrement()");
+      return /\bAUTOINCREMENT\b/i.test(sql) === autoincrement ? [] : [`${model.name}: AUTOINCREMENT ${autoincrement ? "missing from" : "unexpected in"} the table`];
+    },
+  });
 }
