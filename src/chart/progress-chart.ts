@@ -7,7 +7,8 @@
 // same picture as a laptop. Every word on it comes from the caller (locales/vi.ftl in the bot).
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
-import type { BranchAggregate, Digest } from "../domain/digest.js";
+import type { Digest } from "../domain/digest.js";
+import type { BranchAggregate } from "../domain/branch-aggregates.js";
 import { COHORTS, type CohortField } from "../domain/report.js";
 
 const require = createRequire(import.meta.url);

@@ -1,217 +1,11 @@
-// The arithmetic of a committee's digest, from plain rows: no Prisma, no time zone, no text.
-//
-// Two steps, so that the same Digest can later be filled from SQL aggregates (issue 6):
-//   aggregateBranches(rows)  -> one BranchAggregate per branch   (what a GROUP BY would return)
-//   digestFromAggregates(..) -> Digest                           (sums, rates, the five furthest behind)
-// buildDigest does both. Both steps are linear in the number of rows and branches.
-import { addMonths, type Period } from "./period.js";
-import { admittedTotal, COHORTS, type CohortField, type ReportFigures } from "./report.js";
-import { UnitKind } from "./units.js";
-
-// ---------------------------------------------------------------------------------------------
-// Input rows
-
-export interface DigestUnit {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-}
-
-type CountFields = Exclude<keyof ReportFigures, "removedReason" | "note">;
-
-/** The current version of one branch's report for one month. */
-export type DigestReport = { unitId: number; year: number; month: number; late: boolean } & Pick<ReportFigures, CountFields>;
-
-export interface DigestMeeting {
-  unitId: number;
-  kind: "REGULAR" | "THEMATIC";
-  /** "YYYY-MM-DD", the local date written in the minutes. */
-  heldOn: string;
-  onRoll: number;
-  present: number;
-}
-
-export type QuotaCohort = "ALL" | CohortField;
-
-export interface QuotaRow {
-  unitId: number;
-  year: number;
-  cohort: QuotaCohort;
-  value: number;
-}
-
-export interface DigestInput {
-  period: Period;
-  /** The units of the subtree the digest is for (committees and branches; only branches are counted). */
-  units: DigestUnit[];
-  /** Current reports; rows of other years or of months after the period are ignored. */
-  reports: DigestReport[];
-  /** Meetings; only those of the period's month and quarter are used. */
-  meetings: DigestMeeting[];
-  /** Quotas; only those of the period's year set on branches are used (see branchQuota). */
-  quotas: QuotaRow[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Per-branch aggregates
-
-export type CohortCounts = Record<CohortField, number>;
-
-export interface Tally {
-  total: number;
-  byCohort: CohortCounts;
-}
-
-/**
- * A branch's yearly quota. `total` is the ALL quota when one is set, otherwise the sum of the cohort
- * quotas set; a cohort without a quota of its own is null. A branch with no quota row, or whose
- * quota comes to 0, has no quota (branchQuota returns null): 0 is read as "no target", not as a
- * target already met.
- */
-export interface BranchQuota {
-  total: number;
-  byCohort: Record<CohortField, number | null>;
-}
-
-export interface BranchRef {
-  unitId: number;
-  code: string;
-  name: string;
-}
-
-export interface BranchAggregate extends BranchRef {
-  /** A current report for the period exists. */
-  reported: boolean;
-  /** …and it was submitted after the deadline. */
-  late: boolean;
-  /** Admitted in the period's month, and from January to the period's month. */
-  admittedMonth: Tally;
-  admittedYearToDate: Tally;
-  /** From this month's report (0 when none). */
-  candidates: number;
-  awarenessClass: number;
-  applicationsInReview: number;
-  removed: number;
-  /** Number of regular meetings held in the period's month, thematic ones in its quarter. */
-  regularMeetings: number;
-  thematicMeetingsQuarter: number;
-  /** Sums over the meetings (both kinds) held in the period's month. */
-  meetingsInMonth: number;
-  onRollInMonth: number;
-  presentInMonth: number;
-  quota: BranchQuota | null;
-}
-
-const zeroCohorts = (): CohortCounts => ({ admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 0 });
-const zeroTally = (): Tally => ({ total: 0, byCohort: zeroCohorts() });
-
-function addTo(t: Tally, r: Pick<ReportFigures, CohortField>): void {
-  for (const c of COHORTS) t.byCohort[c] += r[c];
-  t.total += admittedTotal(r);
-}
-
-/** The quota rule of BranchQuota, from one branch's rows of one year (a later row for the same cohort wins). */
-export function branchQuota(rows: Array<Pick<QuotaRow, "cohort" | "value">>): BranchQuota | null {
-  let all: number | null = null;
-  const byCohort: Record<CohortField, number | null> = {
-    admittedTeachers: null,
-    admittedPupils: null,
-    admittedStudents: null,
-    admittedOther: null,
-  };
-  for (const r of rows) {
-    if (r.cohort === "ALL") all = r.value;
-    else byCohort[r.cohort] = r.value;
-  }
-  const total = all ?? COHORTS.reduce((s, c) => s + (byCohort[c] ?? 0), 0);
-  return total > 0 ? { total, byCohort } : null;
-}
-
-/** "YYYY-MM" prefix and quarter bounds of a period, for comparing with meeting dates. */
-function monthPrefix(p: Period): string {
-  return `${p.year}-${String(p.month).padStart(2, "0")}`;
-}
-
-/** First and last month of the calendar quarter the period is in. */
-export function quarterOf(p: Period): { first: Period; last: Period } {
-  const first = { year: p.year, month: p.month - ((p.month - 1) % 3) };
-  return { first, last: addMonths(first, 2) };
-}
-
-/** One aggregate per branch of the subtree, in the order of `units`. Linear in the input. */
-export function aggregateBranches(input: DigestInput): BranchAggregate[] {
-  const { period } = input;
-  const byId = new Map<number, BranchAggregate>();
-  const out: BranchAggregate[] = [];
-  for (const u of input.units) {
-    if (u.kind !== UnitKind.BRANCH) continue;
-    const a: BranchAggregate = {
-      unitId: u.id,
-      code: u.code,
-      name: u.name,
-      reported: false,
-      late: false,
-      admittedMonth: zeroTally(),
-      admittedYearToDate: zeroTally(),
-      candidates: 0,
-      awarenessClass: 0,
-      applicationsInReview: 0,
-      removed: 0,
-      regularMeetings: 0,
-      thematicMeetingsQuarter: 0,
-      meetingsInMonth: 0,
-      onRollInMonth: 0,
-      presentInMonth: 0,
-      quota: null,
-    };
-    byId.set(u.id, a);
-    out.push(a);
-  }
-
-  for (const r of input.reports) {
-    const a = byId.get(r.unitId);
-    if (!a || r.year !== period.year || r.month > period.month) continue;
-    addTo(a.admittedYearToDate, r);
-    if (r.month !== period.month) continue;
-    a.reported = true;
-    a.late = r.late;
-    addTo(a.admittedMonth, r);
-    a.candidates += r.candidates;
-    a.awarenessClass += r.awarenessClass;
-    a.applicationsInReview += r.applicationsInReview;
-    a.removed += r.removed;
-  }
-
-  const month = monthPrefix(period);
-  const quarter = quarterOf(period);
-  const quarterFrom = monthPrefix(quarter.first);
-  const quarterTo = monthPrefix(quarter.last);
-  for (const m of input.meetings) {
-    const a = byId.get(m.unitId);
-    if (!a) continue;
-    const ym = m.heldOn.slice(0, 7);
-    if (ym === month) {
-      a.meetingsInMonth += 1;
-      a.onRollInMonth += m.onRoll;
-      a.presentInMonth += m.present;
-      if (m.kind === "REGULAR") a.regularMeetings += 1;
-    }
-    if (m.kind === "THEMATIC" && ym >= quarterFrom && ym <= quarterTo) a.thematicMeetingsQuarter += 1;
-  }
-
-  const quotaRows = new Map<number, QuotaRow[]>();
-  for (const q of input.quotas) {
-    if (q.year !== period.year || !byId.has(q.unitId)) continue;
-    const rows = quotaRows.get(q.unitId);
-    if (rows) rows.push(q);
-    else quotaRows.set(q.unitId, [q]);
-  }
-  for (const [unitId, rows] of quotaRows) byId.get(unitId)!.quota = branchQuota(rows);
-
-  return out;
-}
+// A committee's digest: the roll-up of its branches' aggregates (src/domain/branch-aggregates.ts)
+// into sums, rates, lists and the five furthest behind. No Prisma, no time zone, no text.
+// buildDigest is the reference that src/store/digest-sql.ts, which computes the same in
+// the database, is tested against.
+import type { Period } from "./period.js";
+import { COHORTS, type CohortField } from "./report.js";
+import { zeroReviewCounts, type ReviewCounts, type TotalsMode } from "./review-totals.js";
+import { aggregateBranches, zeroTally, type BranchAggregate, type BranchRef, type DigestInput, type Tally } from "./branch-aggregates.js";
 
 // ---------------------------------------------------------------------------------------------
 // The digest
@@ -230,9 +24,14 @@ export interface Digest {
   reports: {
     received: number;
     late: number;
-    /** Branches without a current report for the period, by code. */
+    /** Branches without a current report for the period: how many, and the first DIGEST_NAMES by code. */
+    missingCount: number;
     missing: BranchRef[];
+    /** The received reports by review label (a pending report is received all the same). */
+    review: ReviewCounts;
   };
+  /** Which reports the figures below count: only approved ones, or all submitted ones. */
+  totals: TotalsMode;
   admitted: { month: Tally; yearToDate: Tally };
   /**
    * The committee's quota: the sum of its branches' (BranchQuota). A cohort's quota is the sum over
@@ -247,7 +46,8 @@ export interface Digest {
   meetings: {
     /** Branches with at least one regular meeting in the month. */
     regularHeld: number;
-    /** Branches without one, by code (the late list names them). */
+    /** Branches without one: how many, and the first DIGEST_NAMES by code (the late list names them). */
+    withoutRegularCount: number;
     withoutRegular: BranchRef[];
     /** Branches with at least one thematic meeting in the period's calendar quarter. */
     thematicHeldQuarter: number;
@@ -269,6 +69,11 @@ export interface Digest {
 }
 
 export const FURTHEST_BEHIND = 5;
+/**
+ * Names a digest carries per list: no message shows more (the late list names 50, the digest 20),
+ * and a country's digest must not carry a quarter of a million.
+ */
+export const DIGEST_NAMES = 50;
 
 const byCode = (a: BranchRef, b: BranchRef) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 const ref = (a: BranchRef): BranchRef => ({ unitId: a.unitId, code: a.code, name: a.name });
@@ -280,7 +85,7 @@ function behindFirst(a: BehindBranch, b: BehindBranch): boolean {
   return a.code < b.code;
 }
 
-export function digestFromAggregates(period: Period, branches: readonly BranchAggregate[]): Digest {
+export function digestFromAggregates(period: Period, branches: readonly BranchAggregate[], totals: TotalsMode): Digest {
   const admittedMonth = zeroTally();
   const admittedYtd = zeroTally();
   const quota: Digest["quota"] = {
@@ -290,6 +95,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   };
   const pipeline = { candidates: 0, awarenessClass: 0, applicationsInReview: 0 };
   const missing: BranchRef[] = [];
+  const review = zeroReviewCounts();
   const withoutRegular: BranchRef[] = [];
   let received = 0;
   let late = 0;
@@ -306,6 +112,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
     if (b.reported) {
       received += 1;
       if (b.late) late += 1;
+      if (b.review) review[b.review] += 1;
     } else missing.push(ref(b));
     admittedMonth.total += b.admittedMonth.total;
     admittedYtd.total += b.admittedYearToDate.total;
@@ -356,14 +163,16 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   return {
     period,
     branches: branches.length,
-    reports: { received, late, missing: missing.sort(byCode) },
+    reports: { received, late, missingCount: missing.length, missing: missing.sort(byCode).slice(0, DIGEST_NAMES), review },
+    totals,
     admitted: { month: admittedMonth, yearToDate: admittedYtd },
     quota,
     progress: { total: fraction(admittedYtd.total, quota.total), byCohort: progressByCohort },
     pipeline,
     meetings: {
       regularHeld,
-      withoutRegular: withoutRegular.sort(byCode),
+      withoutRegularCount: withoutRegular.length,
+      withoutRegular: withoutRegular.sort(byCode).slice(0, DIGEST_NAMES),
       thematicHeldQuarter: thematicHeld,
       count: meetings,
       attendance: onRoll > 0 ? present / onRoll : null,
@@ -374,7 +183,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
 }
 
 export function buildDigest(input: DigestInput): Digest {
-  return digestFromAggregates(input.period, aggregateBranches(input));
+  return digestFromAggregates(input.period, aggregateBranches(input), input.totals);
 }
 
 // ---------------------------------------------------------------------------------------------

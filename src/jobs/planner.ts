@@ -3,9 +3,9 @@
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
-import { Role } from "../domain/roles.js";
 import type { Occasion } from "../domain/schedule.js";
 import { UnitKind } from "../domain/units.js";
+import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { activeGroups } from "../store/groups.js";
 
 export interface ReminderPayload {
@@ -15,15 +15,17 @@ export interface GroupPayload {
   unitId: number;
 }
 
-async function reminderRecipients(db: Db, occasion: Occasion) {
+async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) {
   const { year, month } = occasion.period;
   const missing = await db.unit.findMany({
     where: { kind: UnitKind.BRANCH, reports: { none: { year, month, supersededAt: null } } },
-    select: { id: true, memberships: { where: { role: Role.SECRETARY }, select: { user: { select: { telegramId: true } } } } },
+    select: { id: true },
   });
+  // Whoever is on duty on the occasion's day: the deputies while the secretary has handed over.
+  const onDuty = await onDutyChatIdsByUnit(db, missing.map((u) => u.id), occasion.at, timeZone);
   const byChat = new Map<bigint, number[]>();
-  for (const unit of missing) {
-    for (const m of unit.memberships) byChat.set(m.user.telegramId, [...(byChat.get(m.user.telegramId) ?? []), unit.id]);
+  for (const [unitId, chatIds] of onDuty) {
+    for (const chatId of chatIds) byChat.set(chatId, [...(byChat.get(chatId) ?? []), unitId]);
   }
   return [...byChat].map(([chatId, unitIds]) => ({ chatId, payload: { unitIds } satisfies ReminderPayload }));
 }
@@ -32,10 +34,10 @@ async function groupRecipients(db: Db) {
   return (await activeGroups(db)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
 }
 
-/** Returns true if this call planned the occasion, false if it had been planned before. */
-export async function planOccasion(db: Db, occasion: Occasion, now: Date): Promise<boolean> {
+/** Returns true if this call planned the occasion, false if it had been planned before. `timeZone`: Config.TZ. */
+export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string): Promise<boolean> {
   if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
-  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion) : await groupRecipients(db);
+  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone) : await groupRecipients(db);
   try {
     await db.$transaction(async (tx) => {
       await tx.jobRun.create({

@@ -2,7 +2,6 @@
 // it was planned), so that a branch that reported in between is not reminded.
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Db } from "../db/client.js";
-import { buildDigest } from "../domain/digest.js";
 import { deadlineOf, formatPeriod, type Period } from "../domain/period.js";
 import { formatDate, toLocal } from "../domain/time.js";
 import type { ScheduleSettings } from "../domain/schedule.js";
@@ -10,8 +9,10 @@ import type { OccasionKind } from "../domain/schedule.js";
 import type { Translate } from "../i18n.js";
 import { digestMessages, lateListMessages } from "../messages/digest.js";
 import { digestChart } from "../messages/digest-chart.js";
-import { digestInput } from "../store/digest-data.js";
+import { loadDigest } from "../store/digest-sql.js";
 import type { GroupPayload, ReminderPayload } from "./planner.js";
+import { RETURNED_JOB, REVIEW_JOB, type RecordJobPayload } from "../store/review-queue.js";
+import { renderRecordNotice } from "./render-review.js";
 
 export type OutMessage =
   | { text: string; keyboard?: InlineKeyboard }
@@ -25,21 +26,24 @@ export interface RenderContext {
   now: Date;
 }
 
-export async function renderDelivery(
-  c: RenderContext,
-  kind: OccasionKind,
-  period: Period,
-  payload: ReminderPayload | GroupPayload,
-): Promise<OutMessage[]> {
+/** `job`: the JobRun's payload (an occasion's period, a reviewed record); `payload`: the delivery's. */
+export async function renderDelivery(c: RenderContext, kind: string, job: unknown, payload: unknown): Promise<OutMessage[]> {
+  if (kind === REVIEW_JOB || kind === RETURNED_JOB) return renderRecordNotice(c, kind, (job as RecordJobPayload).record);
+  return renderOccasion(c, kind as OccasionKind, (job as { period: Period }).period, payload as ReminderPayload | GroupPayload);
+}
+
+async function renderOccasion(c: RenderContext, kind: OccasionKind, period: Period, payload: ReminderPayload | GroupPayload): Promise<OutMessage[]> {
   if (kind === "reminder") return reminders(c, period, (payload as ReminderPayload).unitIds);
-  const input = await digestInput(c.db, (payload as GroupPayload).unitId, period);
-  const digest = buildDigest(input);
+  const loaded = await loadDigest(c.db, (payload as GroupPayload).unitId, period);
+  // The group's unit was removed since the occasion was planned: nothing to say.
+  if (!loaded) return [];
+  const { root, digest } = loaded;
   if (kind === "late-list") {
     const deadline = formatDate(deadlineOf(period, c.schedule.dueDay, c.timeZone), c.timeZone);
-    return lateListMessages(c.t, input.root.name, digest, deadline).map((text) => ({ text }));
+    return lateListMessages(c.t, root.name, digest, deadline).map((text) => ({ text }));
   }
-  const out: OutMessage[] = digestMessages(c.t, input.root.name, digest).map((text) => ({ text }));
-  const chart = digestChart(c.t, input.root.name, digest);
+  const out: OutMessage[] = digestMessages(c.t, root.name, digest).map((text) => ({ text }));
+  const chart = digestChart(c.t, root.name, digest);
   if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
   return out;
 }

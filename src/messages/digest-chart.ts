@@ -3,6 +3,7 @@ import { barsFromDigest, chartBarNames, chartLabels, renderProgressChart } from 
 import type { Digest } from "../domain/digest.js";
 import { formatPeriod } from "../domain/period.js";
 import type { Translate } from "../i18n.js";
+import { totalsBasis } from "./digest.js";
 
 /** Null when no quota is set: a chart against nothing says nothing. */
 export function digestChart(t: Translate, unitName: string, digest: Digest): { png: Buffer; caption: string } | null {
@@ -15,5 +16,7 @@ export function digestChart(t: Translate, unitName: string, digest: Digest): { p
     // Where an even pace through the year would stand at the end of the period's month.
     pace: digest.period.month / 12,
   });
-  return { png, caption: t("digest-chart-caption", { unit: unitName }) };
+  // The picture may be forwarded without the digest: it says itself what its bars count.
+  const caption = `${t("digest-chart-caption", { unit: unitName })}\n${t("digest-totals", { basis: totalsBasis(t, digest.totals) })}`;
+  return { png, caption };
 }

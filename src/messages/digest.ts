@@ -1,8 +1,10 @@
 // A committee's digest as messages a phone can show: counts first, then names,
 // lists cut to a readable length (the full detail is in /xuat).
 import { COHORTS } from "../domain/report.js";
-import { progressBar, type BranchRef, type Digest } from "../domain/digest.js";
+import { DIGEST_NAMES, progressBar, type Digest } from "../domain/digest.js";
+import { type BranchRef } from "../domain/branch-aggregates.js";
 import { formatPeriod } from "../domain/period.js";
+import { TotalsMode } from "../domain/review-totals.js";
 import { formatPercent, splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
 
@@ -10,10 +12,17 @@ import type { Translate } from "../i18n.js";
 export const MAX_NAMES = 20;
 
 
-export function nameList(t: Translate, branches: BranchRef[], max = MAX_NAMES): string[] {
+/** The first `max` of `branches` (the first names of a list `total` long), then how many more there are. */
+export function nameList(t: Translate, branches: BranchRef[], total: number, max = MAX_NAMES): string[] {
   const lines = branches.slice(0, max).map((b) => t("digest-branch", { code: b.code, name: b.name }));
-  if (branches.length > max) lines.push(t("digest-and-more", { count: branches.length - max }));
+  const shown = Math.min(max, branches.length);
+  if (total > shown) lines.push(t("digest-and-more", { count: total - shown }));
   return lines;
+}
+
+/** "chỉ tính báo cáo đã duyệt" or "tính cả báo cáo chưa duyệt": what a digest's, chart's or export's totals count. */
+export function totalsBasis(t: Translate, mode: string): string {
+  return t(mode === TotalsMode.ALL ? "totals-all" : "totals-approved");
 }
 
 function against(t: Translate, admitted: number, quota: number | null, progress: number | null): string {
@@ -28,11 +37,16 @@ export function digestMessages(t: Translate, unitName: string, d: Digest): strin
     "",
     t("digest-reports", { received: d.reports.received, branches: d.branches, late: d.reports.late }),
   ];
-  if (d.reports.missing.length > 0) {
-    lines.push(t("digest-missing", { count: d.reports.missing.length }), ...nameList(t, d.reports.missing));
+  const review = d.reports.review;
+  if (d.reports.received > 0) {
+    lines.push(t("digest-review", { approved: review.approved, pending: review.pending, returned: review.returned, lateCorrection: review["late-correction"] }));
+  }
+  if (d.reports.missingCount > 0) {
+    lines.push(t("digest-missing", { count: d.reports.missingCount }), ...nameList(t, d.reports.missing, d.reports.missingCount));
   }
   lines.push(
     "",
+    t("digest-totals", { basis: totalsBasis(t, d.totals) }),
     t("digest-admitted-month", { count: d.admitted.month.total }),
     t("digest-admitted-year", { text: against(t, d.admitted.yearToDate.total, d.quota.total || null, d.progress.total) }),
   );
@@ -73,13 +87,13 @@ export function lateListMessages(
   const lines = [t("late-title", { unit: unitName, period, deadline })];
   lines.push(
     "",
-    d.reports.missing.length === 0 ? t("late-reports-none") : t("late-reports", { count: d.reports.missing.length }),
-    ...nameList(t, d.reports.missing, 50),
+    d.reports.missingCount === 0 ? t("late-reports-none") : t("late-reports", { count: d.reports.missingCount }),
+    ...nameList(t, d.reports.missing, d.reports.missingCount, DIGEST_NAMES),
     "",
-    d.meetings.withoutRegular.length === 0
+    d.meetings.withoutRegularCount === 0
       ? t("late-meetings-none", { period })
-      : t("late-meetings", { count: d.meetings.withoutRegular.length, period }),
-    ...nameList(t, d.meetings.withoutRegular, 50),
+      : t("late-meetings", { count: d.meetings.withoutRegularCount, period }),
+    ...nameList(t, d.meetings.withoutRegular, d.meetings.withoutRegularCount, DIGEST_NAMES),
   );
   return splitIntoMessages(lines);
 }

@@ -1,17 +1,18 @@
 // Committees' views: /dangkynhom and /huynhom in a group, /tonghop and /xuat
 // in a registered group or for an administrator.
 import { Composer, InputFile } from "grammy";
-import { buildDigest } from "../../domain/digest.js";
 import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
 import { normaliseUnitCode } from "../../domain/units.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
-import { digestMessages } from "../../messages/digest.js";
+import { digestMessages, totalsBasis } from "../../messages/digest.js";
 import { digestChart } from "../../messages/digest-chart.js";
-import { allUnits, digestInput, subtreeOf } from "../../store/digest-data.js";
+import { allUnits } from "../../store/digest-data.js";
+import { loadDigest } from "../../store/digest-sql.js";
 import { exportRows, type ExportRange } from "../../store/export-data.js";
 import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
 import type { AppDeps, BotContext } from "../context.js";
+import { withoutMarks } from "../../domain/text.js";
 
 export function digestsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
@@ -72,7 +73,9 @@ export function digestsFeature(deps: AppDeps) {
     const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
-      const digest = buildDigest(await digestInput(deps.db, unit.id, period));
+      const loaded = await loadDigest(deps.db, unit.id, period);
+      if (!loaded) continue;
+      const { digest } = loaded;
       for (const text of digestMessages(ctx.t, unit.name, digest)) await ctx.reply(text);
       const chart = digestChart(ctx.t, unit.name, digest);
       if (chart) await ctx.replyWithPhoto(new InputFile(chart.png, "tien-do.png"), { caption: chart.caption });
@@ -98,10 +101,11 @@ export function digestsFeature(deps: AppDeps) {
     const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
-      const rows = await exportRows(deps.db, await subtreeOf(deps.db, unit.id), range);
+      const { totals, ...rows } = await exportRows(deps.db, unit.id, range);
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
+      const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
       await ctx.replyWithDocument(new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`), {
-        caption: ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length }),
+        caption: `${caption}\n${ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) })}`,
       });
     }
   });
@@ -111,11 +115,7 @@ export function digestsFeature(deps: AppDeps) {
 
 /** File names without diacritics or spaces travel best between phones and office computers. */
 function normaliseFileName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return withoutMarks(name)
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .toLowerCase()
