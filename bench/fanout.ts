@@ -1,6 +1,7 @@
 // 2. A reminder round to N secretaries, sent by the app's Scheduler through a Bot API limited to 30 sends a second.
+// Run in a process of its own (bench/child.ts) alongside the digest part: it mostly waits on the limit.
 import { FakeTelegram } from "../test/support/fake-telegram.js";
-import { BENCH_NOW, startBenchApp, startRateLimiter, tempDb } from "./support.js";
+import { BENCH_NOW, startBenchApp, startRateLimiter } from "./support.js";
 
 const LIMIT = 30;
 
@@ -11,17 +12,21 @@ export interface FanoutFigures {
   rate: number;
   /** Sends per second between the first and the last accepted send. */
   steadyRate: number;
+  /** When each send was let through, in ms since the epoch: the parent splits the rate by what else ran. */
+  acceptedAt: number[];
   rejected429: number;
   duplicates: number;
   missing: number;
   result: string;
+  /** CPU time of the whole fan-out process (bot, fake Bot API, limiter), to judge what it takes from parts run alongside. */
+  cpuSeconds: number;
 }
 
-export async function fanoutBench(n: number): Promise<FanoutFigures> {
-  const tmp = tempDb("fanout");
+/** `dbUrl`: a fresh database the caller made and drops afterwards. */
+export async function fanoutBench(n: number, dbUrl: string): Promise<FanoutFigures> {
   const fake = await new FakeTelegram().start();
   const limiter = await startRateLimiter(fake.apiRoot, LIMIT);
-  const app = await startBenchApp({ dbUrl: tmp.url, apiRoot: limiter.apiRoot, token: fake.token });
+  const app = await startBenchApp({ dbUrl, apiRoot: limiter.apiRoot, token: fake.token });
   try {
     // N branches with no October report, and a reminder round planned for them as the planner would.
     const { db } = app;
@@ -62,16 +67,17 @@ export async function fanoutBench(n: number): Promise<FanoutFigures> {
       sent,
       rate: sent / seconds,
       steadyRate: (stamps.length - 1) / span,
+      acceptedAt: stamps.map((t) => Math.round(performance.timeOrigin + t)),
       rejected429: limiter.rejected(),
       duplicates: [...perChat.values()].reduce((a, c) => a + Math.max(0, c - 1), 0),
       missing: n - perChat.size,
       result: JSON.stringify(result),
+      cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     };
   } finally {
     await app.stop();
     await limiter.stop();
     await fake.stop();
-    tmp.cleanup();
   }
 }
 

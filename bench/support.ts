@@ -1,12 +1,15 @@
-// Shared pieces of the benchmarks: a temp database, the app started as main.ts
-// starts it (but against a fake Bot API), memory and percentile helpers.
-import { mkdtempSync, rmSync } from "node:fs";
+// Shared pieces of the benchmarks: a fresh database (SQLite file or PostgreSQL
+// schema), the app started as main.ts starts it (but against a fake Bot API),
+// parts run in child processes, memory and percentile helpers.
+import { fork } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import pg from "pg";
 import { startApp, type App } from "../src/app.js";
 import { loadConfig, loadServerConfig } from "../src/config.js";
 
@@ -15,10 +18,48 @@ export const WEBHOOK_PATH = "/telegram/webhook";
 /** The clock of the bot in the fan-out and update benchmarks: October's reports are due on 5 November. */
 export const BENCH_NOW = new Date("2026-11-03T09:00:00+07:00");
 
-export function tempDb(name: string): { url: string; path: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `chibo-bench-${name}-`));
-  const path = join(dir, "bench.db");
-  return { url: `file:${path}`, path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+export type DbKind = "sqlite" | "postgresql";
+export const PG_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+export interface BenchDb {
+  kind: DbKind;
+  url: string;
+  /** The SQLite file (undefined on PostgreSQL). */
+  path?: string;
+  /** The PostgreSQL schema (undefined on SQLite). */
+  schema?: string;
+  drop(): Promise<void>;
+}
+
+/** A SQLite file in a temporary directory, or a schema of its own in BENCH_POSTGRES_URL. */
+export async function benchDb(kind: DbKind, name: string): Promise<BenchDb> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), `chibo-bench-${name}-`));
+    const path = join(dir, "bench.db");
+    return { kind, url: `file:${path}`, path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `bench_${name}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await pgAdmin(`CREATE SCHEMA "${schema}"`);
+  const url = new URL(PG_URL);
+  url.searchParams.set("schema", schema);
+  return { kind, url: url.toString(), schema, drop: () => pgAdmin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`) };
+}
+
+export async function pgAdmin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function pgReachable(): Promise<boolean> {
+  return pgAdmin("SELECT 1").then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The real start-up in webhook mode, without the minute cron (the benchmark ticks the scheduler itself). */
@@ -26,6 +67,38 @@ export function startBenchApp(opts: { dbUrl: string; apiRoot: string; token: str
   const config = loadConfig({ BOT_TOKEN: opts.token, ADMIN_IDS: "900001", DATABASE_URL: opts.dbUrl, TELEGRAM_API_ROOT: opts.apiRoot, LOG_LEVEL: "silent" });
   const server = loadServerConfig({ WEBHOOK_URL: `https://bench.example.test${WEBHOOK_PATH}`, WEBHOOK_SECRET: SECRET, PORT: "0" });
   return startApp(config, { clock: () => BENCH_NOW, cron: false, server });
+}
+
+/**
+ * A module of bench/ run in a process of its own (bench/child.ts): its own event
+ * loop, CPU and memory figures, and a hard time limit. `onMessage` sees what the
+ * child sends before its result; `send` talks to it.
+ */
+export function inChild<T>(
+  part: string,
+  args: unknown[],
+  opts: { timeoutMs: number; onMessage?: (m: unknown, send: (m: unknown) => void) => void; execArgv?: string[] },
+): Promise<T> {
+  const child = fork(join(import.meta.dirname, "child.ts"), [part, JSON.stringify(args)], {
+    execArgv: [...process.execArgv, ...(opts.execArgv ?? [])],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out after ${Math.round(opts.timeoutMs / 1000)} s`));
+    }, opts.timeoutMs);
+    child.on("message", (m: { result?: T; error?: string; event?: unknown }) => {
+      if ("event" in m) return opts.onMessage?.(m.event, (x) => child.send(x as never));
+      clearTimeout(timer);
+      if (m.error !== undefined) reject(new Error(m.error));
+      else resolve(m.result as T);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`child ${part} exited (${signal ?? code})`));
+    });
+  });
 }
 
 setFlagsFromString("--expose-gc");
@@ -47,6 +120,7 @@ export function median(xs: number[]): number {
 export function rssPeak(): () => number {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  timer.unref();
   return () => {
     clearInterval(timer);
     return Math.max(peak, process.memoryUsage.rss());
@@ -93,4 +167,29 @@ export async function startRateLimiter(target: string, perSecond: number) {
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * CPU time used so far by every PostgreSQL server process on this machine (Linux /proc;
+ * NaN elsewhere). Other clients of the same server count too.
+ */
+export function pgServerCpuMs(): number {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const close = stat.lastIndexOf(")");
+        if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+        const f = stat.slice(close + 2).split(" ");
+        ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
 }

@@ -1,0 +1,66 @@
+// One bot instance in a process of its own (run through bench/child.ts), so that
+// its CPU and memory are its own and two instances really run in parallel.
+// Tells the parent its webhook port, answers "sample" with its CPU time and peak RSS
+// since the last sample, and stops on "stop".
+import { createRequire } from "node:module";
+import pg from "pg";
+import { mb, startBenchApp } from "./support.js";
+
+/** BENCH_SQL_COUNT=1: counts the statements sent to PostgreSQL, by their first words, reported at each sample. */
+const statements = new Map<string, number>();
+if (process.env.BENCH_SQL_COUNT) {
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    const q = a[0] as string | { text?: string };
+    const text = (typeof q === "string" ? q : (q?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+    return query.apply(this, a);
+  } as typeof pg.Client.prototype.query;
+}
+
+export interface InstanceSample {
+  cpuMs: number;
+  peakRssMb: number;
+  statements?: [string, number][];
+}
+
+/**
+ * BENCH_FETCH=node-fetch: the bot's Bot API calls go through node-fetch over node:http with a keep-alive
+ * agent instead of Node's fetch (undici), to measure what that change in src/bot/create-bot.ts would save.
+ */
+async function swapFetch(): Promise<void> {
+  if (process.env.BENCH_FETCH !== "node-fetch") return;
+  // grammY's own dependency (its fetch on Node), untyped here.
+  const nodeFetch = createRequire(import.meta.url)("node-fetch") as (url: string, init?: unknown) => Promise<Response>;
+  const { Agent } = await import("node:http");
+  const agent = new Agent({ keepAlive: true });
+  globalThis.fetch = ((input: unknown, init?: Record<string, unknown>) => nodeFetch(String(input), { ...init, agent })) as typeof fetch;
+}
+
+export async function botInstance(dbUrl: string, apiRoot: string, token: string): Promise<InstanceSample> {
+  await swapFetch();
+  const app = await startBenchApp({ dbUrl, apiRoot, token });
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  let cpu = process.cpuUsage();
+  const sample = (): InstanceSample => {
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    const s: InstanceSample = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
+    if (statements.size) s.statements = [...statements].sort((a, b) => b[1] - a[1]);
+    statements.clear();
+    peak = process.memoryUsage.rss();
+    return s;
+  };
+  process.send!({ event: { port: app.http!.port } });
+  await new Promise<void>((resolve) =>
+    process.on("message", (m: { cmd: string }) => {
+      if (m.cmd === "sample") process.send!({ event: { sample: sample() } });
+      else if (m.cmd === "stop") resolve();
+    }),
+  );
+  clearInterval(timer);
+  const last = sample();
+  await app.stop();
+  return last;
+}

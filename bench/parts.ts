@@ -1,0 +1,6 @@
+// The parts bench/child.ts can run in a process of their own.
+import { digestMeasure } from "./digest.js";
+import { fanoutBench } from "./fanout.js";
+import { botInstance } from "./instance.js";
+
+export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance };
