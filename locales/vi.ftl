@@ -35,16 +35,23 @@ help-secretary =
     /bienban: ghi biên bản một buổi sinh hoạt chi bộ (thường kỳ hoặc chuyên đề)
     /xembienban [tháng/năm]: xem biên bản đã ghi trong tháng, gửi lại tệp đính kèm
     /tiendo: xem tiến độ báo cáo, sinh hoạt trong năm và tổng số kết nạp
+    /uyquyen: ủy quyền cho phó bí thư gửi báo cáo, biên bản thay khi đồng chí vắng; /uyquyen huy để nhận lại
+    /nghi <từ ngày> <đến ngày>: báo nghỉ, phó bí thư làm thay và nhận tin nhắc hạn trong những ngày đó; /nghi xem lịch nghỉ, /nghi huy để hủy
 help-committee =
     Cấp ủy:
+    /choduyet: xem các báo cáo, biên bản chờ duyệt (bấm Duyệt hoặc Trả lại kèm lý do)
     /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của chi bộ trực thuộc
+    /tinhtong <mã đơn vị> [daduyet|tatca]: tổng hợp chỉ tính báo cáo đã duyệt hay tính cả báo cáo chưa duyệt
 help-admin =
     Quản trị viên:
     /themdonvi <mã> <mã cấp trên hoặc -> <tên>: thêm đảng ủy, đảng bộ cơ sở
     /themchibo <mã> <mã cấp trên> <tên>: thêm chi bộ
     /donvi: xem cây tổ chức và bí thư từng chi bộ
-    /moi <mã đơn vị>: tạo đường link mời (dùng 1 lần, hết hạn sau 7 ngày): mã chi bộ để mời bí thư, mã đảng ủy để mời cấp ủy
+    /moi <mã đơn vị> [vai trò]: tạo đường link mời (dùng 1 lần, hết hạn sau 7 ngày). Chi bộ: bithu (mặc định) hoặc phobithu; đảng ủy: uyvien
     /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của một chi bộ
+    /choduyet: duyệt báo cáo, biên bản của mọi chi bộ
+    /khoaso <tháng/năm> [mã đơn vị]: khóa sổ tháng khi mọi báo cáo đã được duyệt
+    /tinhtong <mã đơn vị> [daduyet|tatca]: chọn cách tính tổng cho một đảng ủy, đảng bộ
 help-common =
     Chung:
     /huy: thoát biểu mẫu đang điền (không lưu gì)
@@ -82,7 +89,7 @@ units-branch-line = { $indent }🚩 { $code }: { $name } · bí thư: { $secreta
 units-no-secretary = chưa có
 
 ## Quản trị: lời mời
-invite-usage = Cách dùng: /moi <mã đơn vị>. Mã chi bộ: mời bí thư; mã đảng ủy, đảng bộ: mời cấp ủy. Ví dụ: /moi CB-QT
+invite-usage = Cách dùng: /moi <mã đơn vị> [vai trò]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT hoặc /moi CB-QT phobithu
 invite-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
 invite-created-committee =
     Link mời cấp ủy { $unit }:
@@ -453,3 +460,183 @@ backup-exists = tệp { $path } đã có; hãy chọn tên khác.
 backup-check-failed = bản sao không đạt kiểm tra ({ $result }).
 backup-bad-url = biến môi trường DATABASE_URL không hợp lệ. Dùng file:./data/tro-ly-chi-bo.db (SQLite).
 backup-postgres = DATABASE_URL là PostgreSQL: hãy sao lưu bằng pg_dump (xem mục "Sao lưu và khôi phục" trong README).
+
+## Duyệt báo cáo và biên bản (review)
+
+reason-empty = Lý do không được để trống. Đồng chí hãy gõ lý do bằng chữ.
+reason-too-short = Lý do quá ngắn (ít nhất { $min } ký tự). Đồng chí hãy gõ rõ hơn.
+reason-too-long = Lý do dài quá { $max } ký tự. Đồng chí hãy gõ ngắn gọn hơn.
+
+review-title-report = báo cáo tháng { $period } của { $unit } (phiên bản { $version })
+review-title-meeting = biên bản sinh hoạt { $kind } ngày { $date } của { $unit } (phiên bản { $version })
+review-card-head =
+    🔎 Cần duyệt: { $what }
+    Người gửi: { $who }, lúc { $time }.
+review-card-correction = ⚠️ Sửa sau khi tháng đã khóa sổ. Lý do sửa: { $reason }
+review-card-changes = Thay đổi so với phiên bản { $previous }:
+review-card-change-line = • { $field }: { $before } → { $after }
+review-card-no-changes = Nội dung không khác phiên bản { $previous }.
+review-button-approve = ✅ Duyệt
+review-button-return = ↩️ Trả lại
+review-approved-toast = Đã duyệt
+review-approved-done = ✅ Đã duyệt { $what }.
+review-ask-reason =
+    Đồng chí trả lại { $what }.
+    Hãy gõ lý do trả lại (chi bộ sẽ nhận được nguyên văn). Gõ /huy nếu đổi ý.
+review-returned-done =
+    ↩️ Đã trả lại { $what }.
+    Lý do: { $reason }
+    Chi bộ đã được báo để sửa và gửi lại.
+review-returned-notice =
+    ↩️ { $reviewer } đã trả lại { $what }.
+    Lý do: { $reason }
+    Đồng chí sửa rồi gửi lại bằng nút dưới đây; bản gửi lại sẽ được duyệt lại.
+review-button-fix-report = ✏️ Sửa báo cáo
+review-button-fix-meeting = ✏️ Sửa biên bản
+review-superseded = { $what } đã được chi bộ sửa thành phiên bản mới nên không duyệt bản cũ nữa. Bản mới:
+review-already-approved = { $what } đã được { $who } duyệt lúc { $time }, trước đồng chí.
+review-already-returned = { $what } đã được { $who } trả lại lúc { $time }, trước đồng chí.
+review-already-mine-approved = Đồng chí đã duyệt { $what } lúc { $time } rồi.
+review-already-mine-returned = Đồng chí đã trả lại { $what } lúc { $time } rồi.
+review-not-allowed = Đồng chí không duyệt được bản này (không thuộc đơn vị đồng chí phụ trách, hoặc bản không còn).
+review-not-reviewer = Lệnh /choduyet dành cho cấp ủy và quản trị viên.
+review-queue-empty = Không có báo cáo hay biên bản nào chờ duyệt.
+review-queue-head = Có { $total } bản chờ duyệt. { $shown } bản cũ nhất ở dưới:
+review-queue-more = Còn { $more } bản nữa: duyệt xong các bản trên rồi gõ /choduyet để xem tiếp.
+review-field-candidates = Quần chúng ưu tú
+review-field-awarenessClass = Học lớp cảm tình Đảng
+review-field-applicationsInReview = Hồ sơ đang thẩm định
+review-field-admittedTeachers = Kết nạp: giáo viên
+review-field-admittedPupils = Kết nạp: học sinh
+review-field-admittedStudents = Kết nạp: sinh viên
+review-field-admittedOther = Kết nạp: đối tượng khác
+review-field-madeFull = Chuyển chính thức
+review-field-removed = Xóa tên, khai trừ
+review-field-removedReason = Lý do xóa tên
+review-field-transferredIn = Chuyển đến
+review-field-transferredOut = Chuyển đi
+review-field-note = Ghi chú
+review-field-kind = Loại sinh hoạt
+review-field-topic = Chủ đề
+review-field-heldOn = Ngày họp
+review-field-place = Địa điểm
+review-field-chair = Chủ trì
+review-field-recorder = Thư ký
+review-field-onRoll = Đảng viên trong danh sách
+review-field-present = Có mặt
+review-field-absentExcused = Vắng có lý do
+review-field-absentUnexcused = Vắng không lý do
+review-field-content = Nội dung
+review-field-conclusions = Kết luận
+review-field-attachments = Số tệp đính kèm
+
+## Khóa sổ tháng (closing months)
+close-usage =
+    Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.
+    Không ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi mọi báo cáo tháng đó đã được duyệt.
+close-bad-month = Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /khoaso 10/2026 hoặc /khoaso 10/2026 DU-SGD.
+close-not-over = Chỉ khóa sổ được tháng đã kết thúc. Tháng này và các tháng sau chưa khóa được.
+close-too-old = Tháng này đã quá 24 tháng; báo cáo tháng đó không còn sửa được nên không cần khóa sổ.
+close-refused = ⛔ Chưa khóa sổ tháng { $period } của { $unit }: còn { $count } báo cáo chưa được duyệt:
+close-unapproved-line = {"  "}• { $code }: { $name }: { $state }
+close-state-pending = chờ duyệt
+close-state-returned = trả lại
+close-refused-hint = Khi cấp ủy đã duyệt hết các báo cáo trên, đồng chí gõ lại { $command }.
+close-missing-title = Chi bộ chưa có báo cáo tháng này ({ $count }; không cản việc khóa sổ):
+close-branch-line = {"  "}• { $code }: { $name }
+close-done = 🔒 Đã khóa sổ tháng { $period } của { $unit }: { $approved }/{ $branches } chi bộ có báo cáo đã duyệt. Từ nay sửa báo cáo tháng này phải ghi lý do, được ghi là đính chính sau khóa sổ và phải duyệt lại.
+close-already = Tháng { $period } đã khóa sổ cho { $unit } lúc { $time }. Không cần khóa lại.
+audit-period-close = khóa sổ tháng { $period } của { $subject }: { $name }
+report-month-closed = 🔒 Tháng { $period } đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.
+report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
+report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.
+
+## Ủy quyền cho phó bí thư (hand-over)
+help-deputy =
+    Phó bí thư chi bộ:
+    /baocao, /bienban: gửi báo cáo, biên bản thay bí thư khi bí thư đã ủy quyền (/uyquyen) hoặc đang nghỉ (/nghi)
+    /xembienban [tháng/năm]: xem biên bản đã ghi trong tháng
+    /tiendo: xem tiến độ báo cáo, sinh hoạt trong năm của chi bộ
+menu-uyquyen = Ủy quyền cho phó bí thư khi vắng
+menu-nghi = Báo nghỉ, phó bí thư làm thay
+invite-created-deputy =
+    Link mời phó bí thư { $unit }:
+    { $link }
+    Link chỉ dùng được một lần và hết hạn lúc { $expires }. Đồng chí hãy gửi riêng cho phó bí thư chi bộ.
+invite-role-branch = "{ $word }" không phải vai trò mời vào chi bộ { $code }. Chọn bithu (bí thư, mặc định) hoặc phobithu (phó bí thư). Ví dụ: /moi { $code } phobithu
+invite-role-committee = "{ $word }" không phải vai trò mời vào { $code } (đảng ủy, đảng bộ). Ở đây chỉ mời được uyvien (cấp ủy), cũng là mặc định. Ví dụ: /moi { $code } uyvien
+start-invite-welcome-deputy =
+    Chào đồng chí { $name }! Đồng chí đã được ghi nhận là phó bí thư { $unit }.
+    Đồng chí gửi được báo cáo (/baocao), biên bản (/bienban) và nhận tin nhắc hạn chỉ trong thời gian bí thư ủy quyền (/uyquyen) hoặc báo nghỉ (/nghi); bot sẽ nhắn khi đó. Lúc nào cũng xem được tiến độ bằng /tiendo. Gõ /trogiup để xem mọi lệnh.
+refuse-deputy-not-delegated = Bí thư { $unit } chưa ủy quyền cho phó bí thư. Phó bí thư chỉ gửi được báo cáo, biên bản khi bí thư gõ /uyquyen hoặc báo nghỉ bằng /nghi. Không có gì được lưu.
+handover-secretary-only = Lệnh này dành cho bí thư chi bộ: chỉ bí thư mới ủy quyền hoặc báo nghỉ được.
+handover-usage = Cách dùng: /uyquyen để ủy quyền cho phó bí thư khi đồng chí vắng; /uyquyen huy để nhận lại. Báo nghỉ trong một khoảng ngày: /nghi <từ ngày> <đến ngày>.
+delegation-no-deputy = { $unit } chưa có phó bí thư trên Trợ lý Chi bộ nên chưa ủy quyền được. Đồng chí đề nghị quản trị viên gõ /moi { $code } phobithu rồi gửi link mời cho phó bí thư.
+handover-done =
+    ✅ Đã ủy quyền cho phó bí thư { $deputies } ({ $unit }) từ hôm nay. Phó bí thư gửi được báo cáo, biên bản và nhận tin nhắc hạn thay đồng chí; đồng chí vẫn gửi được như thường.
+    Khi trở lại, gõ /uyquyen huy hoặc bấm Nhận lại.
+handover-already = { $unit } đang ủy quyền cho phó bí thư { $deputies } từ { $since }. Gõ /uyquyen huy hoặc bấm Nhận lại để nhận lại.
+handover-button-take-back = Nhận lại
+handover-none = { $unit } không có ủy quyền nào đang hiệu lực. Gõ /uyquyen để ủy quyền cho phó bí thư.
+handover-taken-back = ✅ Đồng chí đã nhận lại việc báo cáo của { $unit }. Tin nhắc hạn lại gửi cho đồng chí; phó bí thư { $deputies } không gửi thay được nữa.
+handover-absences-remain = Lưu ý: lịch nghỉ { $spans } vẫn còn, trong những ngày đó phó bí thư vẫn làm thay. Gõ /nghi huy để hủy.
+handover-deputy-started = 📌 Đồng chí { $secretary }, bí thư { $unit }, đã ủy quyền cho đồng chí từ hôm nay. Đồng chí gửi báo cáo bằng /baocao, biên bản bằng /bienban và nhận tin nhắc hạn cho đến khi bí thư nhận lại.
+handover-deputy-ended = Đồng chí { $secretary }, bí thư { $unit }, đã nhận lại việc báo cáo. Đồng chí không gửi báo cáo, biên bản thay bí thư nữa.
+absence-usage =
+    Cách dùng: /nghi <từ ngày> <đến ngày>, ví dụ /nghi 01/12/2026 10/12/2026 hoặc /nghi 1/12 10/12 (không ghi năm là lần tới của ngày đó).
+    Trong những ngày nghỉ, phó bí thư gửi báo cáo, biên bản và nhận tin nhắc hạn thay đồng chí. Tối đa { $max } ngày. /nghi huy để hủy lịch nghỉ.
+absence-list-title = Lịch nghỉ, ủy quyền đang có:
+absence-list-line = {"  "}• { $unit }: nghỉ { $spans }
+absence-list-handover = {"  "}• { $unit }: ủy quyền cho phó bí thư từ { $since } (/uyquyen huy để nhận lại)
+absence-list-none = {"  "}(chưa có)
+absence-problem-format = Chưa đọc được hai ngày. Xin gõ /nghi <từ ngày> <đến ngày>, ví dụ /nghi 01/12/2026 10/12/2026 hoặc /nghi 1/12 10/12.
+absence-problem-invalid = Có ngày không có trong lịch (ví dụ 31/11). Xin kiểm tra lại ngày và tháng.
+absence-problem-end-before-start = Ngày kết thúc đứng trước ngày bắt đầu. Xin gõ ngày bắt đầu trước, ngày kết thúc sau, ví dụ /nghi 1/12 10/12.
+absence-problem-past = Những ngày này đã qua. Chỉ ghi được lịch nghỉ đang diễn ra hoặc sắp tới.
+absence-problem-too-long = Lịch nghỉ dài quá { $max } ngày. Vắng lâu hơn, đồng chí dùng /uyquyen (đến khi nhận lại) hoặc đề nghị quản trị viên kiện toàn bí thư.
+absence-overlap = { $unit } đã có lịch nghỉ { $spans } trùng với những ngày này. Gõ /nghi huy để hủy lịch cũ rồi ghi lại.
+absence-recorded = ✅ Đã ghi lịch nghỉ của đồng chí ở { $unit } từ { $from } đến { $to }. Trong những ngày này phó bí thư { $deputies } gửi báo cáo, biên bản và nhận tin nhắc hạn thay đồng chí. Gõ /nghi huy để hủy.
+absence-deputy-recorded = 📌 Đồng chí { $secretary }, bí thư { $unit }, nghỉ từ { $from } đến { $to }. Trong những ngày đó đồng chí gửi báo cáo (/baocao), biên bản (/bienban) và nhận tin nhắc hạn thay bí thư.
+absence-none-to-cancel = { $unit } không có lịch nghỉ nào đang diễn ra hoặc sắp tới.
+absence-cancelled = ✅ Đã hủy lịch nghỉ của { $unit }: { $spans }.
+absence-deputy-cancelled = Đồng chí { $secretary }, bí thư { $unit }, đã hủy lịch nghỉ { $spans }.
+audit-delegation-handover = bí thư { $subject } ủy quyền cho phó bí thư { $name }
+audit-delegation-takeback = bí thư { $subject } nhận lại ủy quyền
+audit-delegation-absence = bí thư { $subject } báo nghỉ { $name }
+audit-delegation-cancel = bí thư { $subject } hủy lịch nghỉ
+
+## Trạng thái duyệt trong tổng hợp và tệp xuất (review states)
+totals-approved = chỉ tính báo cáo đã duyệt
+totals-all = tính cả báo cáo chưa duyệt
+digest-review = {"  "}Duyệt: { $approved } đã duyệt, { $pending } chờ duyệt, { $returned } trả lại, { $lateCorrection } sửa muộn
+digest-totals = ℹ️ Số liệu { $basis }.
+export-totals = Trang "Tiến độ chỉ tiêu" { $basis }; trạng thái duyệt của từng báo cáo, biên bản ghi ở cột "Trạng thái duyệt".
+export-report-reviewState = Trạng thái duyệt
+export-report-lateCorrection = Sửa muộn
+export-report-correctionReason = Lý do sửa muộn
+export-meeting-reviewState = Trạng thái duyệt
+export-review-approved = Đã duyệt
+export-review-pending = Chờ duyệt
+export-review-returned = Trả lại
+export-review-late-correction = Sửa muộn
+totals-usage =
+    Cách dùng: /tinhtong <mã đơn vị> [daduyet|tatca]
+    daduyet: tổng hợp và tệp xuất chỉ tính báo cáo đã duyệt (mặc định); tatca: tính cả báo cáo chưa duyệt. Không ghi lựa chọn thì xem cách đang dùng.
+    Ví dụ: /tinhtong DU-SGD tatca
+totals-your-units = Đơn vị đồng chí là cấp ủy viên: { $codes }
+totals-not-committee = Lệnh /tinhtong dành cho cấp ủy viên và quản trị viên.
+totals-unit-missing = Không có đơn vị mã { $code }. Xin kiểm tra lại mã đảng ủy, đảng bộ.
+totals-branch = { $code } là chi bộ. Cách tính tổng được chọn cho đảng ủy, đảng bộ nhận tổng hợp, không chọn riêng cho từng chi bộ.
+totals-not-allowed = Đồng chí không phải cấp ủy viên của { $unit } nên không xem, không chọn được cách tính tổng của đơn vị này.
+totals-bad-word = "{ $word }" không phải lựa chọn. Gõ daduyet (chỉ tính báo cáo đã duyệt) hoặc tatca (tính cả báo cáo chưa duyệt).
+totals-show-default = 📐 Tổng hợp và tệp xuất của { $unit } { $basis } (mặc định).
+totals-show-own = 📐 Tổng hợp và tệp xuất của { $unit } { $basis } (đơn vị đã chọn).
+totals-show-inherited = 📐 Tổng hợp và tệp xuất của { $unit } { $basis } (theo lựa chọn của { $from }).
+totals-show-hint = Đổi bằng /tinhtong { $code } daduyet hoặc /tinhtong { $code } tatca.
+totals-set = ✅ Từ nay tổng hợp và tệp xuất của { $unit } { $basis }. Đơn vị trực thuộc chưa chọn riêng cũng tính như vậy.
+totals-unchanged = { $unit } đã chọn { $basis } từ trước; không có gì thay đổi.
+audit-totals-set = cách tính tổng của { $subject } ({ $name }): { $after }
+progress-review-approved = {" "}· đã duyệt
+progress-review-pending = {" "}· chờ duyệt
+progress-review-returned = {" "}· bị trả lại
+progress-review-late-correction = {" "}· sửa muộn, chờ duyệt

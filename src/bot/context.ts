@@ -14,6 +14,12 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Sends queued messages now (a review card, a returned report) instead of at the next minute. */
+  outbox: Outbox;
+}
+
+export interface Outbox {
+  kick(): void;
 }
 
 export type BaseContext = Context & I18nFlavor & { actor: Actor };

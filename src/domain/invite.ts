@@ -1,5 +1,8 @@
 // One-time invite codes carried in t.me deep links.
 import { randomBytes } from "node:crypto";
+import { Role } from "./roles.js";
+import { UnitKind } from "./units.js";
+import { withoutMarks } from "./text.js";
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -23,4 +26,21 @@ export function inviteState(invite: { usedAt: Date | null; expiresAt: Date }, no
   if (invite.usedAt) return "used";
   if (now.getTime() > invite.expiresAt.getTime()) return "expired";
   return "valid";
+}
+
+/** The role words of /moi <mã> [vai trò], per kind of unit; the first is the default. */
+export const INVITE_ROLE_WORDS = {
+  [UnitKind.BRANCH]: { bithu: Role.SECRETARY, phobithu: Role.DEPUTY },
+  [UnitKind.COMMITTEE]: { uyvien: Role.COMMITTEE },
+} as const satisfies Record<UnitKind, Record<string, Role>>;
+
+/**
+ * The role an invite to a unit of this kind gives: the unit's default without a word, undefined
+ * when the word is not one of the kind's. Case and Vietnamese marks are ignored ("PhóBíThư").
+ */
+export function inviteRole(kind: UnitKind, word?: string): Role | undefined {
+  const words: Record<string, Role> = INVITE_ROLE_WORDS[kind];
+  if (word === undefined) return Object.values(words)[0];
+  const plain = withoutMarks(word).toLowerCase();
+  return Object.hasOwn(words, plain) ? words[plain] : undefined;
 }

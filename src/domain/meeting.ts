@@ -49,22 +49,31 @@ export function formatIsoDate(date: IsoDate, withYear = true): string {
 }
 
 /**
- * Reads a date typed as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or d/m (this year,
- * or last year when that day is still ahead). Not accepted: ISO order, words such as "hôm kia".
+ * Reads a date typed as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or d/m. Without a year it is
+ * `reference`'s year, moved one year in the direction given when that would put it on the wrong side
+ * of `reference` ("past": a date not after it, "future": a date not before it).
+ * Not accepted: ISO order, words such as "hôm kia".
  */
-export function parseMeetingDate(text: string, now: Date, timeZone: string): IsoDate | DateProblem {
+export function parseTypedDate(text: string, reference: IsoDate, yearless: "past" | "future"): IsoDate | "format" | "invalid" {
   const m = text.normalize("NFC").trim().match(/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/);
   if (!m) return "format";
   const day = Number(m[1]);
   const month = Number(m[2]);
-  const today = todayIn(now, timeZone);
-  let year = m[3] ? Number(m[3]) : Number(today.slice(0, 4));
+  let year = m[3] ? Number(m[3]) : Number(reference.slice(0, 4));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return "invalid";
-  if (!m[3] && isoDate(year, month, day) > today) {
-    year -= 1;
+  const wrongSide = yearless === "past" ? isoDate(year, month, day) > reference : isoDate(year, month, day) < reference;
+  if (!m[3] && wrongSide) {
+    year += yearless === "past" ? -1 : 1;
     if (day > daysInMonth(year, month)) return "invalid";
   }
-  return checkMeetingDate(isoDate(year, month, day), now, timeZone) ?? isoDate(year, month, day);
+  return isoDate(year, month, day);
+}
+
+/** A meeting's date; d/m is this year, or last year when that day is still ahead. */
+export function parseMeetingDate(text: string, now: Date, timeZone: string): IsoDate | DateProblem {
+  const date = parseTypedDate(text, todayIn(now, timeZone), "past");
+  if (date === "format" || date === "invalid") return date;
+  return checkMeetingDate(date, now, timeZone) ?? date;
 }
 
 export function checkMeetingDate(date: IsoDate, now: Date, timeZone: string): DateProblem | undefined {

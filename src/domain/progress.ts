@@ -1,6 +1,7 @@
 // A branch's year so far, month by month.
 import { comparePeriods, deadlineOf, periodOf, type Period } from "./period.js";
 import { admittedTotal, type CohortField } from "./report.js";
+import { reviewLabel, type ReviewLabel } from "./review.js";
 
 export type MonthStatus = "submitted" | "late" | "missing" | "due" | "open";
 
@@ -9,9 +10,11 @@ export interface MonthRow {
   status: MonthStatus;
   admitted: number;
   deadline: Date;
+  /** The review label of the month's report; null when there is none. */
+  review: ReviewLabel | null;
 }
 
-export type YearReport = { month: number; late: boolean } & Record<CohortField, number>;
+export type YearReport = { month: number; late: boolean; reviewState: string; lateCorrection: boolean } & Record<CohortField, number>;
 
 export function yearProgress(reports: YearReport[], year: number, now: Date, dueDay: number, timeZone: string) {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
@@ -26,7 +29,7 @@ export function yearProgress(reports: YearReport[], year: number, now: Date, due
     if (r) status = r.late ? "late" : "submitted";
     else if (comparePeriods(p, current) === 0) status = "open";
     else status = now.getTime() > deadline.getTime() ? "missing" : "due";
-    rows.push({ month, status, admitted: r ? admittedTotal(r) : 0, deadline });
+    rows.push({ month, status, admitted: r ? admittedTotal(r) : 0, deadline, review: r ? reviewLabel(r.reviewState, r.lateCorrection) : null });
   }
   const sum = (f: CohortField) => reports.reduce((s, r) => s + r[f], 0);
   return {

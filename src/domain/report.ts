@@ -44,6 +44,23 @@ export interface ReportFigures {
   note: string | null;
 }
 
+/** The fields of a report in the order the form asks them and summaries show them. */
+export const REPORT_FIELDS = [
+  "candidates",
+  "awarenessClass",
+  "applicationsInReview",
+  "admittedTeachers",
+  "admittedPupils",
+  "admittedStudents",
+  "admittedOther",
+  "madeFull",
+  "removed",
+  "removedReason",
+  "transferredIn",
+  "transferredOut",
+  "note",
+] as const satisfies readonly (keyof ReportFigures)[];
+
 export interface ReportDraft extends ReportFigures {
   period: Period;
 }

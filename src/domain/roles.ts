@@ -33,10 +33,16 @@ export function canSeeUnit(actor: Actor, unitId: number, ancestors: number[]): b
   );
 }
 
+/** Reports and minutes of a branch are reviewed by the committees above it and by administrators. */
+export function canReview(actor: Actor, ancestors: number[]): boolean {
+  return actor.isAdmin || actor.memberships.some((m) => m.role === Role.COMMITTEE && ancestors.includes(m.unitId));
+}
+
 /** Commands listed by /trogiup, as locale keys, in the order shown. */
 export function helpSections(actor: Actor): string[] {
   const sections: string[] = [];
-  if (reportingUnits(actor).length > 0) sections.push("help-secretary");
+  if (actor.memberships.some((m) => m.role === Role.SECRETARY)) sections.push("help-secretary");
+  if (actor.memberships.some((m) => m.role === Role.DEPUTY)) sections.push("help-deputy");
   if (committeeUnits(actor).length > 0) sections.push("help-committee");
   if (actor.isAdmin) sections.push("help-admin");
   sections.push("help-common");

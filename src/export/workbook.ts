@@ -2,8 +2,10 @@
 // Dates are date cells, numbers are number cells, so the committee can sort, filter and sum in Excel.
 // Every header text comes from `labels` (locales/vi.ftl in the bot), none is written here.
 import ExcelJS from "exceljs";
-import type { BranchAggregate } from "../domain/digest.js";
+import type { BranchAggregate } from "../domain/branch-aggregates.js";
 import { admittedTotal, COHORTS, type CohortField, type ReportFigures } from "../domain/report.js";
+import { reviewLabel, type ReviewLabel } from "../domain/review.js";
+import { REVIEW_LABELS } from "../domain/review-totals.js";
 import { toLocal } from "../domain/time.js";
 
 export const REPORT_COLUMNS = [
@@ -27,6 +29,10 @@ export const REPORT_COLUMNS = [
   "late",
   "submittedAt",
   "version",
+  // Appended, so the columns committees already use keep their places.
+  "reviewState",
+  "lateCorrection",
+  "correctionReason",
 ] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 
@@ -45,6 +51,7 @@ export const MEETING_COLUMNS = [
   "absentUnexcused",
   "attendanceRate",
   "attachments",
+  "reviewState",
 ] as const;
 export type MeetingColumn = (typeof MEETING_COLUMNS)[number];
 
@@ -61,7 +68,9 @@ export interface WorkbookLabels {
     cohortAdmitted: Record<CohortField, string>;
     cohortRate: Record<CohortField, string>;
   };
-  /** Values of the "late" column. */
+  /** Values of the review state columns. */
+  review: Record<ReviewLabel, string>;
+  /** Values of the "late" and "lateCorrection" columns. */
   yes: string;
   no: string;
   /** Values of the meeting kind column. */
@@ -71,18 +80,27 @@ export interface WorkbookLabels {
 
 type CountFields = Exclude<keyof ReportFigures, "removedReason" | "note">;
 
-/** The current version of one branch's report for one month. */
-export type WorkbookReportRow = Pick<ReportFigures, CountFields | "removedReason" | "note"> & {
-  code: string;
-  name: string;
-  year: number;
-  month: number;
-  late: boolean;
-  submittedAt: Date;
-  version: number;
-};
+/** The review of a version, as stored (src/domain/review.ts). */
+interface ReviewFields {
+  reviewState: string;
+  lateCorrection: boolean;
+}
 
-export interface WorkbookMeetingRow {
+/** The current version of one branch's report for one month. */
+export type WorkbookReportRow = Pick<ReportFigures, CountFields | "removedReason" | "note"> &
+  ReviewFields & {
+    code: string;
+    name: string;
+    year: number;
+    month: number;
+    late: boolean;
+    submittedAt: Date;
+    version: number;
+    /** Why a closed month's report was changed. */
+    correctionReason: string | null;
+  };
+
+export interface WorkbookMeetingRow extends ReviewFields {
   code: string;
   name: string;
   kind: "REGULAR" | "THEMATIC";
@@ -201,6 +219,9 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
       { header: R.late, width: 10 },
       { header: R.submittedAt, width: 18, numFmt: FORMATS.dateTime },
       num(R.version, 9),
+      { header: R.reviewState, width: 13 },
+      { header: R.lateCorrection, width: 10 },
+      { header: R.correctionReason, width: TEXT.long },
     ],
     input.reports.map((r) => [
       r.code,
@@ -223,6 +244,9 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
       r.late ? L.yes : L.no,
       wallClockCell(r.submittedAt, timeZone),
       r.version,
+      L.review[reviewLabel(r.reviewState, r.lateCorrection)],
+      r.lateCorrection ? L.yes : L.no,
+      r.correctionReason ?? null,
     ]),
   );
 
@@ -245,6 +269,7 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
       num(M.absentUnexcused),
       rate(M.attendanceRate),
       num(M.attachments),
+      { header: M.reviewState, width: 13 },
     ],
     input.meetings.map((m) => [
       m.code,
@@ -261,6 +286,7 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
       m.absentUnexcused,
       fraction(m.present, m.onRoll),
       m.attachments,
+      L.review[reviewLabel(m.reviewState, m.lateCorrection)],
     ]),
   );
 
@@ -314,6 +340,7 @@ export function workbookLabels(t: (key: string) => string): WorkbookLabels {
       cohortAdmitted: each(COHORTS, (c) => t(`export-progress-admitted-${c}`)),
       cohortRate: each(COHORTS, (c) => t(`export-progress-rate-${c}`)),
     },
+    review: each(REVIEW_LABELS, (l) => t(`export-review-${l}`)),
     yes: t("export-yes"),
     no: t("export-no"),
     regular: t("export-regular"),

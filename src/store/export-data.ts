@@ -1,14 +1,21 @@
 // Rows for the spreadsheet export of a set of branches over a year or a month.
 import type { Db } from "../db/client.js";
-import { aggregateBranches, type DigestUnit } from "../domain/digest.js";
+import { aggregateBranches } from "../domain/branch-aggregates.js";
 import type { Period } from "../domain/period.js";
+import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
 import type { WorkbookInput } from "../export/workbook.js";
+import { earlierApprovedReports, REPORT_COUNTS, subtreeAndTotals } from "./digest-data.js";
 import { quotasOf } from "./quotas.js";
 
 export type ExportRange = { year: number; month?: number };
 
-export async function exportRows(db: Db, units: DigestUnit[], range: ExportRange): Promise<Omit<WorkbookInput, "labels" | "timeZone">> {
+/**
+ * Every current report and minutes of the unit's branches, each with its review state; the progress
+ * sheet counts as the unit's digest does (`totals`, returned so the caption can say which).
+ */
+export async function exportRows(db: Db, rootId: number, range: ExportRange): Promise<Omit<WorkbookInput, "labels" | "timeZone"> & { totals: TotalsMode }> {
+  const { units, totals } = await subtreeAndTotals(db, rootId);
   const branches = units.filter((u) => u.kind === UnitKind.BRANCH);
   const ids = branches.map((b) => b.id);
   const byId = new Map(branches.map((b) => [b.id, b]));
@@ -16,7 +23,8 @@ export async function exportRows(db: Db, units: DigestUnit[], range: ExportRange
   const heldOn = range.month
     ? { gte: `${range.year}-${pad(range.month)}-01`, lte: `${range.year}-${pad(range.month)}-31` }
     : { gte: `${range.year}-01-01`, lte: `${range.year}-12-31` };
-  const [reports, meetings, quotas, yearReports] = await Promise.all([
+  const period: Period = { year: range.year, month: range.month ?? 12 };
+  const [reports, meetings, quotas, monthOnly, earlierApproved] = await Promise.all([
     db.report.findMany({
       where: { unitId: { in: ids }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null },
       orderBy: [{ month: "asc" }, { unitId: "asc" }],
@@ -27,10 +35,12 @@ export async function exportRows(db: Db, units: DigestUnit[], range: ExportRange
       include: { _count: { select: { attachments: true } } },
     }),
     quotasOf(db, ids, range.year),
-    db.report.findMany({ where: { unitId: { in: ids }, year: range.year, supersededAt: null } }),
+    // A month's export still shows the year's progress; a year's already has every report.
+    range.month ? db.report.findMany({ where: { unitId: { in: ids }, year: range.year, supersededAt: null }, select: REPORT_COUNTS }) : undefined,
+    earlierApprovedReports(db, ids, period.year, period.month, totals),
   ]);
-  const period: Period = { year: range.year, month: range.month ?? 12 };
-  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas });
+  const yearReports = monthOnly ?? reports;
+  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved });
   return {
     reports: reports.map((r) => ({ ...r, code: byId.get(r.unitId)!.code, name: byId.get(r.unitId)!.name })),
     meetings: meetings.map((m) => ({
@@ -41,5 +51,6 @@ export async function exportRows(db: Db, units: DigestUnit[], range: ExportRange
       attachments: m._count.attachments,
     })),
     progress,
+    totals,
   };
 }

@@ -4,8 +4,10 @@ import { meetingSchema, type Attachment, type IsoDate, type MeetingDraft, type M
 import type { Period } from "../domain/period.js";
 import { displayName } from "./users.js";
 import { writeNextVersion } from "./versioning.js";
+import { RecordKind } from "../domain/review.js";
+import { queueReviewCards } from "./review-queue.js";
 
-const MEETING_SELECT = {
+export const MEETING_SELECT = {
   id: true,
   unitId: true,
   kind: true,
@@ -37,14 +39,33 @@ export interface StoredMeeting {
   submittedBy: string;
 }
 
-function toStored(row: Row): StoredMeeting {
-  const { id, unitId: _unit, version, submittedAt, submittedBy, attachments, kind, ...rest } = row;
+/** The minutes as the form holds them, from a row selected with MEETING_SELECT (and maybe more). */
+export function meetingDraftOf(row: Row): MeetingDraft {
+  const { kind, heldOn, topic, place, chair, recorder, onRoll, present, absentExcused, absentUnexcused, content, conclusions, attachments } = row;
   return {
-    id,
-    version,
-    draft: { ...rest, kind: kind as MeetingKind, attachments: attachments.map((a) => ({ ...a, kind: a.kind as Attachment["kind"] })) },
-    submittedAt: submittedAt.toISOString(),
-    submittedBy: displayName(submittedBy),
+    kind: kind as MeetingKind,
+    heldOn,
+    topic,
+    place,
+    chair,
+    recorder,
+    onRoll,
+    present,
+    absentExcused,
+    absentUnexcused,
+    content,
+    conclusions,
+    attachments: attachments.map((a) => ({ ...a, kind: a.kind as Attachment["kind"] })),
+  };
+}
+
+function toStored(row: Row): StoredMeeting {
+  return {
+    id: row.id,
+    version: row.version,
+    draft: meetingDraftOf(row),
+    submittedAt: row.submittedAt.toISOString(),
+    submittedBy: displayName(row.submittedBy),
   };
 }
 
@@ -75,8 +96,8 @@ export async function submitMeeting(
     currentVersion: async (tx) =>
       (await tx.meeting.findFirst({ where: { ...key, supersededAt: null }, select: { version: true } }))?.version ?? 0,
     supersede: (tx, version) => tx.meeting.updateMany({ where: { ...key, version }, data: { supersededAt: input.now } }),
-    create: (tx, version) =>
-      tx.meeting.create({
+    create: async (tx, version) => {
+      const row = await tx.meeting.create({
         data: {
           ...fields,
           unitId: input.unitId,
@@ -85,7 +106,10 @@ export async function submitMeeting(
           submittedAt: input.now,
           attachments: { create: attachments.map((a, position) => ({ ...a, position })) },
         },
-      }),
+        select: { id: true },
+      });
+      await queueReviewCards(tx, { kind: RecordKind.MEETING, id: row.id, unitId: input.unitId }, input.now);
+    },
   });
   if (result.status === "ok") return result;
   return { status: "conflict", current: (await currentMeeting(db, input.unitId, key.kind, key.heldOn))! };

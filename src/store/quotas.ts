@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import type { QuotaCohort, QuotaRow } from "../domain/digest.js";
+import type { QuotaCohort, QuotaRow } from "../domain/branch-aggregates.js";
 import { audit } from "./audit.js";
 
 export async function setQuota(

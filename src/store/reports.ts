@@ -5,6 +5,8 @@ import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
 import { reportFiguresSchema } from "../domain/report.js";
 import { displayName } from "./users.js";
+import { RecordKind } from "../domain/review.js";
+import { queueReviewCards } from "./review-queue.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
 export interface StoredReport {
@@ -78,7 +80,17 @@ export type SubmitResult = { status: "ok"; version: number } | { status: "confli
  */
 export async function submitReport(
   db: Db,
-  input: { unitId: number; period: Period; figures: ReportFigures; baseVersion: number; userId: number; now: Date; late: boolean },
+  input: {
+    unitId: number;
+    period: Period;
+    figures: ReportFigures;
+    baseVersion: number;
+    userId: number;
+    now: Date;
+    late: boolean;
+    /** Why a closed month changes (src/store/locks.ts); marks the version a late correction. */
+    correctionReason?: string | null;
+  },
 ): Promise<SubmitResult> {
   const figures = reportFiguresSchema.parse(input.figures);
   const where = { unitId: input.unitId, year: input.period.year, month: input.period.month };
@@ -86,10 +98,14 @@ export async function submitReport(
     currentVersion: async (tx) =>
       (await tx.report.findFirst({ where: { ...where, supersededAt: null }, select: { version: true } }))?.version ?? 0,
     supersede: (tx, version) => tx.report.updateMany({ where: { ...where, version }, data: { supersededAt: input.now } }),
-    create: (tx, version) =>
-      tx.report.create({
-        data: { ...where, ...figures, version, late: input.late, submittedById: input.userId, submittedAt: input.now },
-      }),
+    create: async (tx, version) => {
+      const correction = input.correctionReason ? { lateCorrection: true, correctionReason: input.correctionReason } : {};
+      const row = await tx.report.create({
+        data: { ...where, ...figures, ...correction, version, late: input.late, submittedById: input.userId, submittedAt: input.now },
+        select: { id: true },
+      });
+      await queueReviewCards(tx, { kind: RecordKind.REPORT, id: row.id, unitId: input.unitId }, input.now);
+    },
   });
   if (result.status === "ok") return result;
   return { status: "conflict", current: (await currentReport(db, input.unitId, input.period))! };
@@ -99,6 +115,6 @@ export async function yearReports(db: Db, unitId: number, year: number) {
   return db.report.findMany({
     where: { unitId, year, supersededAt: null },
     orderBy: { month: "asc" },
-    select: { month: true, late: true, admittedTeachers: true, admittedPupils: true, admittedStudents: true, admittedOther: true },
+    select: { month: true, late: true, reviewState: true, lateCorrection: true, admittedTeachers: true, admittedPupils: true, admittedStudents: true, admittedOther: true },
   });
 }

@@ -71,7 +71,7 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
 }
 
 /** Ids of the unit's parent, grandparent, and so on up to the root. */
-export async function ancestorsOf(db: Db, unitId: number): Promise<number[]> {
+export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: number): Promise<number[]> {
   const out: number[] = [];
   let current = await db.unit.findUnique({ where: { id: unitId }, select: { parentId: true } });
   // The tree is a handful of levels deep (Đảng ủy → đảng bộ cơ sở → chi bộ); the guard stops a cycle.

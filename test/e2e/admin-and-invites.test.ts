@@ -111,7 +111,9 @@ describe("invites", () => {
 
   test("/moi needs a branch", async () => {
     const admin = h.admin();
-    expect((await admin.say("/moi")).texts).toEqual(["Cách dùng: /moi <mã đơn vị>. Mã chi bộ: mời bí thư; mã đảng ủy, đảng bộ: mời cấp ủy. Ví dụ: /moi CB-QT"]);
+    expect((await admin.say("/moi")).texts).toEqual([
+      "Cách dùng: /moi <mã đơn vị> [vai trò]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT hoặc /moi CB-QT phobithu",
+    ]);
     // A committee's invite is for a committee member, not a secretary.
     const r = await admin.say("/moi DU-SGD");
     expect(r.last.text).toMatch(/^Link mời cấp ủy Đảng ủy Sở Giáo dục và Đào tạo:\nhttps:\/\/t\.me\/TroLyChiBoTestBot\?start=/);

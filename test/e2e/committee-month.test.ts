@@ -1,7 +1,8 @@
 // One committee, three branches, one month: who receives what, and when.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Harness, type TestGroup, type TestUser } from "../support/harness.js";
-import { branchWithSecretary, buildTree, TYPICAL_ANSWERS } from "../support/scenario.js";
+import { approveReportInDb } from "../support/review-setup.js";
+import { branchWithSecretary, buildTree, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
 
 let h: Harness;
 let onTime: TestUser;
@@ -43,14 +44,11 @@ async function report(s: TestUser, label: string) {
 test("a month of reminders, a late list and digests, each to exactly the right people, once", async () => {
   // A records October's regular meeting and reports on time, on 1 November.
   h.clock.set("2026-10-20T15:00:00+07:00");
-  await onTime.say("/bienban");
-  await onTime.press("Thường kỳ");
-  await onTime.press("Hôm nay (20/10)");
-  for (const a of ["Phòng họp", "An", "Lan", "20", "18", "2", "Nội dung", "Kết luận"]) await onTime.say(a);
-  await onTime.press("Không có tệp");
-  await onTime.press("✅ Gửi biên bản");
+  await recordRegularMeeting(onTime, "20/10/2026");
   h.clock.set("2026-11-01T10:00:00+07:00");
   await report(onTime, "Tháng 10/2026");
+  // The committee approves it (set-up): digests count approved reports only by default.
+  await approveReportInDb(h, "CB-A", { year: 2026, month: 10 });
 
   const counts = () => [onTime, late, never].map((u) => h.fake.messagesTo(u.id).length);
   const before = counts();
@@ -67,7 +65,8 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   }
   const digest = sentTo(group.id, groupBefore).join("\n");
   expect(digest).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo · tháng 10/2026");
-  expect(digest).toContain("📨 Báo cáo: 1/3 chi bộ đã gửi (0 muộn)");
+  expect(digest).toContain("📨 Báo cáo: 1/3 chi bộ đã gửi (0 muộn)\n  Duyệt: 1 đã duyệt, 0 chờ duyệt, 0 trả lại, 0 sửa muộn");
+  expect(digest).toContain("ℹ️ Số liệu chỉ tính báo cáo đã duyệt.");
   expect(digest).toContain("• CB-B: Chi bộ B");
   expect(digest).toContain("• CB-C: Chi bộ C");
   expect(digest).not.toContain("• CB-A");
@@ -76,7 +75,7 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   expect(digest).toContain("🗓 Sinh hoạt: thường kỳ 1/3 chi bộ trong tháng");
   // With quotas set, a chart of progress against them follows the text.
   const chart = group.messages().slice(groupBefore).find((m) => m.method === "sendPhoto")!;
-  expect(chart.text).toBe("Tiến độ kết nạp so với chỉ tiêu năm, Đảng ủy Sở Giáo dục và Đào tạo");
+  expect(chart.text).toBe("Tiến độ kết nạp so với chỉ tiêu năm, Đảng ủy Sở Giáo dục và Đào tạo\nℹ️ Số liệu chỉ tính báo cáo đã duyệt.");
   const png = h.fake.uploads.get(String(chart.photo).replace(/^upload:/, ""))!;
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
@@ -117,7 +116,9 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   await h.at("2026-11-09T08:00:00+07:00");
   expect(counts()).toEqual(beforeDigest);
   const second = sentTo(group.id, groupBeforeDigest).join("\n");
-  expect(second).toContain("📨 Báo cáo: 2/3 chi bộ đã gửi (1 muộn)");
+  // B's report is not approved yet: received all the same, counted in the state line, not in the totals.
+  expect(second).toContain("📨 Báo cáo: 2/3 chi bộ đã gửi (1 muộn)\n  Duyệt: 1 đã duyệt, 1 chờ duyệt, 0 trả lại, 0 sửa muộn");
+  expect(second).toContain("Từ đầu năm: 3/10 ▓▓▓░░░░░░░ 30%");
   expect(second).toContain("• CB-C: Chi bộ C");
   expect(second).not.toContain("• CB-B");
 

@@ -61,6 +61,12 @@ export class FakeTelegram {
    * Its path is kept.
    */
   webhookTarget: string | undefined;
+  /**
+   * Several bot instances behind a load balancer: updates are posted to these
+   * in turn (round robin). When empty, webhookTarget (or the registered URL) is used.
+   */
+  readonly webhookTargets: string[] = [];
+  private nextTarget = 0;
   readonly webhookDeliveries: WebhookDelivery[] = [];
   /** Update ids returned by getUpdates, in order, repeats included. */
   readonly polledUpdateIds: number[] = [];
@@ -79,6 +85,8 @@ export class FakeTelegram {
   private faults: Fault[] = [];
   /** Milliseconds each send waits before answering, to catch a run in the middle. */
   sendDelayMs = 0;
+  /** Called as a sendMessage request arrives, before its delay: a test can act while it is in flight. */
+  onSendMessage: ((params: Json) => void) | undefined;
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -120,10 +128,11 @@ export class FakeTelegram {
   }
 
   /** POSTs an update to the registered webhook with this secret header (none when undefined). */
-  async postWebhook(update: Json, secret: string | undefined): Promise<{ status: number; body: string }> {
+  async postWebhook(update: Json, secret: string | undefined, target?: string): Promise<{ status: number; body: string }> {
     if (!this.webhook) throw new Error("no webhook is set");
     const registered = new URL(String(this.webhook.url));
-    const url = this.webhookTarget ? new URL(registered.pathname + registered.search, this.webhookTarget) : registered;
+    const base = target ?? (this.webhookTargets.length > 0 ? this.webhookTargets[this.nextTarget++ % this.webhookTargets.length] : this.webhookTarget);
+    const url = base ? new URL(registered.pathname + registered.search, base) : registered;
     try {
       const res = await fetch(url, {
         method: "POST",
@@ -199,6 +208,7 @@ export class FakeTelegram {
       case "sendChatAction":
         return true;
       case "sendMessage":
+        this.onSendMessage?.(p);
         if (this.sendDelayMs) await new Promise((r) => setTimeout(r, this.sendDelayMs));
         return this.record(method, p, { text: requireText(p.text) });
       case "sendDocument":

@@ -51,6 +51,15 @@ export async function freshSecretary(h: Harness, name = "Lan"): Promise<{ secret
   return { secretary, branch };
 }
 
+/** Records a regular meeting held on `heldOn` ("dd/mm/yyyy"): 20 on the roll, 18 present, 2 excused, no file. */
+export async function recordRegularMeeting(s: TestUser, heldOn: string) {
+  await s.say("/bienban");
+  await s.press("Thường kỳ");
+  for (const a of [heldOn, "Phòng họp", "An", "Lan", "20", "18", "2", "Nội dung", "Kết luận"]) await s.say(a);
+  await s.press("Không có tệp");
+  return s.press("✅ Gửi biên bản");
+}
+
 /** Opens /baocao, picks the month by its button label, answers in order, and returns the summary reply. */
 export async function fillReport(s: TestUser, monthLabel: string | RegExp, answers: (string | { press: string | RegExp })[]) {
   await s.say("/baocao");

@@ -11,7 +11,11 @@ import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetin
 import type { CountProblem } from "../../src/domain/numbers.js";
 import type { PeriodProblem } from "../../src/domain/period.js";
 import type { MonthStatus } from "../../src/domain/progress.js";
-import type { QuotaCohort } from "../../src/domain/digest.js";
+import type { QuotaCohort } from "../../src/domain/branch-aggregates.js";
+import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
+import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
+import type { AbsenceProblem } from "../../src/domain/delegation.js";
+import { MEETING_DIFF_FIELDS, REPORT_DIFF_FIELDS } from "../../src/messages/review-card.js";
 import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
@@ -49,6 +53,8 @@ const DATE_PROBLEMS = ["format", "invalid", "future", "too-old"] as const satisf
 const ATTACHMENT_PROBLEMS = ["type", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
 const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly MonthMeetingStatus[];
 const QUOTA_COHORTS = ["ALL", ...COHORTS] as const satisfies readonly QuotaCohort[];
+const REASON_PROBLEMS = ["empty", "too-short", "too-long"] as const satisfies readonly ReasonProblem[];
+const ABSENCE_PROBLEMS = ["format", "invalid", "end-before-start", "past", "too-long"] as const satisfies readonly AbsenceProblem[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 const covered: [
   Covers<PeriodProblem, typeof PERIOD_PROBLEMS>,
@@ -60,7 +66,10 @@ const covered: [
   Covers<AttachmentProblem, typeof ATTACHMENT_PROBLEMS>,
   Covers<MonthMeetingStatus, typeof MEETING_STATUSES>,
   Covers<QuotaCohort, typeof QUOTA_COHORTS>,
-] = [true, true, true, true, true, true, true, true, true];
+  Covers<ReasonProblem, typeof REASON_PROBLEMS>,
+  Covers<AbsenceProblem, typeof ABSENCE_PROBLEMS>,
+  Covers<ReviewLabel, typeof REVIEW_LABELS>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
  * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
@@ -83,7 +92,15 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "report-ask-*": Object.keys(COUNT_LIMITS),
   "report-period-*": PERIOD_PROBLEMS,
   "form-count-*": COUNT_PROBLEMS,
+  "reason-*": REASON_PROBLEMS,
+  // src/bot/features/handover.ts
+  "absence-problem-*": ABSENCE_PROBLEMS,
+  // src/messages/review-card.ts
+  "review-field-*": [...REPORT_DIFF_FIELDS, ...MEETING_DIFF_FIELDS],
+  "review-already-*": ["approved", "returned"],
+  "review-already-mine-*": ["approved", "returned"],
   "progress-month-*": MONTH_STATUSES,
+  "progress-review-*": REVIEW_LABELS,
   "report-field-*": EDITABLE,
   "menu-*": MENU_COMMANDS,
   "config-hint-*": [...CONFIG_VARIABLES, ...SERVER_VARIABLES],
@@ -111,6 +128,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "export-progress-quota-*": COHORTS,
   "export-progress-admitted-*": COHORTS,
   "export-progress-rate-*": COHORTS,
+  "export-review-*": REVIEW_LABELS,
 };
 
 /**

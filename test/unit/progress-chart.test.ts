@@ -159,6 +159,7 @@ describe("bars", () => {
   it("takes the total and the cohorts from a digest", () => {
     const digest = buildDigest({
       period: { year: 2026, month: 10 },
+      totals: "approved",
       units: [{ id: 1, code: "CB-A", name: "Chi bộ A", kind: "BRANCH", parentId: null }],
       reports: [],
       meetings: [],

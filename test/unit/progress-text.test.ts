@@ -5,8 +5,8 @@ import { MESSAGE_LIMIT, splitIntoMessages } from "../../src/domain/text.js";
 
 const VN = "Asia/Ho_Chi_Minh";
 
-function report(month: number, late: boolean, [t, p, s, o]: [number, number, number, number]): YearReport {
-  return { month, late, admittedTeachers: t, admittedPupils: p, admittedStudents: s, admittedOther: o };
+function report(month: number, late: boolean, [t, p, s, o]: [number, number, number, number], reviewState = "PENDING", lateCorrection = false): YearReport {
+  return { month, late, reviewState, lateCorrection, admittedTeachers: t, admittedPupils: p, admittedStudents: s, admittedOther: o };
 }
 
 describe("yearProgress", () => {
@@ -25,6 +25,12 @@ describe("yearProgress", () => {
     ]);
     for (const r of rows) expect(r.deadline).toEqual(deadlineOf({ year: 2026, month: r.month }, 5, VN));
     expect(rows[0]!.deadline.toISOString()).toBe("2026-02-05T16:59:59.999Z");
+  });
+
+  it("gives each reported month its review label, a late correction staying so until approved", () => {
+    const now = new Date("2026-06-03T10:00:00+07:00");
+    const reviewed = [report(1, false, [0, 0, 0, 0], "APPROVED"), report(2, false, [0, 0, 0, 0], "RETURNED"), report(3, false, [0, 0, 0, 0], "PENDING", true), report(4, false, [0, 0, 0, 0], "APPROVED", true)];
+    expect(yearProgress(reviewed, 2026, now, 5, VN).rows.map((r) => r.review)).toEqual(["approved", "returned", "late-correction", "approved", null, null]);
   });
 
   it("adds up the year by cohort", () => {

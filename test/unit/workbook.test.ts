@@ -35,6 +35,9 @@ const input: WorkbookInput = {
       // 23:30 on 4 November in Hà Nội.
       submittedAt: new Date("2026-11-04T16:30:00Z"),
       version: 2,
+      reviewState: "APPROVED",
+      lateCorrection: false,
+      correctionReason: null,
     },
     {
       ...emptyFigures(),
@@ -45,6 +48,10 @@ const input: WorkbookInput = {
       late: true,
       submittedAt: new Date("2027-01-07T02:15:00Z"),
       version: 1,
+      // Changed after December was closed, not yet approved again.
+      reviewState: "PENDING",
+      lateCorrection: true,
+      correctionReason: "Bổ sung một đảng viên kết nạp ngày 30/12",
     },
   ],
   meetings: [
@@ -62,6 +69,8 @@ const input: WorkbookInput = {
       absentExcused: 4,
       absentUnexcused: 1,
       attachments: 3,
+      reviewState: "RETURNED",
+      lateCorrection: false,
     },
     {
       code: "CB-LL",
@@ -77,6 +86,8 @@ const input: WorkbookInput = {
       absentExcused: 0,
       absentUnexcused: 0,
       attachments: 0,
+      reviewState: "APPROVED",
+      lateCorrection: false,
     },
   ],
   progress: [
@@ -159,6 +170,19 @@ describe("buildWorkbook", async () => {
     expect(wb.getWorksheet("Báo cáo tháng")!.rowCount).toBe(3);
   });
 
+  it("writes each report's review state, whether it is a late correction, and why", () => {
+    const sheet = wb.getWorksheet("Báo cáo tháng")!;
+    const cell = (r: number, c: (typeof REPORT_COLUMNS)[number]) => sheet.getRow(r).getCell(REPORT_COLUMNS.indexOf(c) + 1).value;
+    expect(headers(sheet).slice(-3)).toEqual(["Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn"]);
+    expect([cell(2, "reviewState"), cell(2, "lateCorrection"), cell(2, "correctionReason")]).toEqual(["Đã duyệt", "Không", null]);
+    // A correction after closing stays "Sửa muộn" until it is approved.
+    expect([cell(3, "reviewState"), cell(3, "lateCorrection"), cell(3, "correctionReason")]).toEqual([
+      "Sửa muộn",
+      "Có",
+      "Bổ sung một đảng viên kết nạp ngày 30/12",
+    ]);
+  });
+
   it("writes meetings with their kind, date and attendance rate", () => {
     const sheet = wb.getWorksheet("Sinh hoạt chi bộ")!;
     const cell = (r: number, c: (typeof MEETING_COLUMNS)[number]) => sheet.getRow(r).getCell(MEETING_COLUMNS.indexOf(c) + 1);
@@ -172,6 +196,8 @@ describe("buildWorkbook", async () => {
     expect(cell(2, "attendanceRate").numFmt).toBe(FORMATS.percent);
     expect(cell(2, "attachments").value).toBe(3);
     expect(cell(2, "absentUnexcused").value).toBe(1);
+    expect(cell(2, "reviewState").value).toBe("Trả lại");
+    expect(cell(3, "reviewState").value).toBe("Đã duyệt");
   });
 
   it("writes progress against quota, leaving quota and rate empty where there is none", () => {

@@ -1,13 +1,14 @@
 // Administrators set quotas and the schedule, and read who changed what.
 import { Composer } from "grammy";
-import type { QuotaCohort } from "../../domain/digest.js";
-import { branchQuota } from "../../domain/digest.js";
+import type { QuotaCohort } from "../../domain/branch-aggregates.js";
+import { branchQuota } from "../../domain/branch-aggregates.js";
 import { periodOf } from "../../domain/period.js";
 import { COHORTS, type CohortField } from "../../domain/report.js";
 import { applyScheduleChange, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../../domain/units.js";
+import { totalsBasis } from "../../messages/digest.js";
 import { latestAudit } from "../../store/audit.js";
 import { allUnits } from "../../store/digest-data.js";
 import { quotasOf, setQuota } from "../../store/quotas.js";
@@ -138,6 +139,10 @@ export function committeeAdminFeature(deps: AppDeps) {
     } else if (e.action === "schedule.set") {
       const after = d.after as ScheduleSettings;
       Object.assign(vars, { dueDay: after.dueDay });
+    } else if (e.action === "totals.set") {
+      Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
+    } else if (e.action === "period.close") {
+      Object.assign(vars, { period: show(d.period), name: show(d.name) });
     } else {
       Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
     }

@@ -11,4 +11,4 @@ export function helpFeature() {
 }
 
 /** The command menu Telegram shows beside the text box. */
-export const MENU_COMMANDS = ["baocao", "bienban", "xembienban", "tiendo", "huy", "trogiup"] as const;
+export const MENU_COMMANDS = ["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "huy", "trogiup"] as const;

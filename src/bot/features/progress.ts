@@ -24,13 +24,12 @@ export function progressFeature(deps: AppDeps) {
       const { rows, totals } = yearProgress(await yearReports(deps.db, unit.unitId, year), year, now, dueDay, tz);
       const lines = [ctx.t("progress-title", { unit: unit.unitName, year: String(year) })];
       for (const row of rows) {
-        lines.push(
-          ctx.t(`progress-month-${row.status}`, {
-            month: formatPeriod({ year, month: row.month }),
-            admitted: row.admitted,
-            deadline: formatDate(row.deadline, tz),
-          }),
-        );
+        const month = ctx.t(`progress-month-${row.status}`, {
+          month: formatPeriod({ year, month: row.month }),
+          admitted: row.admitted,
+          deadline: formatDate(row.deadline, tz),
+        });
+        lines.push(row.review ? `${month}${ctx.t(`progress-review-${row.review}`)}` : month);
       }
       lines.push("", ctx.t("progress-total", totals));
       const meetings = meetingCompliance(await meetingFactsOfYear(deps.db, unit.unitId, year), year, now, tz);

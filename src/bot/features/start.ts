@@ -28,7 +28,9 @@ export function startFeature(deps: AppDeps) {
           ? "start-invite-already"
           : result.role === Role.COMMITTEE
             ? "start-invite-welcome-committee"
-            : "start-invite-welcome";
+            : result.role === Role.DEPUTY
+              ? "start-invite-welcome-deputy"
+              : "start-invite-welcome";
         return ctx.reply(ctx.t(key, { name, unit: result.unitName }));
       }
     }

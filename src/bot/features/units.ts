@@ -4,6 +4,7 @@ import { Role } from "../../domain/roles.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { buildTree, normaliseUnitCode, normaliseUnitName, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
+import { inviteRole } from "../../domain/invite.js";
 import { createInvite } from "../../store/invites.js";
 import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -42,16 +43,19 @@ export function unitsFeature(deps: AppDeps) {
   });
 
   cmd.command("moi", async (ctx) => {
-    const raw = ctx.match.trim();
-    if (!raw) return ctx.reply(ctx.t("invite-usage"));
+    const [raw, word, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+    if (!raw || rest.length > 0) return ctx.reply(ctx.t("invite-usage"));
     const code = normaliseUnitCode(raw);
     const unit = code ? await findUnit(deps.db, code) : null;
     if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
-    // A branch's invite is for its secretary; a committee's for one of its members.
+    // A branch's invite is for its secretary or a deputy; a committee's for one of its members.
     const isBranch = unit.kind === UnitKind.BRANCH;
-    const invite = await createInvite(deps.db, unit, isBranch ? Role.SECRETARY : Role.COMMITTEE, ctx.from!.id, deps.clock());
+    const role = inviteRole(unit.kind as UnitKind, word);
+    if (!role) return ctx.reply(ctx.t(isBranch ? "invite-role-branch" : "invite-role-committee", { word: word!.slice(0, 40), code: unit.code }));
+    const invite = await createInvite(deps.db, unit, role, ctx.from!.id, deps.clock());
+    const created = role === Role.SECRETARY ? "invite-created" : role === Role.DEPUTY ? "invite-created-deputy" : "invite-created-committee";
     return ctx.reply(
-      ctx.t(isBranch ? "invite-created" : "invite-created-committee", {
+      ctx.t(created, {
         unit: unit.name,
         link: `https://t.me/${ctx.me.username}?start=${invite.code}`,
         expires: formatDateTime(invite.expiresAt, deps.config.TZ),

@@ -1,5 +1,6 @@
 // Question shapes shared by every form.
 import { parseCount } from "../../domain/numbers.js";
+import { checkReason, REASON_MAX, REASON_MIN } from "../../domain/review.js";
 import type { Choice, Parsed, Question } from "./session.js";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
@@ -115,4 +116,17 @@ export function unitQuestion(t: T, units: { id: number; name: string }[]): Quest
     units.map((u) => [{ label: u.name, value: String(u.id) }]),
     t("form-choose-button"),
   );
+}
+
+/** A reason that must say something (a return to the branch, a change to a closed month). */
+export function typedReasonQuestion(t: T, text: string): Question<string> {
+  return {
+    text,
+    parse(answer): Parsed<string> {
+      if (!("text" in answer)) return { ok: false, error: t("form-text-expected") };
+      const r = checkReason(answer.text);
+      if (!r.ok) return { ok: false, error: t(`reason-${r.problem}`, { min: REASON_MIN, max: REASON_MAX }) };
+      return { ok: true, value: r.reason, shown: r.reason.length > 200 ? `${r.reason.slice(0, 200)}…` : r.reason };
+    },
+  };
 }

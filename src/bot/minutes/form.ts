@@ -5,7 +5,7 @@ import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from ".
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { whoFiles } from "../forms/filer.js";
+import { stillFiles, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -23,10 +23,17 @@ import { formatPercent } from "../../domain/text.js";
 
 export const MINUTES_FORM = "minutes";
 
+export interface MeetingPreset {
+  unitId: number;
+  kind: MeetingKind;
+  heldOn: IsoDate;
+}
+
 export function createMinutesForm(deps: AppDeps) {
   const tz = deps.config.TZ;
 
-  return async function minutes(conversation: FormConversation, ctx: FormContext) {
+  /** `preset`: the meeting a returned notice's button reopens; otherwise the secretary says which. */
+  return async function minutes(conversation: FormConversation, ctx: FormContext, preset?: MeetingPreset) {
     const form = new FormSession(conversation, ctx);
     const t = form.t.bind(form);
 
@@ -35,8 +42,9 @@ export function createMinutesForm(deps: AppDeps) {
     const { userId, unit } = filer;
     const now = new Date(await form.external(() => deps.clock().getTime()));
 
+    const fix = preset?.unitId === unit.id ? preset : undefined;
     let m: MeetingDraft = {
-      kind: await form.ask(kindQuestion(t)),
+      kind: fix?.kind ?? (await form.ask(kindQuestion(t))),
       topic: null,
       heldOn: "",
       place: "",
@@ -50,8 +58,8 @@ export function createMinutesForm(deps: AppDeps) {
       conclusions: "",
       attachments: [],
     };
-    if (m.kind === MeetingKind.THEMATIC) m.topic = await askTopic();
-    m.heldOn = await form.ask(dateQuestion(t, now, tz));
+    if (m.kind === MeetingKind.THEMATIC && !fix) m.topic = await askTopic();
+    m.heldOn = fix?.heldOn ?? (await form.ask(dateQuestion(t, now, tz)));
     let baseVersion = 0;
     const existing = await loadExisting(m.kind, m.heldOn);
     if (existing) {
@@ -78,9 +86,11 @@ export function createMinutesForm(deps: AppDeps) {
         }
         continue;
       }
+      if (!(await stillFiles(form, deps, unit))) return;
       const result = await form.external(async () => {
         const at = deps.clock();
         const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at });
+        if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString() };
       });
       if (result.status === "conflict") {

@@ -6,8 +6,10 @@ import { formatDate, formatDateTime } from "../../domain/time.js";
 import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
-import { summaryQuestion } from "../forms/questions.js";
-import { whoFiles } from "../forms/filer.js";
+import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
+import { isMonthClosed } from "../../store/locks.js";
+import { REASON_MIN } from "../../domain/review.js";
+import { stillFiles, whoFiles } from "../forms/filer.js";
 import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
@@ -16,6 +18,8 @@ export const REPORT_FORM = "report";
 interface MonthContext {
   existing: StoredReport | null;
   previous: StoredReport | null;
+  /** Closed (/khoaso): a change needs a typed reason and goes back to review. */
+  closed: boolean;
 }
 
 export function createReportForm(deps: AppDeps) {
@@ -35,6 +39,7 @@ export function createReportForm(deps: AppDeps) {
     let period =
       preset && !checkPeriod(preset, now, tz) ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, dueDay, tz), now, tz));
     let month = await loadMonth(period);
+    if (month.closed) await form.say(closedNotice(period));
     let baseVersion = month.existing?.version ?? 0;
     let figures: ReportFigures;
     if (month.existing) {
@@ -61,6 +66,7 @@ export function createReportForm(deps: AppDeps) {
         if (group === "period") {
           period = await form.ask(periodQuestion(t, period, now, tz));
           month = await loadMonth(period);
+          if (month.closed) await form.say(closedNotice(period));
           baseVersion = month.existing?.version ?? 0;
           if (month.existing) await form.say(amendingNotice(month.existing, period));
         } else {
@@ -68,10 +74,17 @@ export function createReportForm(deps: AppDeps) {
         }
         continue;
       }
+      if (!(await stillFiles(form, deps, chosenUnit))) return;
+      // Asked again at send: the month may have been closed while the form was open.
+      const closed = await form.external(() => isMonthClosed(deps.db, chosenUnit.id, period));
+      const correctionReason = closed
+        ? await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })))
+        : null;
       const result = await form.external(async () => {
         const at = deps.clock();
         const late = isLate(period, at, dueDay, tz);
-        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late });
+        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason });
+        if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString(), late };
       });
       if (result.status === "conflict") {
@@ -89,6 +102,7 @@ export function createReportForm(deps: AppDeps) {
         version: result.version,
       });
       if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, dueDay, tz), tz) })}`;
+      if (correctionReason) receipt += `\n${t("report-receipt-correction", { reason: correctionReason })}`;
       return form.say(receipt);
     }
 
@@ -97,7 +111,12 @@ export function createReportForm(deps: AppDeps) {
       return form.external(async () => ({
         existing: await currentReport(deps.db, chosenUnit.id, p),
         previous: await previousReport(deps.db, chosenUnit.id, p),
+        closed: await isMonthClosed(deps.db, chosenUnit.id, p),
       }));
+    }
+
+    function closedNotice(p: Period): string {
+      return t("report-month-closed", { period: formatPeriod(p) });
     }
 
     function amendingNotice(existing: StoredReport, p: Period): string {

@@ -1,0 +1,86 @@
+// /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved.
+import { Composer } from "grammy";
+import type { BranchRef } from "../../domain/closing.js";
+import { monthIsOver } from "../../domain/closing.js";
+import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../../domain/period.js";
+import { ReviewState } from "../../domain/review.js";
+import { splitIntoMessages } from "../../domain/text.js";
+import { formatDateTime } from "../../domain/time.js";
+import { normaliseUnitCode } from "../../domain/units.js";
+import { allUnits } from "../../store/digest-data.js";
+import { closeMonth } from "../../store/locks.js";
+import type { AppDeps, BotContext } from "../context.js";
+import { adminOnly } from "../middleware/actor.js";
+
+interface Args {
+  period: Period | PeriodProblem;
+  code?: string;
+}
+
+/**
+ * The month is what /tonghop and /xuat accept, and may itself hold a space
+ * ("tháng 10/2026"), so the unit code is whichever end word is left over.
+ */
+export function readCloseArgs(text: string, now: Date, timeZone: string): Args | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const whole = parsePeriod(words.join(" "), now, timeZone);
+  if (typeof whole === "object" || words.length === 1) return { period: whole };
+  const codeLast = parsePeriod(words.slice(0, -1).join(" "), now, timeZone);
+  if (codeLast !== "format") return { period: codeLast, code: words.at(-1)! };
+  const codeFirst = parsePeriod(words.slice(1).join(" "), now, timeZone);
+  if (codeFirst !== "format") return { period: codeFirst, code: words[0]! };
+  return { period: whole };
+}
+
+export function closeMonthFeature(deps: AppDeps) {
+  const tz = deps.config.TZ;
+  const cmd = new Composer<BotContext>();
+
+  cmd.command("khoaso", async (ctx) => {
+    const now = deps.clock();
+    const args = readCloseArgs(ctx.match, now, tz);
+    if (!args) return ctx.reply(ctx.t("close-usage"));
+    const { period, code } = args;
+    if (period === "format") return ctx.reply(ctx.t("close-bad-month"));
+    if (period === "too-old") return ctx.reply(ctx.t("close-too-old"));
+    if (period === "future" || !monthIsOver(period, now, tz)) return ctx.reply(ctx.t("close-not-over"));
+
+    const units = await allUnits(deps.db);
+    let targets = units.filter((u) => u.parentId === null);
+    if (code) {
+      const unit = units.find((u) => u.code === normaliseUnitCode(code));
+      if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: code.slice(0, 40) }));
+      targets = [unit];
+    }
+    if (targets.length === 0) return ctx.reply(ctx.t("units-empty"));
+
+    const month = formatPeriod(period);
+    for (const unit of targets) {
+      const r = await closeMonth(deps.db, { unitId: unit.id, period, closedBy: ctx.from!.id, now: deps.clock() });
+      let lines: string[];
+      if (r.status === "already-closed") {
+        lines = [ctx.t("close-already", { period: month, unit: r.lock.unitName, time: formatDateTime(r.lock.closedAt, tz) })];
+      } else if (r.status === "unapproved") {
+        lines = [ctx.t("close-refused", { period: month, unit: unit.name, count: r.unapproved.length })];
+        for (const b of r.unapproved) {
+          const state = ctx.t(b.state === ReviewState.RETURNED ? "close-state-returned" : "close-state-pending");
+          lines.push(ctx.t("close-unapproved-line", { code: b.code, name: b.name, state }));
+        }
+        lines.push(...missingLines(ctx, r.missing), ctx.t("close-refused-hint", { command: `/khoaso ${month} ${unit.code}` }));
+      } else {
+        lines = [ctx.t("close-done", { period: month, unit: unit.name, approved: r.approved, branches: r.branches }), ...missingLines(ctx, r.missing)];
+      }
+      for (const text of splitIntoMessages(lines)) await ctx.reply(text);
+    }
+  });
+
+  function missingLines(ctx: BotContext, missing: BranchRef[]): string[] {
+    if (missing.length === 0) return [];
+    return [ctx.t("close-missing-title", { count: missing.length }), ...missing.map((b) => ctx.t("close-branch-line", { code: b.code, name: b.name }))];
+  }
+
+  const composer = new Composer<BotContext>();
+  composer.command("khoaso", adminOnly, cmd);
+  return composer;
+}

@@ -1,0 +1,114 @@
+// What reviewers and secretaries read about a version under review: the card
+// with its approve/return buttons, the notice of a return, and why a button
+// pressed too late did nothing.
+import { InlineKeyboard } from "grammy";
+import { formatIsoDate, type MeetingDraft } from "../domain/meeting.js";
+import { formatPeriod } from "../domain/period.js";
+import { REPORT_FIELDS } from "../domain/report.js";
+import { fieldChanges, RecordKind, ReviewState } from "../domain/review.js";
+import { formatDateTime } from "../domain/time.js";
+import type { Translate } from "../i18n.js";
+import { meetingSummary } from "../bot/minutes/summary.js";
+import { summaryText } from "../bot/report/summary.js";
+import type { ReviewRecord } from "../store/review.js";
+
+export const REPORT_DIFF_FIELDS = REPORT_FIELDS;
+
+export const MEETING_DIFF_FIELDS = [
+  "kind",
+  "topic",
+  "heldOn",
+  "place",
+  "chair",
+  "recorder",
+  "onRoll",
+  "present",
+  "absentExcused",
+  "absentUnexcused",
+  "content",
+  "conclusions",
+  "attachments",
+] as const;
+
+/** Long texts are shown by their start only: the card must stay one Telegram message. */
+const SHOWN_TEXT = 80;
+
+/** Callback data of the card's buttons: rv:<a|r>:<R|M>:<id>. */
+export const reviewCallback = (action: "a" | "r", r: { kind: RecordKind; id: number }) => `rv:${action}:${r.kind}:${r.id}`;
+export const REVIEW_CALLBACK = /^rv:([ar]):([RM]):(\d+)$/;
+/** The button under a returned minutes' notice: opens /bienban on that meeting. */
+export const MEETING_FIX_CALLBACK = /^mfix:(\d+)$/;
+
+/** "báo cáo tháng 10/2026 của Chi bộ X (phiên bản 2)" */
+export function recordTitle(t: Translate, r: ReviewRecord): string {
+  return r.kind === RecordKind.REPORT
+    ? t("review-title-report", { period: formatPeriod(r.period), unit: r.unitName, version: r.version })
+    : t("review-title-meeting", {
+        kind: t(`meeting-kind-${r.draft.kind}`).toLowerCase(),
+        date: formatIsoDate(r.draft.heldOn),
+        unit: r.unitName,
+        version: r.version,
+      });
+}
+
+function shown(t: Translate, v: string | number | null): string {
+  if (v === null || v === "") return t("form-none");
+  const s = String(v);
+  return s.length > SHOWN_TEXT ? `${s.slice(0, SHOWN_TEXT)}…` : s;
+}
+
+function meetingValues(t: Translate, d: MeetingDraft): Record<(typeof MEETING_DIFF_FIELDS)[number], string | number | null> {
+  return { ...d, kind: t(`meeting-kind-${d.kind}`), heldOn: formatIsoDate(d.heldOn), attachments: d.attachments.length };
+}
+
+function changesText(t: Translate, r: ReviewRecord): string {
+  if (!r.previous) return "";
+  const changes =
+    r.kind === RecordKind.REPORT
+      ? fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures)
+      : fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft));
+  if (changes.length === 0) return t("review-card-no-changes", { previous: r.version - 1 });
+  return [
+    t("review-card-changes", { previous: r.version - 1 }),
+    ...changes.map((c) => t("review-card-change-line", { field: t(`review-field-${c.field}`), before: shown(t, c.before), after: shown(t, c.after) })),
+  ].join("\n");
+}
+
+export function reviewCard(t: Translate, r: ReviewRecord, timeZone: string): { text: string; keyboard: InlineKeyboard } {
+  const parts = [t("review-card-head", { what: recordTitle(t, r), who: r.submittedBy, time: formatDateTime(r.submittedAt, timeZone) })];
+  if (r.lateCorrection) parts.push(t("review-card-correction", { reason: r.correctionReason ?? t("form-none") }));
+  const changes = changesText(t, r);
+  if (changes) parts.push(changes);
+  parts.push(r.kind === RecordKind.REPORT ? summaryText(t, r.unitName, r.period, r.figures) : meetingSummary(t, r.unitName, r.draft));
+  return {
+    text: parts.join("\n\n"),
+    keyboard: new InlineKeyboard().text(t("review-button-approve"), reviewCallback("a", r.ref)).text(t("review-button-return"), reviewCallback("r", r.ref)),
+  };
+}
+
+export function returnNotice(t: Translate, r: ReviewRecord): { text: string; keyboard: InlineKeyboard } {
+  const text = t("review-returned-notice", { what: recordTitle(t, r), reviewer: r.reviewedBy ?? t("form-none"), reason: r.reviewNote ?? t("form-none") });
+  const keyboard =
+    r.kind === RecordKind.REPORT
+      ? new InlineKeyboard().text(t("review-button-fix-report"), `report:${r.period.year}-${r.period.month}`)
+      : new InlineKeyboard().text(t("review-button-fix-meeting"), `mfix:${r.ref.id}`);
+  return { text, keyboard };
+}
+
+/**
+ * Why a decision was not recorded: the version was replaced, or it was decided
+ * already (by this reviewer or another).
+ */
+export function tooLateText(t: Translate, r: ReviewRecord, viewerTelegramId: number, timeZone: string): string {
+  return sentence(whyTooLate(t, r, viewerTelegramId, timeZone));
+}
+
+/** These messages open with the record's title, which is written to sit mid-sentence. */
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
+
+function whyTooLate(t: Translate, r: ReviewRecord, viewerTelegramId: number, timeZone: string): string {
+  if (!r.current) return t("review-superseded", { what: recordTitle(t, r) });
+  const decided = r.state === ReviewState.APPROVED ? "approved" : "returned";
+  const vars = { what: recordTitle(t, r), who: r.reviewedBy ?? t("form-none"), time: r.reviewedAt ? formatDateTime(r.reviewedAt, timeZone) : "" };
+  return r.reviewedByTelegramId === viewerTelegramId ? t(`review-already-mine-${decided}`, vars) : t(`review-already-${decided}`, vars);
+}

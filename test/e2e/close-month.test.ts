@@ -1,0 +1,290 @@
+// An administrator closes a month with /khoaso once its reports are approved;
+// after that a secretary's change needs a typed reason and goes back to review.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ReviewState } from "../../src/domain/review.js";
+import { ADMIN_ID, Harness, type TestUser } from "../support/harness.js";
+import { branchWithSecretary, buildTree, fillReport, TYPICAL_ANSWERS } from "../support/scenario.js";
+
+let h: Harness;
+let admin: TestUser;
+beforeAll(async () => {
+  h = await Harness.start({ now: "2026-11-03T09:00:00+07:00" });
+  admin = await buildTree(h, []);
+});
+afterAll(async () => h?.stop());
+
+const ROOT = "Đảng ủy Sở Giáo dục và Đào tạo";
+const SEND = "✅ Gửi báo cáo";
+const REASON_QUESTION = "Tháng 10/2026 đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất 3 ký tự), hoặc /huy để thôi, không lưu gì.";
+const CLOSED_NOTICE =
+  "🔒 Tháng 10/2026 đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.";
+
+let nextSecretary = 7000;
+/** A committee under the root with one secretary per branch (branch codes `${code}-1`, `${code}-2`, ...). */
+async function committeeWithBranches(code: string, count: number): Promise<TestUser[]> {
+  const r = await admin.say(`/themdonvi ${code} DU-SGD Đảng bộ ${code}`);
+  expect(r.last.text).toContain("Đã thêm");
+  const secretaries: TestUser[] = [];
+  for (let i = 1; i <= count; i++) {
+    expect((await admin.say(`/themchibo ${code}-${i} ${code} Chi bộ ${code}-${i}`)).last.text).toContain("Đã thêm");
+    secretaries.push(await branchWithSecretary(h, nextSecretary++, `Bí thư ${i}`, `${code}-${i}`));
+  }
+  return secretaries;
+}
+
+async function file(s: TestUser, monthLabel = "Tháng 10/2026") {
+  await fillReport(s, monthLabel, TYPICAL_ANSWERS);
+  const r = await s.press(SEND);
+  expect(r.last.text).toContain("✅ Đã nhận báo cáo");
+}
+
+async function unitId(code: string) {
+  return (await h.app.db.unit.findUniqueOrThrow({ where: { code } })).id;
+}
+
+/**
+ * Set-up only: puts the current report of a branch's month in a review state
+ * directly in the database. It stands in for the approve and return buttons
+ * (src/bot/features/review.ts), which are being built separately.
+ */
+async function setReviewStateInDb(branch: string, month: number, state: ReviewState) {
+  const changed = await h.app.db.report.updateMany({ where: { unitId: await unitId(branch), year: 2026, month, supersededAt: null }, data: { reviewState: state } });
+  expect(changed.count).toBe(1);
+}
+const approveInDb = (branch: string, month = 10) => setReviewStateInDb(branch, month, ReviewState.APPROVED);
+const returnInDb = (branch: string, month = 10) => setReviewStateInDb(branch, month, ReviewState.RETURNED);
+
+async function locksOf(code: string) {
+  return h.app.db.periodLock.findMany({ where: { unitId: await unitId(code) } });
+}
+
+async function reportsOf(branch: string, month = 10) {
+  return h.app.db.report.findMany({ where: { unitId: await unitId(branch), year: 2026, month }, orderBy: { version: "asc" } });
+}
+
+describe("bad input to /khoaso", () => {
+  test("no month: how to use it", async () => {
+    const r = await admin.say("/khoaso");
+    expect(r.texts).toEqual([
+      "Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.\nKhông ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi mọi báo cáo tháng đó đã được duyệt.",
+    ]);
+  });
+
+  test.each([["13/2026"], ["mười"], ["10/2026 DU-SGD thừa"]])("a month that cannot be read: %s", async (args) => {
+    const r = await admin.say(`/khoaso ${args}`);
+    expect(r.texts).toEqual(["Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /khoaso 10/2026 hoặc /khoaso 10/2026 DU-SGD."]);
+    expect(await h.app.db.periodLock.count()).toBe(0);
+  });
+
+  test("a month not over yet (this month or a future one) is not closed", async () => {
+    for (const month of ["11/2026", "12/2026 DU-SGD", "1/2027"]) {
+      const r = await admin.say(`/khoaso ${month}`);
+      expect(r.texts).toEqual(["Chỉ khóa sổ được tháng đã kết thúc. Tháng này và các tháng sau chưa khóa được."]);
+    }
+    expect(await h.app.db.periodLock.count()).toBe(0);
+  });
+
+  test("an unknown unit code", async () => {
+    const r = await admin.say("/khoaso 10/2026 KHONG-CO");
+    expect(r.texts).toEqual(["Không có đơn vị mã KHONG-CO. Gõ /donvi để xem các mã."]);
+    expect(await h.app.db.periodLock.count()).toBe(0);
+  });
+
+  test("someone who is not an administrator gets the usual refusal", async () => {
+    const [s] = await committeeWithBranches("DB-N", 1);
+    await file(s!);
+    await approveInDb("DB-N-1");
+    const r = await s!.say("/khoaso 10/2026 DB-N");
+    expect(r.texts).toEqual(["Lệnh này chỉ dành cho quản trị viên."]);
+    expect(await locksOf("DB-N")).toEqual([]);
+  });
+});
+
+describe("refused while reports are not approved", () => {
+  test("a pending and a returned report are listed by branch, with their state, and nothing is closed", async () => {
+    const [pending, returned, approved] = await committeeWithBranches("DB-R", 4);
+    await file(pending!);
+    await file(returned!);
+    await file(approved!);
+    await returnInDb("DB-R-2");
+    await approveInDb("DB-R-3");
+
+    const r = await admin.say("/khoaso 10/2026 DB-R");
+    expect(r.texts).toHaveLength(1);
+    expect(r.last.text).toBe(
+      [
+        "⛔ Chưa khóa sổ tháng 10/2026 của Đảng bộ DB-R: còn 2 báo cáo chưa được duyệt:",
+        "  • DB-R-1: Chi bộ DB-R-1: chờ duyệt",
+        "  • DB-R-2: Chi bộ DB-R-2: trả lại",
+        "Chi bộ chưa có báo cáo tháng này (1; không cản việc khóa sổ):",
+        "  • DB-R-4: Chi bộ DB-R-4",
+        "Khi cấp ủy đã duyệt hết các báo cáo trên, đồng chí gõ lại /khoaso 10/2026 DB-R.",
+      ].join("\n"),
+    );
+    expect(await locksOf("DB-R")).toEqual([]);
+
+    // Approving the two leaves nothing in the way.
+    await approveInDb("DB-R-1");
+    await approveInDb("DB-R-2");
+    expect((await admin.say("/khoaso 10/2026 DB-R")).last.text).toContain("🔒 Đã khóa sổ tháng 10/2026 của Đảng bộ DB-R: 3/4");
+    expect(await locksOf("DB-R")).toHaveLength(1);
+  });
+
+  test("an approved report amended since counts by its new, unapproved version", async () => {
+    const [s] = await committeeWithBranches("DB-V", 1);
+    await file(s!);
+    await approveInDb("DB-V-1");
+    await fillReport(s!, "Tháng 10/2026", []);
+    await s!.press(SEND);
+    expect((await reportsOf("DB-V-1")).map((v) => [v.version, v.reviewState])).toEqual([
+      [1, "APPROVED"],
+      [2, "PENDING"],
+    ]);
+    const r = await admin.say("/khoaso 10/2026 DB-V");
+    expect(r.last.text).toContain("còn 1 báo cáo chưa được duyệt:\n  • DB-V-1: Chi bộ DB-V-1: chờ duyệt");
+    expect(await locksOf("DB-V")).toEqual([]);
+  });
+
+  test("a long list is sent as several messages, each within Telegram's 4,096 characters", async () => {
+    expect((await admin.say("/themdonvi DB-BIG DU-SGD Đảng bộ khối lớn")).last.text).toContain("Đã thêm");
+    // Set-up in bulk: 120 branches with long names, each with a pending report.
+    const parent = await unitId("DB-BIG");
+    const filer = await h.app.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(nextSecretary - 1) } });
+    const template = (await h.app.db.report.findFirstOrThrow({ where: { year: 2026, month: 10 } }));
+    const codes = Array.from({ length: 120 }, (_, i) => `BIG-${String(i + 1).padStart(3, "0")}`);
+    for (const code of codes) {
+      const unit = await h.app.db.unit.create({
+        data: { code, name: `Chi bộ ${code} ${"Trường Trung học phổ thông chuyên ".repeat(5)}`, kind: "BRANCH", parentId: parent, createdBy: BigInt(ADMIN_ID) },
+      });
+      const { id: _id, unitId: _u, submittedById: _s, ...figures } = template;
+      await h.app.db.report.create({ data: { ...figures, version: 1, supersededAt: null, reviewState: "PENDING", unitId: unit.id, submittedById: filer.id } });
+    }
+    const r = await admin.say("/khoaso 10/2026 DB-BIG");
+    expect(r.texts.length).toBeGreaterThan(1);
+    for (const text of r.texts) expect(text.length).toBeLessThanOrEqual(4096);
+    const all = r.texts.join("\n");
+    expect(all).toContain("còn 120 báo cáo chưa được duyệt");
+    for (const code of codes) expect(all).toContain(`• ${code}: Chi bộ ${code}`);
+    expect(await locksOf("DB-BIG")).toEqual([]);
+  });
+});
+
+describe("a closed month", () => {
+  let approved: TestUser;
+  let missing: TestUser;
+  let sibling: TestUser;
+
+  beforeAll(async () => {
+    [approved, missing] = (await committeeWithBranches("DB-S", 2)) as [TestUser, TestUser];
+    [sibling] = (await committeeWithBranches("DB-T", 1)) as [TestUser];
+    await file(approved);
+    await file(sibling);
+    await approveInDb("DB-S-1");
+  });
+
+  test("closes once every report is approved, and names the branches with no report", async () => {
+    const r = await admin.say("/khoaso tháng 10/2026 DB-S");
+    expect(r.texts).toEqual([
+      [
+        "🔒 Đã khóa sổ tháng 10/2026 của Đảng bộ DB-S: 1/2 chi bộ có báo cáo đã duyệt. Từ nay sửa báo cáo tháng này phải ghi lý do, được ghi là đính chính sau khóa sổ và phải duyệt lại.",
+        "Chi bộ chưa có báo cáo tháng này (1; không cản việc khóa sổ):",
+        "  • DB-S-2: Chi bộ DB-S-2",
+      ].join("\n"),
+    ]);
+    const locks = await locksOf("DB-S");
+    expect(locks.map((l) => [l.year, l.month, Number(l.closedBy)])).toEqual([[2026, 10, ADMIN_ID]]);
+    expect((await admin.say("/nhatky")).last.text).toContain("khóa sổ tháng 10/2026 của DB-S: Đảng bộ DB-S");
+  });
+
+  test("closing twice, or a branch under it, says it is already closed and adds no lock", async () => {
+    for (const args of ["10/2026 DB-S", "DB-S-1 10/2026"]) {
+      const r = await admin.say(`/khoaso ${args}`);
+      expect(r.texts).toEqual(["Tháng 10/2026 đã khóa sổ cho Đảng bộ DB-S lúc 09:00 03/11/2026. Không cần khóa lại."]);
+    }
+    expect(await locksOf("DB-S")).toHaveLength(1);
+    expect(await locksOf("DB-S-1")).toEqual([]);
+  });
+
+  test("an amendment is told up front, asks a reason until a good one, and is stored as a late correction for review", async () => {
+    await approved.say("/baocao");
+    let r = await approved.press("Tháng 10/2026");
+    expect(r.texts[0]).toBe(CLOSED_NOTICE);
+    expect(r.texts[1]).toContain("Tháng 10/2026 đã có báo cáo (bản 1");
+    await approved.press("✏️ Sửa một mục");
+    await approved.press("5. Chuyển chính thức");
+    await approved.say("2");
+    r = await approved.press(SEND);
+    expect(r.last.text).toBe(REASON_QUESTION);
+
+    const refusals: [string, string][] = [
+      ["   ", "Lý do không được để trống. Đồng chí hãy gõ lý do bằng chữ."],
+      ["x", "Lý do quá ngắn (ít nhất 3 ký tự). Đồng chí hãy gõ rõ hơn."],
+      ["a".repeat(501), "Lý do dài quá 500 ký tự. Đồng chí hãy gõ ngắn gọn hơn."],
+    ];
+    for (const [reason, error] of refusals) {
+      r = await approved.say(reason);
+      expect(r.texts).toEqual([error, REASON_QUESTION]);
+      expect(await reportsOf("DB-S-1")).toHaveLength(1);
+    }
+
+    r = await approved.say("Ghi nhầm số chuyển chính thức");
+    expect(r.last.text).toContain("(bản số 2)");
+    expect(r.last.text).toContain("🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: Ghi nhầm số chuyển chính thức) và đã chuyển cấp ủy duyệt lại.");
+    const versions = await reportsOf("DB-S-1");
+    expect(versions.map((v) => ({ version: v.version, madeFull: v.madeFull, current: v.supersededAt === null, state: v.reviewState, lateCorrection: v.lateCorrection, reason: v.correctionReason }))).toEqual([
+      { version: 1, madeFull: 1, current: false, state: "APPROVED", lateCorrection: false, reason: null },
+      { version: 2, madeFull: 2, current: true, state: "PENDING", lateCorrection: true, reason: "Ghi nhầm số chuyển chính thức" },
+    ]);
+  });
+
+  test("/huy at the reason question leaves the form and stores nothing", async () => {
+    await fillReport(missing, "Tháng 09/2026", TYPICAL_ANSWERS);
+    await missing.press("✏️ Sửa một mục");
+    await missing.press("Tháng báo cáo");
+    // Changing the month to a closed one says so at once.
+    let r = await missing.say("10/2026");
+    expect(r.texts[0]).toBe(CLOSED_NOTICE);
+    r = await missing.press(SEND);
+    expect(r.last.text).toBe(REASON_QUESTION);
+    r = await missing.say("/huy");
+    expect(r.texts).toEqual(["Đã hủy. Những gì đang nhập dở không được lưu."]);
+    expect(await reportsOf("DB-S-2")).toEqual([]);
+    expect(await reportsOf("DB-S-2", 9)).toEqual([]);
+  });
+
+  test("a month that is not closed asks no reason", async () => {
+    await fillReport(approved, "Tháng 09/2026", TYPICAL_ANSWERS);
+    const r = await approved.press(SEND);
+    expect(r.texts).toHaveLength(1);
+    expect(r.last.text).toContain("✅ Đã nhận báo cáo tháng 09/2026");
+    expect(r.last.text).not.toContain("đính chính");
+    expect((await reportsOf("DB-S-1", 9)).map((v) => [v.lateCorrection, v.correctionReason])).toEqual([[false, null]]);
+  });
+
+  test("closing one committee does not lock a sibling committee's branches", async () => {
+    await sibling.say("/baocao");
+    let r = await sibling.press("Tháng 10/2026");
+    expect(r.texts).not.toContain(CLOSED_NOTICE);
+    expect(r.texts[0]).toContain("Tháng 10/2026 đã có báo cáo (bản 1");
+    r = await sibling.press(SEND);
+    expect(r.texts).toHaveLength(1);
+    expect(r.last.text).toContain("(bản số 2)");
+    expect((await reportsOf("DB-T-1")).map((v) => v.lateCorrection)).toEqual([false, false]);
+  });
+});
+
+test("without a unit code, the whole tree is closed from its root", async () => {
+  const [s] = await committeeWithBranches("DB-W", 1);
+  await file(s!, "Tháng 09/2026");
+  // No branch has a report for August: nothing holds it back, and every branch is listed as without one.
+  let r = await admin.say("/khoaso 8/2026");
+  expect(r.texts[0]).toMatch(/^🔒 Đã khóa sổ tháng 08\/2026 của Đảng ủy Sở Giáo dục và Đào tạo: 0\/\d+ chi bộ có báo cáo đã duyệt/);
+  expect(r.texts.join("\n")).toContain("  • DB-W-1: Chi bộ DB-W-1");
+  expect(await locksOf("DU-SGD")).toHaveLength(1);
+
+  // September: the branch's pending report holds the whole tree back.
+  r = await admin.say("/khoaso 9/2026");
+  expect(r.texts[0]).toContain(`⛔ Chưa khóa sổ tháng 09/2026 của ${ROOT}`);
+  expect(r.texts.join("\n")).toContain("  • DB-W-1: Chi bộ DB-W-1: chờ duyệt");
+  expect((await locksOf("DU-SGD")).map((l) => l.month)).toEqual([8]);
+});
