@@ -2,19 +2,23 @@
 // sent and recorded after every message, so a restart resumes where the last
 // run stopped instead of starting the round again.
 //
-// A message that was on its way when the process died is not sent again: its
-// request most likely reached Telegram (a send takes far longer than the step
-// between claiming and sending), and Telegram has no way to ask. So a second
-// copy is the likelier harm; the delivery carries a note for the record.
+// A delivery is CLAIMED while it is rendered and between its messages, and
+// SENDING only from just before a request to Telegram until its answer is
+// recorded. A process that dies with a delivery CLAIMED sent nothing of the
+// part in hand, so whoever takes it over sends that part. One that dies with it
+// SENDING most likely reached Telegram (the request takes far longer than the
+// step before it), and Telegram has no way to ask: a second copy is the likelier
+// harm, so that part is not sent again and the delivery carries a note.
 import { GrammyError, type Api } from "grammy";
 import type { Db } from "../db/client.js";
-import type { OccasionKind } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import { renderDelivery, type OutMessage, type RenderContext } from "./render.js";
 
 /** A delivery claimed longer ago than this by a process that then died is taken over. */
 export const DEFAULT_LEASE_MS = 120_000;
 const MAX_ATTEMPTS = 5;
+/** Statuses of a delivery some process is working on. */
+const HELD = ["CLAIMED", "SENDING"] as const;
 
 export interface DrainResult {
   sent: number;
@@ -39,7 +43,7 @@ export class DeliverySender {
       const batch = await this.db.delivery.findMany({
         where: {
           id: { gt: afterId },
-          OR: [{ status: "PENDING" }, { status: "SENDING", updatedAt: { lt: new Date(Date.now() - this.leaseMs) } }],
+          OR: [{ status: "PENDING" }, { status: { in: [...HELD] }, updatedAt: { lt: new Date(Date.now() - this.leaseMs) } }],
         },
         orderBy: { id: "asc" },
         take: 100,
@@ -63,14 +67,13 @@ export class DeliverySender {
     // Claim it: of two instances (or a retry racing a slow send), one wins.
     const claimed = await this.db.delivery.updateMany({
       where: { id: d.id, status: d.status, updatedAt: d.updatedAt },
-      data: { status: "SENDING", attempts: { increment: 1 }, updatedAt: new Date() },
+      data: { status: "CLAIMED", attempts: { increment: 1 }, updatedAt: new Date() },
     });
     if (claimed.count === 0) return undefined;
     const chatId = Number(d.chatId);
     const interrupted = d.status === "SENDING";
     try {
-      const { period } = JSON.parse(d.job.payload);
-      const messages = await renderDelivery(c, d.job.kind as OccasionKind, period, JSON.parse(d.payload));
+      const messages = await renderDelivery(c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload));
       if (messages.length === 0) return await this.finish(d.id, "SKIPPED", c.now);
       const from = interrupted ? d.sentParts + 1 : d.sentParts;
       if (interrupted) {
@@ -78,8 +81,9 @@ export class DeliverySender {
         await this.db.delivery.update({ where: { id: d.id }, data: { sentParts: from, error: `interrupted while sending part ${d.sentParts + 1}` } });
       }
       for (let part = from; part < messages.length; part++) {
+        await this.db.delivery.update({ where: { id: d.id }, data: { status: "SENDING", updatedAt: new Date() } });
         await this.send(chatId, messages[part]!);
-        await this.db.delivery.update({ where: { id: d.id }, data: { sentParts: part + 1, updatedAt: new Date() } });
+        await this.db.delivery.update({ where: { id: d.id }, data: { status: "CLAIMED", sentParts: part + 1, updatedAt: new Date() } });
       }
       return await this.finish(d.id, "SENT", c.now);
     } catch (err) {
@@ -114,7 +118,7 @@ export class DeliverySender {
   private async finishJobs(now: Date) {
     const open = await this.db.jobRun.findMany({ where: { finishedAt: null }, select: { occasion: true } });
     for (const j of open) {
-      const left = await this.db.delivery.count({ where: { occasion: j.occasion, status: { in: ["PENDING", "SENDING"] } } });
+      const left = await this.db.delivery.count({ where: { occasion: j.occasion, status: { in: ["PENDING", ...HELD] } } });
       if (left === 0) await this.db.jobRun.update({ where: { occasion: j.occasion }, data: { finishedAt: now } });
     }
   }

@@ -214,4 +214,30 @@ describe("sending through Telegram's answers", () => {
     expect(h.fake.calls.filter((c) => Number(c.params.chat_id) === r2.id && String(c.params.text).startsWith("🔔"))).toHaveLength(1);
     h.clock.set("2026-11-03T09:00:00+07:00");
   });
+  test("after a crash, a reminder that was claimed but not yet sent is sent once; one cut off on its way is not sent twice", async () => {
+    const admin = h.admin();
+    await admin.say("/themchibo CB-K1 DU-SGD Chi bộ K1");
+    await admin.say("/themchibo CB-K2 DU-SGD Chi bộ K2");
+    const claimed = await branchWithSecretary(h, 7711, "Ba", "CB-K1");
+    const inFlight = await branchWithSecretary(h, 7712, "Bốn", "CB-K2");
+    // What a process that died mid-round leaves behind: one delivery it had
+    // claimed and was rendering, one whose request was on its way to Telegram.
+    const occasion = "reminder:2027-04:d3";
+    await h.app.db.jobRun.create({ data: { occasion, kind: "reminder", payload: JSON.stringify({ period: { year: 2027, month: 4 } }), dueAt: new Date(), plannedAt: new Date() } });
+    for (const [who, code, status] of [[claimed, "CB-K1", "CLAIMED"], [inFlight, "CB-K2", "SENDING"]] as const) {
+      const unit = await h.app.db.unit.findUniqueOrThrow({ where: { code } });
+      await h.app.db.delivery.create({
+        data: { occasion, chatId: BigInt(who.id), payload: JSON.stringify({ unitIds: [unit.id] }), status, attempts: 1, sentParts: 0, updatedAt: new Date(0) },
+      });
+    }
+    await h.app.scheduler.tick();
+    await h.app.scheduler.tick();
+    const aprilReminders = (id: number) => h.fake.messagesTo(id).filter((m) => m.text.startsWith("🔔 Nhắc hạn: báo cáo phát triển đảng viên tháng 04/2027"));
+    expect(aprilReminders(claimed.id)).toHaveLength(1);
+    expect(aprilReminders(inFlight.id)).toHaveLength(0);
+    const left = await h.app.db.delivery.findFirstOrThrow({ where: { occasion, chatId: BigInt(inFlight.id) } });
+    expect(left.status).toBe("SENT");
+    expect(left.error).toContain("interrupted");
+    expect(await h.app.db.jobRun.findUniqueOrThrow({ where: { occasion } })).toMatchObject({ finishedAt: expect.any(Date) });
+  });
 });
