@@ -491,6 +491,7 @@ review-returned-notice =
     ↩️ { $reviewer } đã trả lại { $what }.
     Lý do: { $reason }
     Đồng chí sửa rồi gửi lại bằng nút dưới đây; bản gửi lại sẽ được duyệt lại.
+review-approved-notice = ✅ { $reviewer } đã duyệt { $what }.
 review-button-fix-report = ✏️ Sửa báo cáo
 review-button-fix-meeting = ✏️ Sửa biên bản
 review-superseded = { $what } đã được chi bộ sửa thành phiên bản mới nên không duyệt bản cũ nữa. Bản mới:

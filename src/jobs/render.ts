@@ -11,7 +11,7 @@ import { digestMessages, lateListMessages } from "../messages/digest.js";
 import { digestChart } from "../messages/digest-chart.js";
 import { loadDigest } from "../store/digest-sql.js";
 import type { GroupPayload, ReminderPayload } from "./planner.js";
-import { RETURNED_JOB, REVIEW_JOB, type RecordJobPayload } from "../store/review-queue.js";
+import { APPROVED_JOB, RETURNED_JOB, REVIEW_JOB, type RecordJobPayload } from "../store/review-queue.js";
 import { renderRecordNotice } from "./render-review.js";
 
 export type OutMessage =
@@ -28,7 +28,7 @@ export interface RenderContext {
 
 /** `job`: the JobRun's payload (an occasion's period, a reviewed record); `payload`: the delivery's. */
 export async function renderDelivery(c: RenderContext, kind: string, job: unknown, payload: unknown): Promise<OutMessage[]> {
-  if (kind === REVIEW_JOB || kind === RETURNED_JOB) return renderRecordNotice(c, kind, (job as RecordJobPayload).record);
+  if (kind === REVIEW_JOB || kind === RETURNED_JOB || kind === APPROVED_JOB) return renderRecordNotice(c, kind, (job as RecordJobPayload).record);
   return renderOccasion(c, kind as OccasionKind, (job as { period: Period }).period, payload as ReminderPayload | GroupPayload);
 }
 

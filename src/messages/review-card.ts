@@ -95,6 +95,10 @@ export function returnNotice(t: Translate, r: ReviewRecord): { text: string; key
   return { text, keyboard };
 }
 
+export function approvedNotice(t: Translate, r: ReviewRecord): { text: string } {
+  return { text: t("review-approved-notice", { what: recordTitle(t, r), reviewer: r.reviewedBy ?? t("form-none") }) };
+}
+
 /**
  * Why a decision was not recorded: the version was replaced, or it was decided
  * already (by this reviewer or another).

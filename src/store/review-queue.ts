@@ -11,6 +11,7 @@ type Tx = Prisma.TransactionClient;
 /** Job kinds of the queue besides the scheduled occasions of src/domain/schedule.ts. */
 export const REVIEW_JOB = "review";
 export const RETURNED_JOB = "returned";
+export const APPROVED_JOB = "approved";
 
 export interface RecordRef {
   kind: RecordKind;
@@ -40,7 +41,13 @@ export async function queueReviewCards(tx: Tx, record: RecordRef & { unitId: num
   await queue(tx, REVIEW_JOB, record, reviewers.map((r) => r.user.telegramId), now);
 }
 
-/** Queues the notice of a returned record to the people who can fix it. */
-export async function queueReturnNotice(tx: Tx, record: RecordRef, chatIds: bigint[], now: Date): Promise<void> {
-  await queue(tx, RETURNED_JOB, record, chatIds, now);
+/** Queues the notice of a decision to the people who file for the branch. */
+export async function queueDecisionNotice(
+  tx: Tx,
+  job: typeof RETURNED_JOB | typeof APPROVED_JOB,
+  record: RecordRef,
+  chatIds: bigint[],
+  now: Date,
+): Promise<void> {
+  await queue(tx, job, record, chatIds, now);
 }

@@ -10,7 +10,7 @@ import { RecordKind, ReviewState } from "../domain/review.js";
 import { subtreeIds } from "../domain/units.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./reports.js";
-import { queueReturnNotice, type RecordRef } from "./review-queue.js";
+import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB, type RecordRef } from "./review-queue.js";
 import { displayName } from "./users.js";
 
 interface Common {
@@ -117,8 +117,8 @@ export type DecideResult =
   | { status: "missing" };
 
 /**
- * Approves or returns one version. `returnTo` gives the chats told of a return;
- * the notice is queued in the same transaction as the decision.
+ * Approves or returns one version. The sender is told, and so are the chats
+ * `tellAlso` gives; the notice is queued in the same transaction as the decision.
  */
 export async function decide(
   db: Db,
@@ -128,7 +128,7 @@ export async function decide(
     decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED;
     note?: string;
     now: Date;
-    returnTo?: (tx: Prisma.TransactionClient, unitId: number) => Promise<bigint[]>;
+    tellAlso?: (tx: Prisma.TransactionClient, unitId: number) => Promise<bigint[]>;
   },
 ): Promise<DecideResult> {
   const where = { id: input.ref.id, supersededAt: null, reviewState: ReviewState.PENDING };
@@ -137,14 +137,12 @@ export async function decide(
     const { count } =
       input.ref.kind === RecordKind.REPORT ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
     if (count === 0) return false;
-    if (input.decision === ReviewState.RETURNED) {
-      const owner =
-        input.ref.kind === RecordKind.REPORT
-          ? await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } })
-          : await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } });
-      const chats = [owner.submittedBy.telegramId, ...((await input.returnTo?.(tx, owner.unitId)) ?? [])];
-      await queueReturnNotice(tx, input.ref, chats, input.now);
-    }
+    const owner =
+      input.ref.kind === RecordKind.REPORT
+        ? await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } })
+        : await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } });
+    const chats = [owner.submittedBy.telegramId, ...((await input.tellAlso?.(tx, owner.unitId)) ?? [])];
+    await queueDecisionNotice(tx, input.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, input.ref, chats, input.now);
     return true;
   });
   if (changed) return { status: "ok" };

@@ -66,7 +66,7 @@ describe("review of a report", () => {
     expect(cardsFor(secretary, branch)).toHaveLength(0);
   });
 
-  test("approve: the reviewer is told, the buttons go, the version is approved by them; a second tap changes nothing", async () => {
+  test("approve: the reviewer is told, the buttons go, the version is approved by them and the secretary hears of it; a second tap changes nothing", async () => {
     const { secretary, branch } = await freshSecretary(h);
     await submitTypical(secretary);
     const card = asShown(cardsFor(reviewer, branch)[0]!);
@@ -77,10 +77,15 @@ describe("review of a report", () => {
     const [row] = await reportRows(branch);
     expect(row).toMatchObject({ reviewState: "APPROVED", reviewNote: null });
     expect(row!.reviewedBy?.telegramId).toBe(BigInt(reviewer.id));
+    await delivered();
+    const approvedNotice = `✅ Cúc Đỗ đã duyệt báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1).`;
+    expect(h.fake.messagesTo(secretary.id).at(-1)!.text).toBe(approvedNotice);
 
     const again = await reviewer.press("✅ Duyệt", card);
     expect(again.texts).toEqual([`Đồng chí đã duyệt báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1) lúc 09:00 03/11/2026 rồi.`]);
     expect((await reportRows(branch))[0]!.reviewedAt).toEqual(row!.reviewedAt);
+    await delivered();
+    expect(h.fake.messagesTo(secretary.id).filter((m) => m.text === approvedNotice)).toHaveLength(1);
   });
 
   test("two reviewers at once: the first wins, the second is told who acted first", async () => {
@@ -238,6 +243,7 @@ describe("/choduyet", () => {
       expect(r.texts[2]).toContain("Chi bộ CB-B (phiên bản 1)");
       await member.press("✅ Duyệt", r.messages[1]);
       await member.press("✅ Duyệt", r.messages[2]);
+      await fresh.app.scheduler.kick();
       expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo hay biên bản nào chờ duyệt."]);
       expect((await secretary.say("/choduyet")).texts).toEqual(["Lệnh /choduyet dành cho cấp ủy và quản trị viên."]);
     } finally {
@@ -289,6 +295,9 @@ describe("review of minutes", () => {
     const again = cardsFor(reviewer, branch).at(-1)!;
     expect(again.text).toContain("(phiên bản 2)");
     expect(again.text).toContain("• Số tệp đính kèm: 0 → 1");
+    await reviewer.press("✅ Duyệt", again);
+    await delivered();
+    expect(h.fake.messagesTo(secretary.id).at(-1)!.text).toBe(`✅ Cúc Đỗ đã duyệt biên bản sinh hoạt thường kỳ ngày 02/11/2026 của Chi bộ ${branch} (phiên bản 2).`);
   });
 });
 
@@ -306,6 +315,8 @@ describe("a closed month", () => {
     expect((await admin.say("/khoaso 10/2026 DU-X")).texts[0]).toContain("CB-X");
     expect(await h.app.db.periodLock.count()).toBe(0);
     await member.press("✅ Duyệt", cardsFor(member, "CB-X")[0]!);
+    await delivered();
+    expect(h.fake.messagesTo(secretary.id).at(-1)!.text).toBe("✅ Hòa Đỗ đã duyệt báo cáo tháng 10/2026 của Chi bộ CB-X (phiên bản 1).");
     expect((await admin.say("/khoaso 10/2026 DU-X")).texts[0]).toContain("🔒 Đã khóa sổ tháng 10/2026 của Đảng ủy X");
 
     await secretary.say("/baocao");

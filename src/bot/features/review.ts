@@ -5,6 +5,7 @@ import { committeeUnits } from "../../domain/roles.js";
 import { ReviewState } from "../../domain/review.js";
 import { MEETING_FIX_CALLBACK, recordTitle, REVIEW_CALLBACK, reviewCard, tooLateText } from "../../messages/review-card.js";
 import { decide, latestVersionOf, loadReviewRecord, pendingRecords, reviewScope } from "../../store/review.js";
+import { onDutyChatIds } from "../../store/delegations.js";
 import { ensureUser } from "../../store/users.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { MINUTES_FORM, type MeetingPreset } from "../minutes/form.js";
@@ -35,8 +36,11 @@ export function reviewFeature(deps: AppDeps) {
       reviewerUserId: await ensureUser(deps.db, ctx.from),
       decision: ReviewState.APPROVED,
       now: deps.clock(),
+      // The branch hears of it as of a return: the sender and whoever files for it today.
+      tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
     });
     if (result.status === "ok") {
+      deps.outbox.kick();
       await ctx.answerCallbackQuery({ text: ctx.t("review-approved-toast") });
       return ctx.reply(ctx.t("review-approved-done", { what: recordTitle(t, record) }));
     }

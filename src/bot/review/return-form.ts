@@ -36,7 +36,7 @@ export function createReturnForm(deps: AppDeps) {
         note: reason,
         now: deps.clock(),
         // The notice goes to whoever files for the branch today (the deputy during a hand-over) and to the sender.
-        returnTo: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
+        tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
       });
       if (result.status === "ok") {
         deps.outbox.kick();
