@@ -51,6 +51,7 @@ help-admin =
     /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của một chi bộ
     /choduyet: duyệt báo cáo, biên bản của mọi chi bộ
     /khoaso <tháng/năm> [mã đơn vị]: khóa sổ tháng khi mọi báo cáo đã được duyệt
+    /mokhoa <tháng/năm> [mã đơn vị]: mở lại tháng đã khóa sổ
     /tinhtong <mã đơn vị> [daduyet|tatca]: chọn cách tính tổng cho một đảng ủy, đảng bộ
 help-common =
     Chung:
@@ -548,6 +549,16 @@ close-branch-line = {"  "}• { $code }: { $name }
 close-done = 🔒 Đã khóa sổ tháng { $period } của { $unit }: { $approved }/{ $branches } chi bộ có báo cáo đã duyệt. Từ nay sửa báo cáo tháng này phải ghi lý do, được ghi là đính chính sau khóa sổ và phải duyệt lại.
 close-already = Tháng { $period } đã khóa sổ cho { $unit } lúc { $time }. Không cần khóa lại.
 audit-period-close = khóa sổ tháng { $period } của { $subject }: { $name }
+audit-period-reopen = mở lại sổ tháng { $period } của { $subject }: { $name }
+reopen-usage =
+    Cách dùng: /mokhoa <tháng/năm> [mã đơn vị], ví dụ /mokhoa 10/2026 DU-SGD.
+    Không ghi mã đơn vị thì mở sổ cả cây tổ chức. Mở sổ một đơn vị thì các đơn vị cấp dưới đã khóa riêng cũng được mở.
+reopen-bad-month = Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /mokhoa 10/2026 hoặc /mokhoa 10/2026 DU-SGD.
+reopen-not-over = Tháng này chưa kết thúc nên chưa thể khóa sổ, không có gì để mở.
+reopen-not-closed = Tháng { $period } của { $unit } chưa khóa sổ, không cần mở.
+reopen-closed-above = Tháng { $period } được khóa sổ ở cấp { $above } lúc { $time }, nên không mở riêng cho { $unit } được. Muốn mở, gõ { $command } (mở cho mọi đơn vị thuộc { $above }).
+reopen-done = 🔓 Đã mở lại sổ tháng { $period } của { $unit }. Từ nay sửa báo cáo tháng này không cần ghi lý do; các bản đã ghi là đính chính sau khóa sổ vẫn giữ nhãn đó.
+reopen-below-title = Cũng mở sổ { $count } đơn vị cấp dưới đã khóa riêng:
 report-month-closed = 🔒 Tháng { $period } đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.
 report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
 report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.

@@ -13,18 +13,22 @@ type Reader = Db | Prisma.TransactionClient;
 export interface LockInfo {
   /** The unit the lock was put on: the unit asked about or one above it. */
   unitName: string;
+  unitCode: string;
   closedAt: Date;
 }
 
 /** The lock that closes `period` for a unit, on the unit itself or on any unit above it. */
 export async function lockOf(db: Reader, unitId: number, period: Period): Promise<LockInfo | null> {
-  const ids = [unitId, ...(await ancestorsOf(db, unitId))];
+  return firstLock(db, [unitId, ...(await ancestorsOf(db, unitId))], period);
+}
+
+async function firstLock(db: Reader, unitIds: number[], period: Period): Promise<LockInfo | null> {
   const lock = await db.periodLock.findFirst({
-    where: { unitId: { in: ids }, year: period.year, month: period.month },
+    where: { unitId: { in: unitIds }, year: period.year, month: period.month },
     orderBy: { closedAt: "asc" },
-    select: { closedAt: true, unit: { select: { name: true } } },
+    select: { closedAt: true, unit: { select: { name: true, code: true } } },
   });
-  return lock ? { unitName: lock.unit.name, closedAt: lock.closedAt } : null;
+  return lock ? { unitName: lock.unit.name, unitCode: lock.unit.code, closedAt: lock.closedAt } : null;
 }
 
 export async function isMonthClosed(db: Reader, unitId: number, period: Period): Promise<boolean> {
@@ -80,4 +84,42 @@ export async function closeMonth(db: Db, input: { unitId: number; period: Period
     }
     throw e;
   }
+}
+
+export type ReopenResult =
+  /** `below`: units under the one reopened that had been closed on their own, reopened with it. */
+  | { status: "reopened"; below: { code: string; name: string }[] }
+  /** A unit above closed the month: only reopening there opens it. */
+  | { status: "closed-above"; lock: LockInfo }
+  | { status: "not-closed" };
+
+/**
+ * Reopens `period` for the unit's subtree: its own lock and those of units
+ * below it go, so that once reopened nothing under it stays closed by surprise.
+ * Reports marked as late corrections keep that mark.
+ */
+export async function reopenMonth(db: Db, input: { unitId: number; period: Period; reopenedBy: number; now: Date }): Promise<ReopenResult> {
+  const { unitId, period } = input;
+  return db.$transaction(async (tx) => {
+    const above = await firstLock(tx, await ancestorsOf(tx, unitId), period);
+    if (above) return { status: "closed-above" as const, lock: above };
+    const units = await tx.unit.findMany({ select: { id: true, code: true, name: true, parentId: true }, orderBy: { code: "asc" } });
+    const inSubtree = new Set(subtreeIds(units, unitId));
+    const locks = (await tx.periodLock.findMany({ where: { year: period.year, month: period.month }, select: { id: true, unitId: true } })).filter((l) =>
+      inSubtree.has(l.unitId),
+    );
+    if (locks.length === 0) return { status: "not-closed" as const };
+    await tx.periodLock.deleteMany({ where: { id: { in: locks.map((l) => l.id) } } });
+    const locked = new Set(locks.map((l) => l.unitId));
+    const unit = units.find((u) => u.id === unitId)!;
+    const below = units.filter((u) => u.id !== unitId && locked.has(u.id)).map(({ code, name }) => ({ code, name }));
+    await audit(tx, {
+      actorId: input.reopenedBy,
+      at: input.now,
+      action: "period.reopen",
+      subject: unit.code,
+      details: { name: unit.name, period: formatPeriod(period), below: below.map((b) => b.code) },
+    });
+    return { status: "reopened" as const, below };
+  });
 }

@@ -1,15 +1,17 @@
 // An administrator closes a month with /khoaso once its reports are approved;
 // after that a secretary's change needs a typed reason and goes back to review.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ReviewState } from "../../src/domain/review.js";
 import { ADMIN_ID, Harness, type TestUser } from "../support/harness.js";
+import { Reviewer } from "../support/review-setup.js";
 import { branchWithSecretary, buildTree, fillReport, TYPICAL_ANSWERS } from "../support/scenario.js";
 
 let h: Harness;
 let admin: TestUser;
+let reviewer: Reviewer;
 beforeAll(async () => {
   h = await Harness.start({ now: "2026-11-03T09:00:00+07:00" });
   admin = await buildTree(h, []);
+  reviewer = await Reviewer.invite(h, "DU-SGD");
 });
 afterAll(async () => h?.stop());
 
@@ -42,17 +44,7 @@ async function unitId(code: string) {
   return (await h.app.db.unit.findUniqueOrThrow({ where: { code } })).id;
 }
 
-/**
- * Set-up only: puts the current report of a branch's month in a review state
- * directly in the database. It stands in for the approve and return buttons
- * (src/bot/features/review.ts), which are being built separately.
- */
-async function setReviewStateInDb(branch: string, month: number, state: ReviewState) {
-  const changed = await h.app.db.report.updateMany({ where: { unitId: await unitId(branch), year: 2026, month, supersededAt: null }, data: { reviewState: state } });
-  expect(changed.count).toBe(1);
-}
-const approveInDb = (branch: string, month = 10) => setReviewStateInDb(branch, month, ReviewState.APPROVED);
-const returnInDb = (branch: string, month = 10) => setReviewStateInDb(branch, month, ReviewState.RETURNED);
+const OCT = { year: 2026, month: 10 };
 
 async function locksOf(code: string) {
   return h.app.db.periodLock.findMany({ where: { unitId: await unitId(code) } });
@@ -93,7 +85,7 @@ describe("bad input to /khoaso", () => {
   test("someone who is not an administrator gets the usual refusal", async () => {
     const [s] = await committeeWithBranches("DB-N", 1);
     await file(s!);
-    await approveInDb("DB-N-1");
+    await reviewer.approve("DB-N-1", OCT);
     const r = await s!.say("/khoaso 10/2026 DB-N");
     expect(r.texts).toEqual(["Lệnh này chỉ dành cho quản trị viên."]);
     expect(await locksOf("DB-N")).toEqual([]);
@@ -106,8 +98,8 @@ describe("refused while reports are not approved", () => {
     await file(pending!);
     await file(returned!);
     await file(approved!);
-    await returnInDb("DB-R-2");
-    await approveInDb("DB-R-3");
+    await reviewer.return("DB-R-2", OCT);
+    await reviewer.approve("DB-R-3", OCT);
 
     const r = await admin.say("/khoaso 10/2026 DB-R");
     expect(r.texts).toHaveLength(1);
@@ -123,9 +115,11 @@ describe("refused while reports are not approved", () => {
     );
     expect(await locksOf("DB-R")).toEqual([]);
 
-    // Approving the two leaves nothing in the way.
-    await approveInDb("DB-R-1");
-    await approveInDb("DB-R-2");
+    // Approving the pending one, and the returned one once sent again, leaves nothing in the way.
+    await reviewer.approve("DB-R-1", OCT);
+    await fillReport(returned!, "Tháng 10/2026", []);
+    await returned!.press(SEND);
+    await reviewer.approve("DB-R-2", OCT);
     expect((await admin.say("/khoaso 10/2026 DB-R")).last.text).toContain("🔒 Đã khóa sổ tháng 10/2026 của Đảng bộ DB-R: 3/4");
     expect(await locksOf("DB-R")).toHaveLength(1);
   });
@@ -133,7 +127,7 @@ describe("refused while reports are not approved", () => {
   test("an approved report amended since counts by its new, unapproved version", async () => {
     const [s] = await committeeWithBranches("DB-V", 1);
     await file(s!);
-    await approveInDb("DB-V-1");
+    await reviewer.approve("DB-V-1", OCT);
     await fillReport(s!, "Tháng 10/2026", []);
     await s!.press(SEND);
     expect((await reportsOf("DB-V-1")).map((v) => [v.version, v.reviewState])).toEqual([
@@ -179,7 +173,7 @@ describe("a closed month", () => {
     [sibling] = (await committeeWithBranches("DB-T", 1)) as [TestUser];
     await file(approved);
     await file(sibling);
-    await approveInDb("DB-S-1");
+    await reviewer.approve("DB-S-1", OCT);
   });
 
   test("closes once every report is approved, and names the branches with no report", async () => {
@@ -287,4 +281,79 @@ test("without a unit code, the whole tree is closed from its root", async () => 
   expect(r.texts[0]).toContain(`⛔ Chưa khóa sổ tháng 09/2026 của ${ROOT}`);
   expect(r.texts.join("\n")).toContain("  • DB-W-1: Chi bộ DB-W-1: chờ duyệt");
   expect((await locksOf("DU-SGD")).map((l) => l.month)).toEqual([8]);
+});
+
+describe("/mokhoa reopens a closed month", () => {
+  let secretary: TestUser;
+  beforeAll(async () => {
+    [secretary] = (await committeeWithBranches("DB-M", 1)) as [TestUser];
+    await file(secretary);
+    await reviewer.approve("DB-M-1", OCT);
+  });
+
+  test("reopening a committee also reopens a branch below it closed on its own; a change then needs no reason; /nhatky has it", async () => {
+    expect((await admin.say("/khoaso 10/2026 DB-M-1")).texts[0]).toContain("🔒 Đã khóa sổ tháng 10/2026 của Chi bộ DB-M-1");
+    expect((await admin.say("/khoaso 10/2026 DB-M")).texts[0]).toContain("🔒 Đã khóa sổ tháng 10/2026 của Đảng bộ DB-M");
+
+    const r = await admin.say("/mokhoa 10/2026 DB-M");
+    expect(r.texts).toEqual([
+      [
+        "🔓 Đã mở lại sổ tháng 10/2026 của Đảng bộ DB-M. Từ nay sửa báo cáo tháng này không cần ghi lý do; các bản đã ghi là đính chính sau khóa sổ vẫn giữ nhãn đó.",
+        "Cũng mở sổ 1 đơn vị cấp dưới đã khóa riêng:",
+        "  • DB-M-1: Chi bộ DB-M-1",
+      ].join("\n"),
+    ]);
+    expect(await locksOf("DB-M")).toEqual([]);
+    expect(await locksOf("DB-M-1")).toEqual([]);
+    expect((await admin.say("/nhatky")).last.text).toContain("mở lại sổ tháng 10/2026 của DB-M: Đảng bộ DB-M");
+
+    await secretary.say("/baocao");
+    let s = await secretary.press("Tháng 10/2026");
+    expect(s.texts).not.toContain(CLOSED_NOTICE);
+    await secretary.press("✏️ Sửa một mục");
+    await secretary.press("5. Chuyển chính thức");
+    await secretary.say("2");
+    s = await secretary.press(SEND);
+    expect(s.texts).toHaveLength(1);
+    expect(s.last.text).toContain("(bản số 2)");
+    expect((await reportsOf("DB-M-1")).map((v) => [v.version, v.lateCorrection, v.correctionReason])).toEqual([
+      [1, false, null],
+      [2, false, null],
+    ]);
+  });
+
+  test("a month that is not closed is said to be open, and nothing changes", async () => {
+    const r = await admin.say("/mokhoa 10/2026 DB-M");
+    expect(r.texts).toEqual(["Tháng 10/2026 của Đảng bộ DB-M chưa khóa sổ, không cần mở."]);
+  });
+
+  test("a month closed higher up is not reopened for one unit below; the command for the unit that closed it is given", async () => {
+    expect((await admin.say("/khoaso 7/2026")).texts[0]).toContain(`🔒 Đã khóa sổ tháng 07/2026 của ${ROOT}`);
+    let r = await admin.say("/mokhoa 7/2026 DB-M");
+    expect(r.texts).toEqual([
+      `Tháng 07/2026 được khóa sổ ở cấp ${ROOT} lúc 09:00 03/11/2026, nên không mở riêng cho Đảng bộ DB-M được. Muốn mở, gõ /mokhoa 07/2026 DU-SGD (mở cho mọi đơn vị thuộc ${ROOT}).`,
+    ]);
+    expect((await locksOf("DU-SGD")).map((l) => l.month)).toContain(7);
+    r = await admin.say("/mokhoa 7/2026");
+    expect(r.texts[0]).toContain(`🔓 Đã mở lại sổ tháng 07/2026 của ${ROOT}.`);
+    expect((await locksOf("DU-SGD")).map((l) => l.month)).not.toContain(7);
+  });
+
+  test("bad input: no month, an unreadable month, a month not over, an unknown unit, someone not an administrator", async () => {
+    const cases: [TestUser, string, string][] = [
+      [
+        admin,
+        "/mokhoa",
+        "Cách dùng: /mokhoa <tháng/năm> [mã đơn vị], ví dụ /mokhoa 10/2026 DU-SGD.\nKhông ghi mã đơn vị thì mở sổ cả cây tổ chức. Mở sổ một đơn vị thì các đơn vị cấp dưới đã khóa riêng cũng được mở.",
+      ],
+      [admin, "/mokhoa mười", "Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /mokhoa 10/2026 hoặc /mokhoa 10/2026 DU-SGD."],
+      [admin, "/mokhoa 11/2026", "Tháng này chưa kết thúc nên chưa thể khóa sổ, không có gì để mở."],
+      [admin, "/mokhoa 10/2026 KHONG-CO", "Không có đơn vị mã KHONG-CO. Gõ /donvi để xem các mã."],
+      [secretary, "/mokhoa 10/2026 DB-M", "Lệnh này chỉ dành cho quản trị viên."],
+    ];
+    await reviewer.approve("DB-M-1", OCT);
+    expect((await admin.say("/khoaso 10/2026 DB-M")).texts[0]).toContain("🔒");
+    for (const [who, text, answer] of cases) expect((await who.say(text)).texts).toEqual([answer]);
+    expect(await locksOf("DB-M")).toHaveLength(1);
+  });
 });

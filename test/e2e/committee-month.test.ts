@@ -1,7 +1,7 @@
 // One committee, three branches, one month: who receives what, and when.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Harness, type TestGroup, type TestUser } from "../support/harness.js";
-import { approveReportInDb } from "../support/review-setup.js";
+import { Reviewer } from "../support/review-setup.js";
 import { branchWithSecretary, buildTree, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
 
 let h: Harness;
@@ -9,6 +9,7 @@ let onTime: TestUser;
 let late: TestUser;
 let never: TestUser;
 let group: TestGroup;
+let reviewer: Reviewer;
 
 beforeAll(async () => {
   h = await Harness.start({ now: "2026-10-28T09:00:00+07:00" });
@@ -23,6 +24,7 @@ beforeAll(async () => {
   await admin.say("/chitieu CB-A 2026 4");
   await admin.say("/chitieu CB-B 2026 6");
   await admin.say("/chitieu CB-B 2026 3 hocsinh");
+  reviewer = await Reviewer.invite(h, "DU-SGD");
   group = h.group(-1001, "Cấp ủy Sở");
   expect((await group.say(admin, "/dangkynhom DU-SGD")).last.text).toContain("Đảng ủy Sở Giáo dục và Đào tạo");
   await h.at("2026-10-28T09:00:00+07:00");
@@ -47,8 +49,8 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   await recordRegularMeeting(onTime, "20/10/2026");
   h.clock.set("2026-11-01T10:00:00+07:00");
   await report(onTime, "Tháng 10/2026");
-  // The committee approves it (set-up): digests count approved reports only by default.
-  await approveReportInDb(h, "CB-A", { year: 2026, month: 10 });
+  // The committee approves it: digests count approved reports only by default.
+  await reviewer.approve("CB-A", { year: 2026, month: 10 });
 
   const counts = () => [onTime, late, never].map((u) => h.fake.messagesTo(u.id).length);
   const before = counts();
@@ -123,7 +125,8 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   expect(second).not.toContain("• CB-B");
 
   // Every delivery is on record once, and all of them went out.
-  const deliveries = await h.app.db.delivery.findMany({ orderBy: { id: "asc" } });
+  // The scheduled occasions; the review cards and the approval notice go through the same queue.
+  const deliveries = await h.app.db.delivery.findMany({ where: { job: { kind: { notIn: ["review", "approved", "returned"] } } }, orderBy: { id: "asc" } });
   expect(deliveries.map((d) => [d.occasion, Number(d.chatId), d.status])).toEqual([
     ["reminder:2026-10:d3", late.id, "SENT"],
     ["reminder:2026-10:d3", never.id, "SENT"],

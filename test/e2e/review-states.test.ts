@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Harness, type Replies, type TestUser } from "../support/harness.js";
-import { approveReportInDb, returnReportInDb } from "../support/review-setup.js";
+import { Reviewer } from "../support/review-setup.js";
 import { branchWithSecretary, buildTree, fillReport, inviteLink, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
 
 const OCT = { year: 2026, month: 10 };
@@ -45,6 +45,7 @@ beforeAll(async () => {
   expect((await admin.say("/themdonvi DB-CON DU-SGD Đảng bộ con")).last.text).toContain("Đã thêm");
   expect((await admin.say("/themdonvi DU-KHAC - Đảng ủy khác")).last.text).toContain("Đã thêm");
   await admin.say("/chitieu CB-DD 2026 10");
+  const reviewer = await Reviewer.invite(h, "DU-SGD");
   let id = 8100;
   for (const code of ["CB-DD", "CB-CD", "CB-TL", "CB-SM"]) {
     const s = await branchWithSecretary(h, id++, `Bí thư ${code}`, code);
@@ -52,11 +53,11 @@ beforeAll(async () => {
     secretaries.set(code, s);
   }
   secretary = secretaries.get("CB-SM")!;
-  await approveReportInDb(h, "CB-DD", OCT);
-  await returnReportInDb(h, "CB-TL", OCT);
+  await reviewer.approve("CB-DD", OCT);
+  await reviewer.return("CB-TL", OCT);
 
   // CB-SM's report is approved and October closed for it; then it raises its candidates to 30.
-  await approveReportInDb(h, "CB-SM", OCT);
+  await reviewer.approve("CB-SM", OCT);
   expect((await admin.say("/khoaso 10/2026 CB-SM")).last.text).toContain("🔒 Đã khóa sổ tháng 10/2026");
   await secretary.say("/baocao");
   await secretary.press("Tháng 10/2026");

@@ -1,4 +1,5 @@
-// /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved.
+// /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved;
+// /mokhoa <tháng> [mã đơn vị] opens it again.
 import { Composer } from "grammy";
 import type { BranchRef } from "../../domain/closing.js";
 import { monthIsOver } from "../../domain/closing.js";
@@ -8,7 +9,7 @@ import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { normaliseUnitCode } from "../../domain/units.js";
 import { allUnits } from "../../store/digest-data.js";
-import { closeMonth } from "../../store/locks.js";
+import { closeMonth, reopenMonth } from "../../store/locks.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminOnly } from "../middleware/actor.js";
 
@@ -46,14 +47,8 @@ export function closeMonthFeature(deps: AppDeps) {
     if (period === "too-old") return ctx.reply(ctx.t("close-too-old"));
     if (period === "future" || !monthIsOver(period, now, tz)) return ctx.reply(ctx.t("close-not-over"));
 
-    const units = await allUnits(deps.db);
-    let targets = units.filter((u) => u.parentId === null);
-    if (code) {
-      const unit = units.find((u) => u.code === normaliseUnitCode(code));
-      if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: code.slice(0, 40) }));
-      targets = [unit];
-    }
-    if (targets.length === 0) return ctx.reply(ctx.t("units-empty"));
+    const targets = await targetsOf(ctx, code);
+    if (!targets) return;
 
     const month = formatPeriod(period);
     for (const unit of targets) {
@@ -75,12 +70,53 @@ export function closeMonthFeature(deps: AppDeps) {
     }
   });
 
+  cmd.command("mokhoa", async (ctx) => {
+    const now = deps.clock();
+    const args = readCloseArgs(ctx.match, now, tz);
+    if (!args) return ctx.reply(ctx.t("reopen-usage"));
+    const { period, code } = args;
+    if (period === "format") return ctx.reply(ctx.t("reopen-bad-month"));
+    // Neither can have been closed: /khoaso refuses both.
+    if (period === "too-old") return ctx.reply(ctx.t("close-too-old"));
+    if (period === "future" || !monthIsOver(period, now, tz)) return ctx.reply(ctx.t("reopen-not-over"));
+    const targets = await targetsOf(ctx, code);
+    if (!targets) return;
+
+    const month = formatPeriod(period);
+    for (const unit of targets) {
+      const r = await reopenMonth(deps.db, { unitId: unit.id, period, reopenedBy: ctx.from!.id, now: deps.clock() });
+      if (r.status === "not-closed") {
+        await ctx.reply(ctx.t("reopen-not-closed", { period: month, unit: unit.name }));
+      } else if (r.status === "closed-above") {
+        const time = formatDateTime(r.lock.closedAt, tz);
+        await ctx.reply(ctx.t("reopen-closed-above", { period: month, unit: unit.name, above: r.lock.unitName, time, command: `/mokhoa ${month} ${r.lock.unitCode}` }));
+      } else {
+        const lines = [ctx.t("reopen-done", { period: month, unit: unit.name })];
+        if (r.below.length > 0) lines.push(ctx.t("reopen-below-title", { count: r.below.length }), ...r.below.map((b) => ctx.t("close-branch-line", b)));
+        for (const text of splitIntoMessages(lines)) await ctx.reply(text);
+      }
+    }
+  });
+
+  /** The unit named, or every root when none is: what both commands act on. Undefined once the refusal is said. */
+  async function targetsOf(ctx: BotContext, code: string | undefined) {
+    const units = await allUnits(deps.db);
+    if (code) {
+      const unit = units.find((u) => u.code === normaliseUnitCode(code));
+      if (!unit) return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code.slice(0, 40) })));
+      return [unit];
+    }
+    const roots = units.filter((u) => u.parentId === null);
+    if (roots.length === 0) return void (await ctx.reply(ctx.t("units-empty")));
+    return roots;
+  }
+
   function missingLines(ctx: BotContext, missing: BranchRef[]): string[] {
     if (missing.length === 0) return [];
     return [ctx.t("close-missing-title", { count: missing.length }), ...missing.map((b) => ctx.t("close-branch-line", { code: b.code, name: b.name }))];
   }
 
   const composer = new Composer<BotContext>();
-  composer.command("khoaso", adminOnly, cmd);
+  composer.command(["khoaso", "mokhoa"], adminOnly, cmd);
   return composer;
 }

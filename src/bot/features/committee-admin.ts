@@ -141,7 +141,7 @@ export function committeeAdminFeature(deps: AppDeps) {
       Object.assign(vars, { dueDay: after.dueDay });
     } else if (e.action === "totals.set") {
       Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
-    } else if (e.action === "period.close") {
+    } else if (e.action === "period.close" || e.action === "period.reopen") {
       Object.assign(vars, { period: show(d.period), name: show(d.name) });
     } else {
       Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
