@@ -378,6 +378,7 @@ group-not-registered = Nhóm này chưa được đăng ký nhận tổng hợp.
 digest-not-allowed = Tổng hợp chỉ xem được trong nhóm cấp ủy đã đăng ký, hoặc bởi quản trị viên.
 digest-usage = Cách dùng: /tonghop [tháng/năm] (quản trị viên: /tonghop [mã đơn vị] [tháng/năm]). Ví dụ: /tonghop 10/2026
 export-usage = Cách dùng: /xuat [năm hoặc tháng/năm] (quản trị viên: /xuat [mã đơn vị] [năm hoặc tháng/năm]). Ví dụ: /xuat 2026 hoặc /xuat 10/2026
+export-too-large = { $unit } có { $branches } chi bộ, quá nhiều cho một tệp Excel (tối đa { $max }). Đồng chí xuất từng đơn vị trực thuộc, ví dụ /xuat <mã đơn vị> 2026; gõ /donvi để xem các mã.
 export-caption = 📎 Số liệu của { $unit }, { $range }: { $reports } báo cáo tháng, { $meetings } biên bản sinh hoạt.
 
 ## Xuất dữ liệu (/xuat)

@@ -5,6 +5,7 @@ import { DelegationKind, isActive, onDuty } from "../domain/delegation.js";
 import { todayIn, type IsoDate } from "../domain/meeting.js";
 import { Role } from "../domain/roles.js";
 import { audit } from "./audit.js";
+import { inIdBatches } from "./id-batches.js";
 import { displayName } from "./users.js";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -27,9 +28,6 @@ export interface SecretaryAct {
   now: Date;
   timeZone: string;
 }
-
-/** SQLite caps the bound parameters of one statement; lists of branch ids are sent in slices. */
-const IDS_PER_QUERY = 500;
 
 export async function deputiesOf(db: Reader, unitId: number): Promise<Person[]> {
   const rows = await db.membership.findMany({
@@ -150,14 +148,13 @@ export async function delegatedUnitIds(db: Reader, today: IsoDate, onlyUnit?: nu
 export async function onDutyChatIdsByUnit(db: Reader, unitIds: number[], now: Date, timeZone: string): Promise<Map<number, bigint[]>> {
   const delegated = await delegatedUnitIds(db, todayIn(now, timeZone), unitIds.length === 1 ? unitIds[0] : undefined);
   const members = new Map<number, { role: string; who: bigint }[]>(unitIds.map((id) => [id, []]));
-  for (let i = 0; i < unitIds.length; i += IDS_PER_QUERY) {
-    const rows = await db.membership.findMany({
-      where: { unitId: { in: unitIds.slice(i, i + IDS_PER_QUERY) }, role: { in: [Role.SECRETARY, Role.DEPUTY] } },
-      select: { unitId: true, role: true, user: { select: { telegramId: true } } },
-      orderBy: { id: "asc" },
-    });
-    for (const m of rows) members.get(m.unitId)!.push({ role: m.role, who: m.user.telegramId });
-  }
+  const rows = await inIdBatches(unitIds, (batch) =>
+    db.membership.findMany({
+      where: { unitId: { in: batch }, role: { in: [Role.SECRETARY, Role.DEPUTY] } },
+      select: { id: true, unitId: true, role: true, user: { select: { telegramId: true } } },
+    }),
+  );
+  for (const m of rows.sort((a, b) => a.id - b.id)) members.get(m.unitId)!.push({ role: m.role, who: m.user.telegramId });
   return new Map([...members].map(([unitId, list]) => [unitId, onDuty(list, delegated.has(unitId))]));
 }
 

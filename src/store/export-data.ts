@@ -6,17 +6,28 @@ import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
 import type { WorkbookInput } from "../export/workbook.js";
 import { earlierApprovedReports, REPORT_COUNTS, subtreeAndTotals } from "./digest-data.js";
+import { inIdBatches } from "./id-batches.js";
 import { quotasOf } from "./quotas.js";
 
 export type ExportRange = { year: number; month?: number };
 
 /**
+ * More branches than this make a workbook no office computer opens comfortably
+ * (a year of a country's reports is past a sheet's million rows), and their ids
+ * past what one IN (…) of SQLite may bind. Such a unit is exported unit by unit below it.
+ */
+export const EXPORT_MAX_BRANCHES = 10_000;
+
+export type ExportRows = Omit<WorkbookInput, "labels" | "timeZone"> & { totals: TotalsMode };
+
+/**
  * Every current report and minutes of the unit's branches, each with its review state; the progress
  * sheet counts as the unit's digest does (`totals`, returned so the caption can say which).
  */
-export async function exportRows(db: Db, rootId: number, range: ExportRange): Promise<Omit<WorkbookInput, "labels" | "timeZone"> & { totals: TotalsMode }> {
+export async function exportRows(db: Db, rootId: number, range: ExportRange): Promise<ExportRows | { tooLarge: number }> {
   const { units, totals } = await subtreeAndTotals(db, rootId);
   const branches = units.filter((u) => u.kind === UnitKind.BRANCH);
+  if (branches.length > EXPORT_MAX_BRANCHES) return { tooLarge: branches.length };
   const ids = branches.map((b) => b.id);
   const byId = new Map(branches.map((b) => [b.id, b]));
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -25,18 +36,17 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
     : { gte: `${range.year}-01-01`, lte: `${range.year}-12-31` };
   const period: Period = { year: range.year, month: range.month ?? 12 };
   const [reports, meetings, quotas, monthOnly, earlierApproved] = await Promise.all([
-    db.report.findMany({
-      where: { unitId: { in: ids }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null },
-      orderBy: [{ month: "asc" }, { unitId: "asc" }],
-    }),
-    db.meeting.findMany({
-      where: { unitId: { in: ids }, supersededAt: null, heldOn },
-      orderBy: [{ heldOn: "asc" }, { unitId: "asc" }],
-      include: { _count: { select: { attachments: true } } },
-    }),
+    inIdBatches(ids, (batch) =>
+      db.report.findMany({ where: { unitId: { in: batch }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null } }),
+    ).then((rows) => rows.sort((a, b) => a.month - b.month || a.unitId - b.unitId)),
+    inIdBatches(ids, (batch) =>
+      db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn }, include: { _count: { select: { attachments: true } } } }),
+    ).then((rows) => rows.sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.unitId - b.unitId))),
     quotasOf(db, ids, range.year),
     // A month's export still shows the year's progress; a year's already has every report.
-    range.month ? db.report.findMany({ where: { unitId: { in: ids }, year: range.year, supersededAt: null }, select: REPORT_COUNTS }) : undefined,
+    range.month
+      ? inIdBatches(ids, (batch) => db.report.findMany({ where: { unitId: { in: batch }, year: range.year, supersededAt: null }, select: REPORT_COUNTS }))
+      : undefined,
     earlierApprovedReports(db, ids, period.year, period.month, totals),
   ]);
   const yearReports = monthOnly ?? reports;

@@ -152,7 +152,7 @@ describe("groups and digests", () => {
     expect(text).toContain("… và 480 chi bộ khác (xem đầy đủ bằng /xuat)");
   });
 
-  test("a province of 5,000 branches gets its digest and its quota sum (more ids than SQLite binds at once)", async () => {
+  test("a province of 5,000 branches gets its digest, its quota sum (more ids than SQLite binds at once) and its workbook", async () => {
     const admin = h.admin();
     await admin.say("/themdonvi DU-TINH - Tỉnh ủy");
     const parent = await h.app.db.unit.findUniqueOrThrow({ where: { code: "DU-TINH" } });
@@ -162,6 +162,29 @@ describe("groups and digests", () => {
     await admin.say("/chitieu T-4999 2026 3");
     expect((await admin.say("/tonghop DU-TINH 10/2026")).texts.join("\n")).toContain("📨 Báo cáo: 0/5.000 chi bộ đã gửi");
     expect((await admin.say("/chitieu DU-TINH")).last.text).toContain("Tổng: 3 đảng viên");
+    const r = await admin.say("/xuat DU-TINH 2026");
+    expect(r.last.method).toBe("sendDocument");
+    expect(r.last.text).toContain("📎 Số liệu của Tỉnh ủy, 2026");
+  });
+
+  test("a unit of more than 10,000 branches is not put in one workbook: /xuat says to export the units below it", async () => {
+    const admin = h.admin();
+    await admin.say("/themdonvi DU-TW - Đảng bộ toàn quốc");
+    const parent = await h.app.db.unit.findUniqueOrThrow({ where: { code: "DU-TW" } });
+    await h.app.db.unit.createMany({
+      data: Array.from({ length: 10_001 }, (_, i) => ({ code: `TW-${i}`, name: `Chi bộ ${i}`, kind: "BRANCH", parentId: parent.id, createdBy: 1n })),
+    });
+    try {
+      const r = await admin.say("/xuat DU-TW 2026");
+      expect(r.texts).toEqual([
+        "Đảng bộ toàn quốc có 10.001 chi bộ, quá nhiều cho một tệp Excel (tối đa 10.000). Đồng chí xuất từng đơn vị trực thuộc, ví dụ /xuat <mã đơn vị> 2026; gõ /donvi để xem các mã.",
+      ]);
+      expect(r.messages.map((m) => m.method)).toEqual(["sendMessage"]);
+    } finally {
+      // The other tests here count branches of the whole tree.
+      await h.app.db.unit.deleteMany({ where: { parentId: parent.id } });
+      await h.app.db.unit.delete({ where: { id: parent.id } });
+    }
   });
 
   test("/xuat sends a workbook with Vietnamese headers, dates as dates and numbers as numbers", async () => {

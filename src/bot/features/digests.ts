@@ -9,7 +9,7 @@ import { digestMessages, totalsBasis } from "../../messages/digest.js";
 import { digestChart } from "../../messages/digest-chart.js";
 import { allUnits } from "../../store/digest-data.js";
 import { loadDigest } from "../../store/digest-sql.js";
-import { exportRows, type ExportRange } from "../../store/export-data.js";
+import { EXPORT_MAX_BRANCHES, exportRows, type ExportRange } from "../../store/export-data.js";
 import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { withoutMarks } from "../../domain/text.js";
@@ -101,7 +101,12 @@ export function digestsFeature(deps: AppDeps) {
     const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
-      const { totals, ...rows } = await exportRows(deps.db, unit.id, range);
+      const loaded = await exportRows(deps.db, unit.id, range);
+      if ("tooLarge" in loaded) {
+        await ctx.reply(ctx.t("export-too-large", { unit: unit.name, branches: loaded.tooLarge, max: EXPORT_MAX_BRANCHES }));
+        continue;
+      }
+      const { totals, ...rows } = loaded;
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
       const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
       await ctx.replyWithDocument(new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`), {
