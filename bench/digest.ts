@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { createDb, type Db } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
+import { rebuildBranchMonths } from "../src/store/branch-months.js";
 import { loadDigest } from "../src/store/digest-sql.js";
 import { benchDb, gc, inChild, mb, median, PG_URL, type DbKind } from "./support.js";
 
@@ -163,6 +164,8 @@ export interface DigestFigures {
   reports: number;
   meetings: number;
   seedSeconds: number;
+  /** Building the digest rows of every branch from the seeded records (what a first start does). */
+  buildSeconds: number;
   digests: DigestRun[];
   error?: string;
 }
@@ -215,7 +218,7 @@ export async function digestMeasure(url: string, roots: { label: string; id: num
 /** `roots`: which digests to time ("root" the whole tree, "province" the first province). */
 export async function digestBench(kind: DbKind, branches: number, roots: ("root" | "province")[], timeoutMs: number): Promise<DigestFigures> {
   const database = await benchDb(kind, `dig${branches}`);
-  const figures: DigestFigures = { db: kind, branches, reports: branches * 12 + Math.ceil(branches / 50), meetings: branches * 24, seedSeconds: NaN, digests: [] };
+  const figures: DigestFigures = { db: kind, branches, reports: branches * 12 + Math.ceil(branches / 50), meetings: branches * 24, seedSeconds: NaN, buildSeconds: NaN, digests: [] };
   try {
     const setup = createDb(database.url);
     await migrate(setup);
@@ -224,6 +227,11 @@ export async function digestBench(kind: DbKind, branches: number, roots: ("root"
     if (kind === "sqlite") seedSqlite(database.path!, branches);
     else await seedPostgres(database.schema!, branches);
     figures.seedSeconds = (performance.now() - t0) / 1000;
+    const build = createDb(database.url);
+    const t1 = performance.now();
+    await rebuildBranchMonths(build, kind);
+    figures.buildSeconds = (performance.now() - t1) / 1000;
+    await build.$disconnect();
     const L = layout(branches);
     const targets = roots.map((r) => (r === "root" ? { label: L.provinces ? "country (root)" : "province (root)", id: 1 } : { label: "one province", id: L.firstProvince }));
     await inChild<DigestRun[]>("digest", [database.url, targets, 10_000], { timeoutMs, onMessage: (run) => figures.digests.push(run as DigestRun) }).catch((e: Error) => {

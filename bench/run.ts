@@ -53,7 +53,7 @@ for (const [kind, branches] of [...dbs.map((k) => [k, 5000] as const), ...(pg &&
   // The province first: a country digest that runs out of time then still leaves it measured.
   const d = await digestBench(kind, branches, branches > 5000 ? ["province", "root"] : ["root"], branches > 5000 ? 180_000 : 60_000);
   digests.push(d);
-  console.log(`   ${label(kind)}, ${n(branches)} branches: seeded ${n(d.reports)} reports + ${n(d.meetings)} meetings in ${r1(d.seedSeconds)} s${note}`);
+  console.log(`   ${label(kind)}, ${n(branches)} branches: seeded ${n(d.reports)} reports + ${n(d.meetings)} meetings in ${r1(d.seedSeconds)} s, digest rows built in ${r1(d.buildSeconds)} s${note}`);
   if (d.error) console.log(`     FAILED: ${d.error}`);
   for (const run of d.digests) {
     digestRuns.push([d, run]);

@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { DEFAULT_WEBHOOK_PORT, type Config, type ServerConfig } from "./config.js";
-import { createDb, type Db } from "./db/client.js";
+import { createDb, providerOf, type Db } from "./db/client.js";
+import { ensureBranchMonths } from "./store/branch-months.js";
 import { Prisma } from "./db/generated/client.js";
 import { migrate } from "./db/migrate.js";
 import { createLogger, type Logger } from "./log.js";
@@ -62,6 +63,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const db = createDb(config.DATABASE_URL);
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "migrations applied");
+  await ensureBranchMonths(db, providerOf(db), log);
 
   const clock = options.clock ?? (() => new Date());
   const inFlight = new InFlight();

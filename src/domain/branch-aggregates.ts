@@ -1,7 +1,7 @@
 // Per-branch aggregates of a digest, from plain rows: no Prisma, no time zone, no text.
-// aggregateBranches is what a GROUP BY per branch returns (src/store/digest-sql.ts
-// does that in the database); the export's progress sheet uses it directly, and
-// tests use it as the reference for the SQL. Linear in the rows.
+// The digest rows kept in the database are made with it (src/domain/branch-month.ts),
+// the export's progress sheet uses it directly, and tests use it as the reference
+// for the SQL. Linear in the rows.
 import { addMonths, type Period } from "./period.js";
 import { admittedTotal, COHORTS, type CohortField, type ReportFigures } from "./report.js";
 import { ReviewState, reviewLabel, type ReviewLabel } from "./review.js";

@@ -1,9 +1,9 @@
-// A committee's digest computed by the database: one pass over the subtree's
-// reports, meetings and quotas builds a per-branch table (the BranchAggregate
-// of src/domain/digest.ts, one row per branch), and a few small queries read
-// the totals, the first names of each list and the five furthest behind from
-// it. JavaScript receives about a hundred rows whatever the size of the tree,
-// so a country's digest costs what the database's scan costs.
+// A committee's digest computed by the database: the subtree's BranchMonth rows
+// for the period (one per branch, kept up to date as records change: see
+// src/store/branch-months.ts) and its quotas make a per-branch table, and a few
+// small queries read the totals, the first names of each list and the five
+// furthest behind from it. JavaScript receives about a hundred rows whatever the
+// size of the tree, and the database reads one row per branch, not its records.
 //
 // The same SQL runs on SQLite and PostgreSQL. buildDigest(digestInput(...)) is
 // the reference it must agree with (test/e2e/digest-sql.test.ts).
@@ -11,20 +11,18 @@ import { providerOf, type Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import { DIGEST_NAMES, FURTHEST_BEHIND, type BehindBranch, type Digest } from "../domain/digest.js";
 import { type BranchRef, type DigestUnit } from "../domain/branch-aggregates.js";
-import { addMonths, type Period } from "../domain/period.js";
+import type { Period } from "../domain/period.js";
 import { COHORTS, type CohortField } from "../domain/report.js";
-import { ReviewState } from "../domain/review.js";
-import { TotalsMode } from "../domain/review-totals.js";
+import type { ReviewLabel } from "../domain/review.js";
+import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
+import { COHORT_STEM, COUNTED_PREFIX } from "./branch-months.js";
 import { totalsModeFor } from "./totals-setting.js";
 
 type Sql = Prisma.Sql;
 const { sql, raw, join } = Prisma;
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const ym = (p: Period) => `${p.year}-${pad(p.month)}`;
-
-/** Column names of the cohort fields: the same in the Report (admitted…) and Quota (cohort value) tables. */
+/** Short names of the cohorts in the per-branch table (y…, m…, q… columns). */
 const COHORT_COLUMNS: Record<CohortField, string> = {
   admittedTeachers: "t",
   admittedPupils: "p",
@@ -33,54 +31,23 @@ const COHORT_COLUMNS: Record<CohortField, string> = {
 };
 
 /**
- * The reports whose figures count: the current version of each month, or with
- * "approved" totals the latest approved version of each month (so a correction
- * awaiting review leaves the approved figures in, as aggregateBranches does).
- */
-/** The report columns the aggregate reads (not the free texts). */
-const COUNTED_COLUMNS = raw(
-  ["unitId", "month", ...COHORTS, "candidates", "awarenessClass", "applicationsInReview", "removed"].map((c) => `r."${c}"`).join(", "),
-);
-
-function countedReports(period: Period, totals: TotalsMode): Sql {
-  const base = sql`r."year" = ${period.year} AND r."month" <= ${period.month}`;
-  if (totals === TotalsMode.ALL) return sql`SELECT ${COUNTED_COLUMNS} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL`;
-  // Two parts: the current approved versions (nearly every row: a plain scan the
-  // database can split between workers), and the few replaced approved versions
-  // that no later approved version replaces, which need the look-ahead.
-  return sql`
-    SELECT ${COUNTED_COLUMNS} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL AND r."reviewState" = ${ReviewState.APPROVED}
-    UNION ALL
-    SELECT ${COUNTED_COLUMNS} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NOT NULL AND r."reviewState" = ${ReviewState.APPROVED}
-      AND NOT EXISTS (
-        SELECT 1 FROM "Report" n
-        WHERE n."unitId" = r."unitId" AND n."year" = r."year" AND n."month" = r."month"
-          AND n."reviewState" = ${ReviewState.APPROVED} AND n."version" > r."version")`;
-}
-
-/**
- * SELECT producing one row per branch of the subtree: the per-branch aggregate.
- * `wholeTree`: the root is the only one, so every row is in its subtree and the
- * tables are aggregated as they are (in parallel, on PostgreSQL) before the join,
- * instead of being joined to the subtree first.
+ * SELECT producing one row per branch of the subtree: its BranchMonth row for
+ * the period (src/store/branch-months.ts) as the totals count, and its quota.
+ * `wholeTree`: the root is the only one, so every branch is in its subtree and
+ * no recursive walk of the tree is needed.
  */
 function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree: boolean): Sql {
-  const inSubtree = (alias: string) => (wholeTree ? sql`` : sql`JOIN branches b ON b."id" = ${raw(`${alias}."unitId"`)}`);
-  const m = period.month;
-  const quarterFirst = addMonths(period, -((period.month - 1) % 3));
-  const month = ym(period);
-  const sumIf = (cond: Sql, expr: Sql) => sql`SUM(CASE WHEN ${cond} THEN ${expr} ELSE 0 END)`;
-  const thisMonth = sql`r."month" = ${m}`;
-  const cohortSums = join(
-    COHORTS.map((c) => {
-      const col = raw(`r."${c}"`);
-      const name = COHORT_COLUMNS[c];
-      return sql`SUM(${col}) AS ${raw(`y${name}`)}, ${sumIf(thisMonth, col)} AS ${raw(`m${name}`)}`;
-    }),
-  );
+  const p = COUNTED_PREFIX[totals];
   const quotaCols = join(
     COHORTS.map((c) => sql`MAX(CASE WHEN q."cohort" = ${c} THEN q."value" END) AS ${raw(`q${COHORT_COLUMNS[c]}`)}`),
   );
+  const figure = (column: string, as: string) => raw(`COALESCE(s."${column}", 0) AS ${as}`);
+  const cohorts = COHORTS.flatMap((c) => {
+    const k = COHORT_COLUMNS[c];
+    const stem = COHORT_STEM[c];
+    return [figure(`${p}Year${stem}`, `y${k}`), figure(`${p}Month${stem}`, `m${k}`)];
+  });
+  const ytd = raw(COHORTS.map((c) => `COALESCE(s."${p}Year${COHORT_STEM[c]}", 0)`).join(" + "));
   return sql`
     ${
       wholeTree
@@ -94,55 +61,27 @@ function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree
       SELECT u."id", u."code", u."name" FROM "Unit" u JOIN sub ON sub."id" = u."id" WHERE u."kind" = ${UnitKind.BRANCH}
     ),`
     }
-    cur AS (
-      SELECT r."unitId", r."late", r."reviewState", r."lateCorrection"
-      FROM "Report" r ${inSubtree("r")}
-      WHERE r."year" = ${period.year} AND r."month" = ${m} AND r."supersededAt" IS NULL
-    ),
-    fig AS (
-      SELECT r."unitId", ${cohortSums},
-        ${sumIf(thisMonth, sql`r."candidates"`)} AS cand,
-        ${sumIf(thisMonth, sql`r."awarenessClass"`)} AS aware,
-        ${sumIf(thisMonth, sql`r."applicationsInReview"`)} AS apps,
-        ${sumIf(thisMonth, sql`r."removed"`)} AS removed
-      FROM (${countedReports(period, totals)}) r ${inSubtree("r")}
-      GROUP BY r."unitId"
-    ),
-    meet AS (
-      SELECT mt."unitId",
-        ${sumIf(sql`substr(mt."heldOn", 1, 7) = ${month}`, sql`1`)} AS meetings,
-        ${sumIf(sql`substr(mt."heldOn", 1, 7) = ${month}`, sql`mt."onRoll"`)} AS onroll,
-        ${sumIf(sql`substr(mt."heldOn", 1, 7) = ${month}`, sql`mt."present"`)} AS present,
-        ${sumIf(sql`substr(mt."heldOn", 1, 7) = ${month} AND mt."kind" = 'REGULAR'`, sql`1`)} AS regular,
-        -- Thematic meetings count by quarter: those of the quarter up to the period's month.
-        ${sumIf(sql`mt."kind" = 'THEMATIC'`, sql`1`)} AS thematic
-      FROM "Meeting" mt ${inSubtree("mt")}
-      WHERE mt."supersededAt" IS NULL AND mt."heldOn" >= ${`${ym(quarterFirst)}-01`} AND mt."heldOn" <= ${`${month}-31`}
-      GROUP BY mt."unitId"
-    ),
     -- Not "quota": SQLite's names are case-insensitive, and the table is "Quota".
     qb AS (
       SELECT q."unitId", MAX(CASE WHEN q."cohort" = 'ALL' THEN q."value" END) AS qall, ${quotaCols}
-      FROM "Quota" q ${inSubtree("q")}
+      FROM "Quota" q ${wholeTree ? sql`` : sql`JOIN branches b ON b."id" = q."unitId"`}
       WHERE q."year" = ${period.year}
       GROUP BY q."unitId"
     )
     SELECT b."id", b."code", b."name",
-      CASE WHEN cur."unitId" IS NULL THEN 0 ELSE 1 END AS reported,
-      CASE WHEN cur."late" THEN 1 ELSE 0 END AS late,
-      cur."reviewState" AS "reviewState",
-      CASE WHEN cur."lateCorrection" THEN 1 ELSE 0 END AS "lateCorrection",
-      ${join(COHORTS.map((c) => raw(`COALESCE(fig.y${COHORT_COLUMNS[c]}, 0) AS y${COHORT_COLUMNS[c]}, COALESCE(fig.m${COHORT_COLUMNS[c]}, 0) AS m${COHORT_COLUMNS[c]}`)))},
-      COALESCE(fig.yt, 0) + COALESCE(fig.yp, 0) + COALESCE(fig.ys, 0) + COALESCE(fig.yo, 0) AS ytd,
-      COALESCE(fig.cand, 0) AS cand, COALESCE(fig.aware, 0) AS aware, COALESCE(fig.apps, 0) AS apps, COALESCE(fig.removed, 0) AS removed,
-      COALESCE(meet.meetings, 0) AS meetings, COALESCE(meet.onroll, 0) AS onroll, COALESCE(meet.present, 0) AS present,
-      COALESCE(meet.regular, 0) AS regular, COALESCE(meet.thematic, 0) AS thematic,
+      CASE WHEN s."reported" THEN 1 ELSE 0 END AS reported,
+      CASE WHEN s."late" THEN 1 ELSE 0 END AS late,
+      s."review" AS review,
+      ${join(cohorts)},
+      ${ytd} AS ytd,
+      ${figure(`${p}Candidates`, "cand")}, ${figure(`${p}AwarenessClass`, "aware")},
+      ${figure(`${p}ApplicationsInReview`, "apps")}, ${figure(`${p}Removed`, "removed")},
+      ${figure("meetings", "meetings")}, ${figure("onRoll", "onroll")}, ${figure("present", "present")},
+      ${figure("regularMeetings", "regular")}, ${figure("thematicQuarter", "thematic")},
       qb.qt AS qt, qb.qp AS qp, qb.qs AS qs, qb.qo AS qo,
       COALESCE(qb.qall, COALESCE(qb.qt, 0) + COALESCE(qb.qp, 0) + COALESCE(qb.qs, 0) + COALESCE(qb.qo, 0), 0) AS qtotal
     FROM branches b
-    LEFT JOIN cur ON cur."unitId" = b."id"
-    LEFT JOIN fig ON fig."unitId" = b."id"
-    LEFT JOIN meet ON meet."unitId" = b."id"
+    LEFT JOIN "BranchMonth" s ON s."unitId" = b."id" AND s."year" = ${period.year} AND s."month" = ${period.month}
     LEFT JOIN qb ON qb."unitId" = b."id"`;
 }
 
@@ -187,11 +126,9 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
       return raw(`SUM(m${k}) AS m${k}, SUM(y${k}) AS y${k}, SUM(CASE WHEN qtotal > 0 THEN q${k} END) AS q${k}`);
     }),
   );
-  const labels = sql`
-    SUM(CASE WHEN reported = 1 AND "reviewState" = ${ReviewState.APPROVED} THEN 1 ELSE 0 END) AS approved,
-    SUM(CASE WHEN reported = 1 AND "reviewState" = ${ReviewState.RETURNED} THEN 1 ELSE 0 END) AS returned,
-    SUM(CASE WHEN reported = 1 AND "reviewState" = ${ReviewState.PENDING} AND "lateCorrection" = 0 THEN 1 ELSE 0 END) AS pending,
-    SUM(CASE WHEN reported = 1 AND "reviewState" = ${ReviewState.PENDING} AND "lateCorrection" = 1 THEN 1 ELSE 0 END) AS corrections`;
+  const label = (l: ReviewLabel) => sql`SUM(CASE WHEN reported = 1 AND review = ${l} THEN 1 ELSE 0 END)`;
+  const labels = sql`${label("approved")} AS approved, ${label("returned")} AS returned,
+    ${label("pending")} AS pending, ${label("late-correction")} AS corrections`;
   const [sums] = await db.$queryRaw<Record<string, unknown>[]>(sql`
     SELECT COUNT(*) AS branches, SUM(reported) AS received, SUM(CASE WHEN reported = 1 THEN late ELSE 0 END) AS late, ${labels},
       ${cohortTotals},

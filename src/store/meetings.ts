@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import { providerOf, type Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { meetingSchema, type Attachment, type IsoDate, type MeetingDraft, type MeetingFact, type MeetingKind } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
@@ -6,6 +6,7 @@ import { displayName } from "./users.js";
 import { writeNextVersion } from "./versioning.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
+import { refreshBranchMonths } from "./branch-months.js";
 
 export const MEETING_SELECT = {
   id: true,
@@ -109,6 +110,7 @@ export async function submitMeeting(
         select: { id: true },
       });
       await queueReviewCards(tx, { kind: RecordKind.MEETING, id: row.id, unitId: input.unitId }, input.now);
+      await refreshBranchMonths(tx, providerOf(db), input.unitId, Number(fields.heldOn.slice(0, 4)));
     },
   });
   if (result.status === "ok") return result;

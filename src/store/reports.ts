@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import { providerOf, type Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { writeNextVersion } from "./versioning.js";
 import type { Period } from "../domain/period.js";
@@ -7,6 +7,7 @@ import { reportFiguresSchema } from "../domain/report.js";
 import { displayName } from "./users.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
+import { refreshBranchMonths } from "./branch-months.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
 export interface StoredReport {
@@ -105,6 +106,7 @@ export async function submitReport(
         select: { id: true },
       });
       await queueReviewCards(tx, { kind: RecordKind.REPORT, id: row.id, unitId: input.unitId }, input.now);
+      await refreshBranchMonths(tx, providerOf(db), input.unitId, input.period.year);
     },
   });
   if (result.status === "ok") return result;

@@ -1,7 +1,7 @@
 // Reads a version under review and records a reviewer's decision. A decision
 // is a conditional update on the version's id while it is current and pending,
 // so of two reviewers (or one pressing twice) exactly one changes it.
-import type { Db } from "../db/client.js";
+import { providerOf, type Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { MeetingDraft } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
@@ -12,6 +12,7 @@ import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./reports.js";
 import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB, type RecordRef } from "./review-queue.js";
 import { displayName } from "./users.js";
+import { refreshBranchMonths } from "./branch-months.js";
 
 interface Common {
   ref: RecordRef;
@@ -137,10 +138,14 @@ export async function decide(
     const { count } =
       input.ref.kind === RecordKind.REPORT ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
     if (count === 0) return false;
-    const owner =
-      input.ref.kind === RecordKind.REPORT
-        ? await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } })
-        : await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select: { unitId: true, submittedBy: { select: { telegramId: true } } } });
+    const select = { unitId: true, submittedBy: { select: { telegramId: true } } } as const;
+    let owner: { unitId: number; submittedBy: { telegramId: bigint } };
+    if (input.ref.kind === RecordKind.REPORT) {
+      const report = await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { ...select, year: true } });
+      // Approved figures count in the totals: the branch's digest rows change with the decision.
+      await refreshBranchMonths(tx, providerOf(db), report.unitId, report.year);
+      owner = report;
+    } else owner = await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select });
     const chats = [owner.submittedBy.telegramId, ...((await input.tellAlso?.(tx, owner.unitId)) ?? [])];
     await queueDecisionNotice(tx, input.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, input.ref, chats, input.now);
     return true;

@@ -5,11 +5,16 @@
 // and out of the month and quarter), for several committees, months and both
 // ways of counting totals. Runs on SQLite, and on PostgreSQL in that pass.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDb, type Db } from "../../src/db/client.js";
+import { createDb, providerOf, type Db } from "../../src/db/client.js";
 import { migrate } from "../../src/db/migrate.js";
 import { buildDigest, DIGEST_NAMES } from "../../src/domain/digest.js";
 import { TotalsMode } from "../../src/domain/review-totals.js";
+import { ReviewState } from "../../src/domain/review.js";
+import { createLogger } from "../../src/log.js";
+import { ensureBranchMonths, rebuildBranchMonths } from "../../src/store/branch-months.js";
 import { digestInput } from "../../src/store/digest-data.js";
+import { submitReport } from "../../src/store/reports.js";
+import { decide } from "../../src/store/review.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
 import { setTotalsMode } from "../../src/store/totals-setting.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
@@ -86,6 +91,8 @@ beforeAll(async () => {
       }
     }
   }
+  // The records were written straight into the tables: build the digest rows from them, as at a first start.
+  await rebuildBranchMonths(db, providerOf(db));
 });
 
 afterAll(async () => {
@@ -128,6 +135,73 @@ describe("the digest computed in the database", () => {
   test("an unknown unit has no digest", async () => {
     expect(await loadDigest(db, 999_999, { year: 2026, month: 10 })).toBeUndefined();
   });
+});
+
+describe("the digest rows kept as records change", () => {
+  /** Every digest row, in a stable order, to compare with a rebuild from scratch. */
+  const allRows = () => db.branchMonth.findMany({ orderBy: [{ unitId: "asc" }, { year: "asc" }, { month: "asc" }] });
+  const figures = (candidates: number, teachers: number) => ({
+    candidates, awarenessClass: 1, applicationsInReview: 0, admittedTeachers: teachers, admittedPupils: 1, admittedStudents: 0, admittedOther: 0,
+    madeFull: 0, removed: 0, removedReason: null, transferredIn: 0, transferredOut: 0, note: null,
+  });
+
+  test("after each report, amendment, approval and return they are what a rebuild from the records makes, and the digest agrees with the reference", async () => {
+    const branch = await db.unit.create({ data: { code: "CB-NEW", name: "Tên CB-NEW", kind: "BRANCH", parentId: ids["P2"]!, createdBy: 1n } });
+    const user = await db.user.findFirstOrThrow();
+    const now = new Date(Date.UTC(2026, 10, 2));
+    const steps: [string, () => Promise<unknown>][] = [];
+    let reportId = 0;
+    const send = (month: number, baseVersion: number, f: ReturnType<typeof figures>) => async () => {
+      const r = await submitReport(db, { unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, userId: user.id, now, late: false });
+      expect(r.status).toBe("ok");
+      reportId = (await db.report.findFirstOrThrow({ where: { unitId: branch.id, month, supersededAt: null } })).id;
+    };
+    const review = (decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED) => () =>
+      decide(db, { ref: { kind: "R", id: reportId }, reviewerUserId: user.id, decision, note: "x", now }).then((r) => expect(r.status).toBe("ok"));
+    steps.push(
+      ["September sent", send(9, 0, figures(5, 2))],
+      ["October sent", send(10, 0, figures(7, 1))],
+      ["October approved", review(ReviewState.APPROVED)],
+      ["October amended", send(10, 1, figures(9, 3))],
+      ["the amendment returned", review(ReviewState.RETURNED)],
+      ["sent again", send(10, 2, figures(9, 4))],
+      ["approved", review(ReviewState.APPROVED)],
+    );
+    for (const [what, step] of steps) {
+      await step();
+      const kept = await allRows();
+      await rebuildBranchMonths(db, providerOf(db));
+      expect(await allRows(), what).toEqual(kept);
+      for (const mode of [TotalsMode.APPROVED, TotalsMode.ALL]) {
+        await setTotalsMode(db, { unitId: ids.ROOT!, unitCode: "ROOT", unitName: "Tên ROOT", mode, actorId: 1, now: new Date() });
+        const reference = buildDigest(await digestInput(db, ids.P2!, { year: 2026, month: 10 }));
+        const digest = (await loadDigest(db, ids.P2!, { year: 2026, month: 10 }))!.digest;
+        expect(JSON.parse(JSON.stringify(digest, round)), `${what}, ${mode}`).toEqual(JSON.parse(JSON.stringify(reference, round)));
+      }
+    }
+    // The branch's October counts 4 teachers with every report counted, as it does once approved.
+    const rows = await db.branchMonth.findMany({ where: { unitId: branch.id, month: { in: [9, 10, 12] } }, orderBy: { month: "asc" } });
+    expect(rows.map((r) => [r.month, r.allYearTeachers, r.okYearTeachers, r.allMonthTeachers])).toEqual([
+      [9, 2, 0, 2],
+      [10, 6, 4, 4],
+      [12, 6, 4, 0],
+    ]);
+  });
+});
+
+test("a database whose records predate the digest rows gets them built once, at start", async () => {
+  const before = await db.branchMonth.findMany({ orderBy: [{ unitId: "asc" }, { year: "asc" }, { month: "asc" }] });
+  expect(before.length).toBeGreaterThan(130 * 12 - 1);
+  await db.branchMonth.deleteMany();
+  await db.setting.deleteMany({ where: { key: "branchMonths.built" } });
+  const log = createLogger("silent");
+  await ensureBranchMonths(db, providerOf(db), log);
+  expect(await db.branchMonth.findMany({ orderBy: [{ unitId: "asc" }, { year: "asc" }, { month: "asc" }] })).toEqual(before);
+  // Built once: a later start leaves the rows to the writers.
+  await db.branchMonth.deleteMany({ where: { month: 1 } });
+  await ensureBranchMonths(db, providerOf(db), log);
+  expect(await db.branchMonth.count({ where: { month: 1 } })).toBe(0);
+  await rebuildBranchMonths(db, providerOf(db));
 });
 
 function round(_key: string, value: unknown) {

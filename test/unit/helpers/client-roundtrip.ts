@@ -67,9 +67,10 @@ export function clientRoundTripTests(getDb: () => Db, schemaText: string): void 
       const row = await delegate!.create({ data });
       created.set(model.name, row);
 
-      expect(model.id).toHaveLength(1);
-      const idField = model.id[0]!;
-      const read = await delegate!.findUniqueOrThrow({ where: { [idField]: row[idField] } });
+      // A composite id is named by its fields joined with "_", as Prisma names it.
+      const key = Object.fromEntries(model.id.map((f) => [f, row[f]]));
+      const where = model.id.length === 1 ? key : { [model.id.join("_")]: key };
+      const read = await delegate!.findUniqueOrThrow({ where });
       for (const f of model.scalars) {
         const expected = f.name in data ? data[f.name] : row[f.name];
         expect(read[f.name], `${model.name}.${f.name}`).toEqual(expected);

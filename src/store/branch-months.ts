@@ -1,0 +1,239 @@
+// BranchMonth rows (prisma/schema.prisma): each branch's digest row for every
+// month of a year, rewritten from the branch's records in the transaction that
+// changes them (a report, minutes, a review decision), and rebuilt for every
+// branch when the table is new. Digests read these rows (src/store/digest-sql.ts).
+import type { Db, Provider } from "../db/client.js";
+import { Prisma } from "../db/generated/client.js";
+import type { DigestMeeting, DigestReport } from "../domain/branch-aggregates.js";
+import { branchMonths, type BranchMonthFigures, type CountedFigures } from "../domain/branch-month.js";
+import type { CohortField } from "../domain/report.js";
+import { ReviewState, type ReviewLabel } from "../domain/review.js";
+import { TotalsMode } from "../domain/review-totals.js";
+import type { Logger } from "../log.js";
+import { REPORT_COUNTS } from "./digest-data.js";
+import { inIdBatches } from "./id-batches.js";
+
+type Tx = Prisma.TransactionClient;
+type Row = Prisma.BranchMonthCreateManyInput;
+
+/** Column prefix of each way of counting totals. */
+export const COUNTED_PREFIX: Record<TotalsMode, "all" | "ok"> = { [TotalsMode.ALL]: "all", [TotalsMode.APPROVED]: "ok" };
+/** Column stem of each cohort: `${prefix}Month${stem}`, `${prefix}Year${stem}`. */
+export const COHORT_STEM: Record<CohortField, string> = {
+  admittedTeachers: "Teachers",
+  admittedPupils: "Pupils",
+  admittedStudents: "Students",
+  admittedOther: "Other",
+};
+
+/** Any number agreed by every instance, with the branch's id: writers of one branch take turns. */
+const BRANCH_LOCK = 72707370;
+/** Set once every branch's rows were built: a database from before the table is rebuilt at start. */
+const BUILT_KEY = "branchMonths.built";
+
+function toRow(unitId: number, year: number, f: BranchMonthFigures): Row {
+  const row: Record<string, unknown> = {
+    unitId,
+    year,
+    month: f.month,
+    reported: f.reported,
+    late: f.late,
+    review: f.review,
+    meetings: f.meetings,
+    onRoll: f.onRoll,
+    present: f.present,
+    regularMeetings: f.regularMeetings,
+    thematicQuarter: f.thematicQuarter,
+  };
+  for (const mode of Object.values(TotalsMode)) {
+    const p = COUNTED_PREFIX[mode];
+    const c: CountedFigures = f.counted[mode];
+    for (const [cohort, stem] of Object.entries(COHORT_STEM) as [CohortField, string][]) {
+      row[`${p}Month${stem}`] = c.month[cohort];
+      row[`${p}Year${stem}`] = c.yearToDate[cohort];
+    }
+    Object.assign(row, {
+      [`${p}Candidates`]: c.candidates,
+      [`${p}AwarenessClass`]: c.awarenessClass,
+      [`${p}ApplicationsInReview`]: c.applicationsInReview,
+      [`${p}Removed`]: c.removed,
+    });
+  }
+  return row as unknown as Row;
+}
+
+const MEETING_COUNTS = { unitId: true, kind: true, heldOn: true, onRoll: true, present: true } as const;
+const yearDates = (year: number) => ({ gte: `${year}-01-01`, lte: `${year}-12-31` });
+
+/** The rows of some branches for one year, from what the reader sees now. */
+async function rowsOf(db: Db | Tx, unitIds: number[], year: number): Promise<Row[]> {
+  const read = <T>(q: (batch: number[]) => Promise<T[]>) => inIdBatches(unitIds, q);
+  const reports = await read((batch) => db.report.findMany({ where: { unitId: { in: batch }, year, supersededAt: null }, select: REPORT_COUNTS }));
+  const earlier = await read((batch) =>
+    db.report.findMany({
+      where: { unitId: { in: batch }, year, supersededAt: { not: null }, reviewState: ReviewState.APPROVED },
+      select: { ...REPORT_COUNTS, version: true },
+    }),
+  );
+  const meetings = await read((batch) =>
+    db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn: yearDates(year) }, select: MEETING_COUNTS }),
+  );
+  const byUnit = new Map<number, { reports: DigestReport[]; earlierApproved: DigestReport[]; meetings: DigestMeeting[] }>();
+  const of = (unitId: number) => {
+    let rows = byUnit.get(unitId);
+    if (!rows) byUnit.set(unitId, (rows = { reports: [], earlierApproved: [], meetings: [] }));
+    return rows;
+  };
+  for (const r of reports) of(r.unitId).reports.push(r);
+  // Oldest first: of two approved versions replaced since, the later one counts.
+  for (const r of earlier.sort((a, b) => a.version - b.version)) of(r.unitId).earlierApproved.push(r);
+  for (const m of meetings) of(m.unitId).meetings.push({ ...m, kind: m.kind as DigestMeeting["kind"] });
+  return [...byUnit].flatMap(([unitId, rows]) => branchMonths(unitId, year, rows).map((f) => toRow(unitId, year, f)));
+}
+
+async function replace(tx: Tx, unitIds: number[], year: number, rows: Row[]): Promise<void> {
+  await inIdBatches(unitIds, async (batch) => [await tx.branchMonth.deleteMany({ where: { unitId: { in: batch }, year } })]);
+  if (rows.length > 0) await tx.branchMonth.createMany({ data: rows });
+}
+
+/**
+ * Rewrites a branch's rows for a year, inside the transaction that changed its
+ * records. On PostgreSQL two instances writing for one branch take turns, so
+ * the later one reads what the earlier one committed.
+ */
+export async function refreshBranchMonths(tx: Tx, provider: Provider, unitId: number, year: number): Promise<void> {
+  if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BRANCH_LOCK}, ${unitId})`);
+  await replace(tx, [unitId], year, await rowsOf(tx, [unitId], year));
+}
+
+/**
+ * Rewrites every branch's rows from the records, one year at a time, in the
+ * database: the same arithmetic as branchMonths (src/domain/branch-month.ts),
+ * written as one statement so that a country's records are read once instead
+ * of branch by branch. test/e2e/digest-sql.test.ts holds the two to agreeing.
+ * Returns the number of rows written.
+ */
+export async function rebuildBranchMonths(db: Db, provider: Provider): Promise<number> {
+  const years = await db.$queryRawUnsafe<{ year: number }[]>(
+    `SELECT DISTINCT "year" FROM "Report" UNION SELECT DISTINCT CAST(substr("heldOn", 1, 4) AS INTEGER) AS "year" FROM "Meeting"`,
+  );
+  let written = 0;
+  for (const { year } of years) {
+    written += await db.$transaction(
+      async (tx) => {
+        // Writers of single branches wait until the year is rebuilt, then rewrite theirs over it.
+        if (provider === "postgresql") await tx.$executeRawUnsafe(`LOCK TABLE "BranchMonth" IN EXCLUSIVE MODE`);
+        await tx.branchMonth.deleteMany({ where: { year: Number(year) } });
+        return tx.$executeRaw(rebuildSql(Number(year)));
+      },
+      { timeout: 30 * 60_000, maxWait: 60_000 },
+    );
+  }
+  // Fresh statistics, or the planner takes a country's rows for a handful.
+  if (provider === "postgresql") await db.$executeRawUnsafe(`ANALYZE "BranchMonth"`);
+  return written;
+}
+
+const { sql, raw, join } = Prisma;
+
+function rebuildSql(year: number): Prisma.Sql {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const FIGURES = ["candidates", "awarenessClass", "applicationsInReview", "removed"] as const;
+  const STEMS: Record<(typeof FIGURES)[number], string> = {
+    candidates: "Candidates",
+    awarenessClass: "AwarenessClass",
+    applicationsInReview: "ApplicationsInReview",
+    removed: "Removed",
+  };
+  const reportColumns = raw(["unitId", "month", ...Object.keys(COHORT_STEM), ...FIGURES].map((c) => `r."${c}"`).join(", "));
+  const base = sql`r."year" = ${year}`;
+  // The figures each way of counting takes for a month: the current version, or with approved
+  // totals the latest approved version (a correction awaiting review leaves the approved figures in).
+  const counted = {
+    all: sql`SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL`,
+    ok: sql`SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL AND r."reviewState" = ${ReviewState.APPROVED}
+      UNION ALL
+      SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NOT NULL AND r."reviewState" = ${ReviewState.APPROVED}
+        AND NOT EXISTS (
+          SELECT 1 FROM "Report" n
+          WHERE n."unitId" = r."unitId" AND n."year" = r."year" AND n."month" = r."month"
+            AND n."reviewState" = ${ReviewState.APPROVED} AND n."version" > r."version")`,
+  };
+  const columns: string[] = ["unitId", "year", "month", "reported", "late", "review"];
+  const values: Prisma.Sql[] = [
+    sql`g."unitId"`,
+    sql`CAST(${year} AS INTEGER)`,
+    sql`g."month"`,
+    // Comparisons rather than bound true/false: PostgreSQL takes an untyped parameter for text.
+    sql`cur."unitId" IS NOT NULL`,
+    sql`COALESCE(cur."late", 1 = 0)`,
+    sql`CASE WHEN cur."unitId" IS NULL THEN NULL
+      WHEN cur."reviewState" = ${ReviewState.APPROVED} THEN ${"approved" satisfies ReviewLabel}
+      WHEN cur."reviewState" = ${ReviewState.RETURNED} THEN ${"returned" satisfies ReviewLabel}
+      WHEN cur."lateCorrection" THEN ${"late-correction" satisfies ReviewLabel}
+      ELSE ${"pending" satisfies ReviewLabel} END`,
+  ];
+  // ca, co: the counted report of the month with every report counted, with approved ones only.
+  for (const [prefix, alias] of [["all", "ca"], ["ok", "co"]] as const) {
+    for (const [cohort, stem] of Object.entries(COHORT_STEM)) {
+      columns.push(`${prefix}Month${stem}`, `${prefix}Year${stem}`);
+      values.push(raw(`COALESCE(${alias}."${cohort}", 0)`), raw(`SUM(COALESCE(${alias}."${cohort}", 0)) OVER so_far`));
+    }
+    for (const f of FIGURES) {
+      columns.push(`${prefix}${STEMS[f]}`);
+      values.push(raw(`COALESCE(${alias}."${f}", 0)`));
+    }
+  }
+  columns.push("meetings", "onRoll", "present", "regularMeetings", "thematicQuarter");
+  values.push(
+    raw(`COALESCE(mt.meetings, 0)`),
+    raw(`COALESCE(mt.onroll, 0)`),
+    raw(`COALESCE(mt.present, 0)`),
+    raw(`COALESCE(mt.regular, 0)`),
+    raw(`SUM(COALESCE(mt.thematic, 0)) OVER (PARTITION BY g."unitId", (g."month" - 1) / 3 ORDER BY g."month")`),
+  );
+  const months = raw(Array.from({ length: 12 }, (_, i) => `(${i + 1})`).join(", "));
+  return sql`
+    INSERT INTO "BranchMonth" (${raw(columns.map((c) => `"${c}"`).join(", "))})
+    WITH months("month") AS (VALUES ${months}),
+    branches AS (
+      SELECT "unitId" FROM "Report" WHERE "year" = ${year}
+      UNION
+      SELECT "unitId" FROM "Meeting" WHERE "heldOn" >= ${from} AND "heldOn" <= ${to}
+    ),
+    g AS (SELECT b."unitId", months."month" FROM branches b CROSS JOIN months),
+    cur AS (SELECT r."unitId", r."month", r."late", r."reviewState", r."lateCorrection" FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL),
+    allr AS (${counted.all}),
+    okr AS (${counted.ok}),
+    mt AS (
+      SELECT m."unitId", CAST(substr(m."heldOn", 6, 2) AS INTEGER) AS "month", COUNT(*) AS meetings,
+        SUM(m."onRoll") AS onroll, SUM(m."present") AS present,
+        SUM(CASE WHEN m."kind" = 'REGULAR' THEN 1 ELSE 0 END) AS regular,
+        SUM(CASE WHEN m."kind" = 'THEMATIC' THEN 1 ELSE 0 END) AS thematic
+      FROM "Meeting" m
+      WHERE m."supersededAt" IS NULL AND m."heldOn" >= ${from} AND m."heldOn" <= ${to}
+      GROUP BY m."unitId", CAST(substr(m."heldOn", 6, 2) AS INTEGER)
+    )
+    SELECT ${join(values)}
+    FROM g
+    LEFT JOIN cur ON cur."unitId" = g."unitId" AND cur."month" = g."month"
+    LEFT JOIN allr ca ON ca."unitId" = g."unitId" AND ca."month" = g."month"
+    LEFT JOIN okr co ON co."unitId" = g."unitId" AND co."month" = g."month"
+    LEFT JOIN mt ON mt."unitId" = g."unitId" AND mt."month" = g."month"
+    WINDOW so_far AS (PARTITION BY g."unitId" ORDER BY g."month")`;
+}
+
+/** At start: builds the rows once for a database whose records predate them. */
+export async function ensureBranchMonths(db: Db, provider: Provider, log: Logger): Promise<void> {
+  if (await db.setting.findUnique({ where: { key: BUILT_KEY } })) return;
+  const started = Date.now();
+  const written = await rebuildBranchMonths(db, provider);
+  const value = JSON.stringify(new Date().toISOString());
+  await db.setting.upsert({
+    where: { key: BUILT_KEY },
+    create: { key: BUILT_KEY, value, updatedBy: 0n, updatedAt: new Date() },
+    update: { value, updatedAt: new Date() },
+  });
+  if (written > 0) log.info({ rows: written, ms: Date.now() - started }, "digest rows built from the records");
+}
