@@ -15,6 +15,7 @@ import { inIdBatches } from "./id-batches.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = Prisma.BranchMonthCreateManyInput;
+const { sql, raw, join } = Prisma;
 
 /** Column prefix of each way of counting totals. */
 export const COUNTED_PREFIX: Record<TotalsMode, "all" | "ok"> = { [TotalsMode.ALL]: "all", [TotalsMode.APPROVED]: "ok" };
@@ -68,13 +69,15 @@ const yearDates = (year: number) => ({ gte: `${year}-01-01`, lte: `${year}-12-31
 /** The rows of some branches for one year, from what the reader sees now. */
 async function rowsOf(db: Db | Tx, unitIds: number[], year: number): Promise<Row[]> {
   const read = <T>(q: (batch: number[]) => Promise<T[]>) => inIdBatches(unitIds, q);
-  const reports = await read((batch) => db.report.findMany({ where: { unitId: { in: batch }, year, supersededAt: null }, select: REPORT_COUNTS }));
-  const earlier = await read((batch) =>
+  // The current versions and the approved ones replaced since, in one read.
+  const versions = await read((batch) =>
     db.report.findMany({
-      where: { unitId: { in: batch }, year, supersededAt: { not: null }, reviewState: ReviewState.APPROVED },
-      select: { ...REPORT_COUNTS, version: true },
+      where: { unitId: { in: batch }, year, OR: [{ supersededAt: null }, { reviewState: ReviewState.APPROVED }] },
+      select: { ...REPORT_COUNTS, version: true, supersededAt: true },
     }),
   );
+  const reports = versions.filter((r) => r.supersededAt === null);
+  const earlier = versions.filter((r) => r.supersededAt !== null);
   const meetings = await read((batch) =>
     db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn: yearDates(year) }, select: MEETING_COUNTS }),
   );
@@ -91,9 +94,19 @@ async function rowsOf(db: Db | Tx, unitIds: number[], year: number): Promise<Row
   return [...byUnit].flatMap(([unitId, rows]) => branchMonths(unitId, year, rows).map((f) => toRow(unitId, year, f)));
 }
 
-async function replace(tx: Tx, unitIds: number[], year: number, rows: Row[]): Promise<void> {
-  await inIdBatches(unitIds, async (batch) => [await tx.branchMonth.deleteMany({ where: { unitId: { in: batch }, year } })]);
-  if (rows.length > 0) await tx.branchMonth.createMany({ data: rows });
+/** Columns of BranchMonth in the order the rows are written. */
+let COLUMNS: string[] | undefined;
+
+/**
+ * One raw statement for the year's twelve rows: the client's createMany costs
+ * about ten times as much here, and this runs in every submission.
+ */
+async function replace(tx: Tx, unitId: number, year: number, rows: Row[]): Promise<void> {
+  await tx.branchMonth.deleteMany({ where: { unitId, year } });
+  if (rows.length === 0) return;
+  const columns = (COLUMNS ??= Object.keys(rows[0]!));
+  const values = rows.map((r) => sql`(${join(columns.map((c) => (r as Record<string, unknown>)[c]))})`);
+  await tx.$executeRaw(sql`INSERT INTO "BranchMonth" (${raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES ${join(values)}`);
 }
 
 /**
@@ -103,7 +116,7 @@ async function replace(tx: Tx, unitIds: number[], year: number, rows: Row[]): Pr
  */
 export async function refreshBranchMonths(tx: Tx, provider: Provider, unitId: number, year: number): Promise<void> {
   if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BRANCH_LOCK}, ${unitId})`);
-  await replace(tx, [unitId], year, await rowsOf(tx, [unitId], year));
+  await replace(tx, unitId, year, await rowsOf(tx, [unitId], year));
 }
 
 /**
@@ -134,8 +147,6 @@ export async function rebuildBranchMonths(db: Db, provider: Provider): Promise<n
   return written;
 }
 
-const { sql, raw, join } = Prisma;
-
 function rebuildSql(year: number): Prisma.Sql {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -146,35 +157,22 @@ function rebuildSql(year: number): Prisma.Sql {
     applicationsInReview: "ApplicationsInReview",
     removed: "Removed",
   };
-  const reportColumns = raw(["unitId", "month", ...Object.keys(COHORT_STEM), ...FIGURES].map((c) => `r."${c}"`).join(", "));
-  const base = sql`r."year" = ${year}`;
-  // The figures each way of counting takes for a month: the current version, or with approved
-  // totals the latest approved version (a correction awaiting review leaves the approved figures in).
-  const counted = {
-    all: sql`SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL`,
-    ok: sql`SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL AND r."reviewState" = ${ReviewState.APPROVED}
-      UNION ALL
-      SELECT ${reportColumns} FROM "Report" r WHERE ${base} AND r."supersededAt" IS NOT NULL AND r."reviewState" = ${ReviewState.APPROVED}
-        AND NOT EXISTS (
-          SELECT 1 FROM "Report" n
-          WHERE n."unitId" = r."unitId" AND n."year" = r."year" AND n."month" = r."month"
-            AND n."reviewState" = ${ReviewState.APPROVED} AND n."version" > r."version")`,
-  };
   const columns: string[] = ["unitId", "year", "month", "reported", "late", "review"];
   const values: Prisma.Sql[] = [
     sql`g."unitId"`,
     sql`CAST(${year} AS INTEGER)`,
     sql`g."month"`,
     // Comparisons rather than bound true/false: PostgreSQL takes an untyped parameter for text.
-    sql`cur."unitId" IS NOT NULL`,
-    sql`COALESCE(cur."late", 1 = 0)`,
-    sql`CASE WHEN cur."unitId" IS NULL THEN NULL
-      WHEN cur."reviewState" = ${ReviewState.APPROVED} THEN ${"approved" satisfies ReviewLabel}
-      WHEN cur."reviewState" = ${ReviewState.RETURNED} THEN ${"returned" satisfies ReviewLabel}
-      WHEN cur."lateCorrection" THEN ${"late-correction" satisfies ReviewLabel}
+    sql`ca."unitId" IS NOT NULL`,
+    sql`COALESCE(ca."late", 1 = 0)`,
+    sql`CASE WHEN ca."unitId" IS NULL THEN NULL
+      WHEN ca."reviewState" = ${ReviewState.APPROVED} THEN ${"approved" satisfies ReviewLabel}
+      WHEN ca."reviewState" = ${ReviewState.RETURNED} THEN ${"returned" satisfies ReviewLabel}
+      WHEN ca."lateCorrection" THEN ${"late-correction" satisfies ReviewLabel}
       ELSE ${"pending" satisfies ReviewLabel} END`,
   ];
-  // ca, co: the counted report of the month with every report counted, with approved ones only.
+  // ca: the month's current report, which every-report totals count; co: the one approved-only totals
+  // count, its latest approved version (the current one, or the one a correction awaiting review replaced).
   for (const [prefix, alias] of [["all", "ca"], ["ok", "co"]] as const) {
     for (const [cohort, stem] of Object.entries(COHORT_STEM)) {
       columns.push(`${prefix}Month${stem}`, `${prefix}Year${stem}`);
@@ -203,9 +201,6 @@ function rebuildSql(year: number): Prisma.Sql {
       SELECT "unitId" FROM "Meeting" WHERE "heldOn" >= ${from} AND "heldOn" <= ${to}
     ),
     g AS (SELECT b."unitId", months."month" FROM branches b CROSS JOIN months),
-    cur AS (SELECT r."unitId", r."month", r."late", r."reviewState", r."lateCorrection" FROM "Report" r WHERE ${base} AND r."supersededAt" IS NULL),
-    allr AS (${counted.all}),
-    okr AS (${counted.ok}),
     mt AS (
       SELECT m."unitId", CAST(substr(m."heldOn", 6, 2) AS INTEGER) AS "month", COUNT(*) AS meetings,
         SUM(m."onRoll") AS onroll, SUM(m."present") AS present,
@@ -217,9 +212,13 @@ function rebuildSql(year: number): Prisma.Sql {
     )
     SELECT ${join(values)}
     FROM g
-    LEFT JOIN cur ON cur."unitId" = g."unitId" AND cur."month" = g."month"
-    LEFT JOIN allr ca ON ca."unitId" = g."unitId" AND ca."month" = g."month"
-    LEFT JOIN okr co ON co."unitId" = g."unitId" AND co."month" = g."month"
+    LEFT JOIN "Report" ca ON ca."unitId" = g."unitId" AND ca."year" = ${year} AND ca."month" = g."month" AND ca."supersededAt" IS NULL
+    LEFT JOIN "Report" co ON co."unitId" = g."unitId" AND co."year" = ${year} AND co."month" = g."month"
+      AND co."reviewState" = ${ReviewState.APPROVED}
+      AND NOT EXISTS (
+        SELECT 1 FROM "Report" n
+        WHERE n."unitId" = co."unitId" AND n."year" = co."year" AND n."month" = co."month"
+          AND n."reviewState" = ${ReviewState.APPROVED} AND n."version" > co."version")
     LEFT JOIN mt ON mt."unitId" = g."unitId" AND mt."month" = g."month"
     WINDOW so_far AS (PARTITION BY g."unitId" ORDER BY g."month")`;
 }
