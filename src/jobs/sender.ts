@@ -83,9 +83,12 @@ export class DeliverySender {
       for (let part = from; part < messages.length; part++) {
         await this.db.delivery.update({ where: { id: d.id }, data: { status: "SENDING", updatedAt: new Date() } });
         await this.send(chatId, messages[part]!);
-        await this.db.delivery.update({ where: { id: d.id }, data: { status: "CLAIMED", sentParts: part + 1, updatedAt: new Date() } });
+        // After the last part, finishing records it: one write less per message of a reminder round.
+        if (part + 1 < messages.length) {
+          await this.db.delivery.update({ where: { id: d.id }, data: { status: "CLAIMED", sentParts: part + 1, updatedAt: new Date() } });
+        }
       }
-      return await this.finish(d.id, "SENT", c.now);
+      return await this.finish(d.id, "SENT", c.now, undefined, messages.length);
     } catch (err) {
       // 403: the person blocked the bot or left; the group removed it. Recorded, skipped, the run goes on.
       if (err instanceof GrammyError && err.error_code === 403) {
@@ -102,10 +105,16 @@ export class DeliverySender {
     }
   }
 
-  private async finish(id: number, status: "SENT" | "SKIPPED" | "BLOCKED", now: Date, error?: string) {
+  private async finish(id: number, status: "SENT" | "SKIPPED" | "BLOCKED", now: Date, error?: string, sentParts?: number) {
     await this.db.delivery.update({
       where: { id },
-      data: { status, updatedAt: new Date(), ...(status === "SENT" ? { sentAt: now } : {}), ...(error ? { error: error.slice(0, 500) } : {}) },
+      data: {
+        status,
+        updatedAt: new Date(),
+        ...(status === "SENT" ? { sentAt: now } : {}),
+        ...(error ? { error: error.slice(0, 500) } : {}),
+        ...(sentParts !== undefined ? { sentParts } : {}),
+      },
     });
     return ({ SENT: "sent", SKIPPED: "skipped", BLOCKED: "blocked" } as const)[status];
   }
