@@ -29,6 +29,8 @@ export class Scheduler {
   private running: Promise<DrainResult> | undefined;
   private draining: Promise<void> | undefined;
   private drainAgain = false;
+  /** The drain in progress: a tick's and a kick's never overlap, see exclusive. */
+  private drainChain: Promise<unknown> = Promise.resolve();
   private sender: DeliverySender;
 
   constructor(private deps: SchedulerDeps) {
@@ -71,12 +73,23 @@ export class Scheduler {
       do {
         this.drainAgain = false;
         const schedule = await loadSchedule(this.deps.db);
-        await this.sender.drain(async () => this.renderContext(schedule));
+        await this.exclusive(() => this.sender.drain(async () => this.renderContext(schedule)));
       } while (this.drainAgain);
     })().finally(() => {
       this.draining = undefined;
     });
     return this.draining;
+  }
+
+  /**
+   * One drain at a time in a process. Otherwise a kick's drain could claim what
+   * a tick just planned, and the tick return before it is sent; and the two
+   * would share one send rate without knowing it.
+   */
+  private exclusive<T>(drain: () => Promise<T>): Promise<T> {
+    const run = this.drainChain.then(drain, drain);
+    this.drainChain = run.catch(() => undefined);
+    return run;
   }
 
   private renderContext(schedule: ScheduleSettings) {
@@ -90,7 +103,7 @@ export class Scheduler {
     const schedule = await loadSchedule(db);
     const planned = await oneInstanceAtATime(db, () => this.plan(now, schedule));
     if (!planned) log.debug("another instance is planning this minute's occasions");
-    const result = await this.sender.drain(async () => ({ ...this.renderContext(schedule), now }));
+    const result = await this.exclusive(() => this.sender.drain(async () => ({ ...this.renderContext(schedule), now })));
     if (result.sent + result.blocked + result.failed + result.skipped > 0) log.info({ ...result }, "deliveries sent");
     return result;
   }
