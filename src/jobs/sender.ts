@@ -88,12 +88,12 @@ export class DeliverySender {
           await this.db.delivery.update({ where: { id: d.id }, data: { status: "CLAIMED", sentParts: part + 1, updatedAt: new Date() } });
         }
       }
-      return await this.finish(d.id, "SENT", c.now, undefined, messages.length);
+      return await this.finish(d.id, "SENT", c.now, { sentParts: messages.length });
     } catch (err) {
       // 403: the person blocked the bot or left; the group removed it. Recorded, skipped, the run goes on.
       if (err instanceof GrammyError && err.error_code === 403) {
         this.log.warn({ chat_id: chatId, occasion: d.occasion }, "recipient blocked the bot");
-        return await this.finish(d.id, "BLOCKED", c.now, err.description);
+        return await this.finish(d.id, "BLOCKED", c.now, { error: err.description });
       }
       const final = d.attempts + 1 >= MAX_ATTEMPTS;
       this.log.error({ err, chat_id: chatId, occasion: d.occasion, final }, "delivery failed");
@@ -105,7 +105,7 @@ export class DeliverySender {
     }
   }
 
-  private async finish(id: number, status: "SENT" | "SKIPPED" | "BLOCKED", now: Date, error?: string, sentParts?: number) {
+  private async finish(id: number, status: "SENT" | "SKIPPED" | "BLOCKED", now: Date, { error, sentParts }: { error?: string; sentParts?: number } = {}) {
     await this.db.delivery.update({
       where: { id },
       data: {

@@ -4,14 +4,13 @@
 // branch when the table is new. Digests read these rows (src/store/digest-sql.ts).
 import type { Db, Provider } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
-import type { DigestMeeting, DigestReport } from "../domain/branch-aggregates.js";
+import type { DigestMeeting } from "../domain/branch-aggregates.js";
 import { branchMonths, type BranchMonthFigures, type CountedFigures } from "../domain/branch-month.js";
 import type { CohortField } from "../domain/report.js";
 import { ReviewState, type ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import type { Logger } from "../log.js";
 import { REPORT_COUNTS } from "./digest-data.js";
-import { inIdBatches } from "./id-batches.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = Prisma.BranchMonthCreateManyInput;
@@ -66,36 +65,26 @@ function toRow(unitId: number, year: number, f: BranchMonthFigures): Row {
 const MEETING_COUNTS = { unitId: true, kind: true, heldOn: true, onRoll: true, present: true } as const;
 const yearDates = (year: number) => ({ gte: `${year}-01-01`, lte: `${year}-12-31` });
 
-/** The rows of some branches for one year, from what the reader sees now. */
-async function rowsOf(db: Db | Tx, unitIds: number[], year: number): Promise<Row[]> {
-  const read = <T>(q: (batch: number[]) => Promise<T[]>) => inIdBatches(unitIds, q);
+/** A branch's rows for one year, from what the transaction sees now; none without records that year. */
+async function rowsOf(tx: Tx, unitId: number, year: number): Promise<Row[]> {
   // The current versions and the approved ones replaced since, in one read.
-  const versions = await read((batch) =>
-    db.report.findMany({
-      where: { unitId: { in: batch }, year, OR: [{ supersededAt: null }, { reviewState: ReviewState.APPROVED }] },
-      select: { ...REPORT_COUNTS, version: true, supersededAt: true },
-    }),
-  );
-  const reports = versions.filter((r) => r.supersededAt === null);
-  const earlier = versions.filter((r) => r.supersededAt !== null);
-  const meetings = await read((batch) =>
-    db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn: yearDates(year) }, select: MEETING_COUNTS }),
-  );
-  const byUnit = new Map<number, { reports: DigestReport[]; earlierApproved: DigestReport[]; meetings: DigestMeeting[] }>();
-  const of = (unitId: number) => {
-    let rows = byUnit.get(unitId);
-    if (!rows) byUnit.set(unitId, (rows = { reports: [], earlierApproved: [], meetings: [] }));
-    return rows;
-  };
-  for (const r of reports) of(r.unitId).reports.push(r);
-  // Oldest first: of two approved versions replaced since, the later one counts.
-  for (const r of earlier.sort((a, b) => a.version - b.version)) of(r.unitId).earlierApproved.push(r);
-  for (const m of meetings) of(m.unitId).meetings.push({ ...m, kind: m.kind as DigestMeeting["kind"] });
-  return [...byUnit].flatMap(([unitId, rows]) => branchMonths(unitId, year, rows).map((f) => toRow(unitId, year, f)));
+  const versions = await tx.report.findMany({
+    where: { unitId, year, OR: [{ supersededAt: null }, { reviewState: ReviewState.APPROVED }] },
+    select: { ...REPORT_COUNTS, version: true, supersededAt: true },
+    orderBy: { version: "asc" },
+  });
+  const meetings = await tx.meeting.findMany({
+    where: { unitId, supersededAt: null, heldOn: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+    select: { unitId: true, kind: true, heldOn: true, onRoll: true, present: true },
+  });
+  if (versions.length === 0 && meetings.length === 0) return [];
+  return branchMonths(unitId, year, {
+    reports: versions.filter((r) => r.supersededAt === null),
+    // Oldest first: of two approved versions replaced since, the later one counts.
+    earlierApproved: versions.filter((r) => r.supersededAt !== null),
+    meetings: meetings.map((m) => ({ ...m, kind: m.kind as DigestMeeting["kind"] })),
+  }).map((f) => toRow(unitId, year, f));
 }
-
-/** Columns of BranchMonth in the order the rows are written. */
-let COLUMNS: string[] | undefined;
 
 /**
  * One raw statement for the year's twelve rows: the client's createMany costs
@@ -104,7 +93,7 @@ let COLUMNS: string[] | undefined;
 async function replace(tx: Tx, unitId: number, year: number, rows: Row[]): Promise<void> {
   await tx.branchMonth.deleteMany({ where: { unitId, year } });
   if (rows.length === 0) return;
-  const columns = (COLUMNS ??= Object.keys(rows[0]!));
+  const columns = Object.keys(rows[0]!);
   const values = rows.map((r) => sql`(${join(columns.map((c) => (r as Record<string, unknown>)[c]))})`);
   await tx.$executeRaw(sql`INSERT INTO "BranchMonth" (${raw(columns.map((c) => `"${c}"`).join(", "))}) VALUES ${join(values)}`);
 }
@@ -116,7 +105,7 @@ async function replace(tx: Tx, unitId: number, year: number, rows: Row[]): Promi
  */
 export async function refreshBranchMonths(tx: Tx, provider: Provider, unitId: number, year: number): Promise<void> {
   if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BRANCH_LOCK}, ${unitId})`);
-  await replace(tx, unitId, year, await rowsOf(tx, [unitId], year));
+  await replace(tx, unitId, year, await rowsOf(tx, unitId, year));
 }
 
 /**
