@@ -95,6 +95,10 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "reason-*": REASON_PROBLEMS,
   // src/bot/features/handover.ts
   "absence-problem-*": ABSENCE_PROBLEMS,
+  // src/bot/features/close-month.ts (monthAndUnits: /khoaso and /mokhoa)
+  "*-usage": ["close", "reopen"],
+  "*-bad-month": ["close", "reopen"],
+  "*-not-over": ["close", "reopen"],
   // src/messages/review-card.ts
   "review-field-*": [...REPORT_DIFF_FIELDS, ...MEETING_DIFF_FIELDS],
   "review-already-*": ["approved", "returned"],

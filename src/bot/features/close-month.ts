@@ -39,16 +39,9 @@ export function closeMonthFeature(deps: AppDeps) {
   const cmd = new Composer<BotContext>();
 
   cmd.command("khoaso", async (ctx) => {
-    const now = deps.clock();
-    const args = readCloseArgs(ctx.match, now, tz);
-    if (!args) return ctx.reply(ctx.t("close-usage"));
-    const { period, code } = args;
-    if (period === "format") return ctx.reply(ctx.t("close-bad-month"));
-    if (period === "too-old") return ctx.reply(ctx.t("close-too-old"));
-    if (period === "future" || !monthIsOver(period, now, tz)) return ctx.reply(ctx.t("close-not-over"));
-
-    const targets = await targetsOf(ctx, code);
-    if (!targets) return;
+    const asked = await monthAndUnits(ctx, "close");
+    if (!asked) return;
+    const { period, targets } = asked;
 
     const month = formatPeriod(period);
     for (const unit of targets) {
@@ -71,16 +64,10 @@ export function closeMonthFeature(deps: AppDeps) {
   });
 
   cmd.command("mokhoa", async (ctx) => {
-    const now = deps.clock();
-    const args = readCloseArgs(ctx.match, now, tz);
-    if (!args) return ctx.reply(ctx.t("reopen-usage"));
-    const { period, code } = args;
-    if (period === "format") return ctx.reply(ctx.t("reopen-bad-month"));
-    // Neither can have been closed: /khoaso refuses both.
-    if (period === "too-old") return ctx.reply(ctx.t("close-too-old"));
-    if (period === "future" || !monthIsOver(period, now, tz)) return ctx.reply(ctx.t("reopen-not-over"));
-    const targets = await targetsOf(ctx, code);
-    if (!targets) return;
+    // A month too old or not over cannot have been closed: /khoaso refuses both.
+    const asked = await monthAndUnits(ctx, "reopen");
+    if (!asked) return;
+    const { period, targets } = asked;
 
     const month = formatPeriod(period);
     for (const unit of targets) {
@@ -98,7 +85,22 @@ export function closeMonthFeature(deps: AppDeps) {
     }
   });
 
-  /** The unit named, or every root when none is: what both commands act on. Undefined once the refusal is said. */
+  /**
+   * The month, which must be over and within reach, and the unit named or every
+   * root when none is: what both commands act on. Undefined once a refusal is said.
+   */
+  async function monthAndUnits(ctx: BotContext, command: "close" | "reopen") {
+    const now = deps.clock();
+    const args = readCloseArgs(typeof ctx.match === "string" ? ctx.match : "", now, tz);
+    if (!args) return void (await ctx.reply(ctx.t(`${command}-usage`)));
+    const { period, code } = args;
+    if (period === "format") return void (await ctx.reply(ctx.t(`${command}-bad-month`)));
+    if (period === "too-old") return void (await ctx.reply(ctx.t("close-too-old")));
+    if (period === "future" || !monthIsOver(period, now, tz)) return void (await ctx.reply(ctx.t(`${command}-not-over`)));
+    const targets = await targetsOf(ctx, code);
+    return targets && { period, targets };
+  }
+
   async function targetsOf(ctx: BotContext, code: string | undefined) {
     const units = await allUnits(deps.db);
     if (code) {
