@@ -1,11 +1,12 @@
 // When things fall due: reminders before a report deadline, the list of late
 // branches after it, and the weekly digest. Pure: the scheduler asks which
-// occasions fall in (lastTick, now] and sends each one once, by its key.
+// occasions fall in (lastTick, now], which of them are still worth sending
+// (verdictOf), and sends each of those once, by its key.
 //
 // Every time is a wall-clock time in the given zone (Asia/Ho_Chi_Minh in
 // production), so month and year ends are those of the zone, never of the server.
 import { z } from "zod";
-import { addMonths, comparePeriods, periodOf, type Period } from "./period.js";
+import { addMonths, comparePeriods, deadlineOf, periodOf, samePeriod, type Period } from "./period.js";
 import { daysInMonth, fromLocal, toLocal, type LocalDateTime } from "./time.js";
 
 export interface ScheduleSettings {
@@ -223,4 +224,53 @@ export function occasionsDue(settings: ScheduleSettings, from: Date, to: Date, t
   return out.sort(
     (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.key.localeCompare(b.key),
   );
+}
+
+/**
+ * Whole days from the local date of `now` to the due date of `period`'s report: 1 the day before,
+ * 0 on the due day itself; null once the deadline (the end of the due day) has passed, when a
+ * reminder has nothing true left to say ("còn 0 ngày" after the day would be false).
+ */
+export function daysLeft(period: Period, now: Date, dueDay: number, timeZone: string): number | null {
+  if (now.getTime() > deadlineOf(period, dueDay, timeZone).getTime()) return null;
+  const today = toLocal(now, timeZone);
+  const due = dueDateOf(period, dueDay);
+  return Math.round((Date.UTC(due.year, due.month - 1, due.day) - Date.UTC(today.year, today.month - 1, today.day)) / DAY_MS);
+}
+
+export type Verdict = { send: true } | { send: false; reason: "superseded" | "deadline-passed"; by?: string };
+
+/** `later` says all that `earlier` would: a later reminder of the same report month, a later digest. */
+function supersedes(later: Occasion, earlier: Occasion): boolean {
+  if (later.kind !== earlier.kind || later.at.getTime() <= earlier.at.getTime()) return false;
+  if (later.kind === "digest") return true;
+  return later.kind === "reminder" && samePeriod(later.period, earlier.period);
+}
+
+/**
+ * Whether occasion `o` is still worth sending at `now`, given `due`: the occasions that have fallen
+ * due by then (in any order; `o` may be among them, those after `now` are ignored). One rule for the
+ * planner, which sorts out a window after downtime, and for the sender, just before a delivery
+ * planned earlier goes out:
+ * - a reminder goes only while its deadline has not passed (after it, the late list speaks), and
+ *   only if no later reminder of the same month is due: two reminders a few seconds apart would
+ *   both say the same thing, worked out at the moment of sending;
+ * - a digest goes only if no later digest is due: each shows the picture at the moment it is sent;
+ * - a late list always goes, however late: each month has one, and nothing else names its late branches.
+ * The answer only changes one way as `now` and `due` grow (from "send" to "skip", never back), so a
+ * decision recorded by one instance or before a restart is never contradicted by a later one.
+ */
+export function verdictOf(o: Occasion, due: readonly Occasion[], now: Date, settings: Pick<ScheduleSettings, "dueDay">, timeZone: string): Verdict {
+  if (o.kind === "late-list") return { send: true };
+  if (o.kind === "reminder" && daysLeft(o.period, now, settings.dueDay, timeZone) === null) return { send: false, reason: "deadline-passed" };
+  let by: Occasion | undefined;
+  for (const other of due) {
+    if (other.at.getTime() <= now.getTime() && supersedes(other, o) && (!by || other.at > by.at)) by = other;
+  }
+  return by ? { send: false, reason: "superseded", by: by.key } : { send: true };
+}
+
+/** The verdict on each occasion of a window (occasionsDue's output), in the window's order. */
+export function sortOutWindow(due: readonly Occasion[], now: Date, settings: Pick<ScheduleSettings, "dueDay">, timeZone: string) {
+  return due.map((occasion) => ({ occasion, verdict: verdictOf(occasion, due, now, settings, timeZone) }));
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   applyScheduleChange,
+  daysLeft,
   DEFAULT_SCHEDULE,
   digestPeriodAt,
   dueDateOf,
   occasionsDue,
   scheduleChangeSchema,
   scheduleSettingsSchema,
+  sortOutWindow,
+  verdictOf,
   type Occasion,
   type ScheduleSettings,
 } from "../../src/domain/schedule.js";
@@ -187,6 +190,101 @@ describe("dueDateOf", () => {
       }
     }
     expect(dueDateOf({ year: 2026, month: 12 }, 5)).toEqual({ year: 2027, month: 1, day: 5 });
+  });
+});
+
+describe("what a catch-up after downtime still sends", () => {
+  /** The verdicts on the window (from, to], as "key: send" or "key: reason (by)". */
+  const window = (from: Date, to: Date, s: ScheduleSettings = DEFAULT_SCHEDULE) =>
+    sortOutWindow(occasionsDue(s, from, to, VN), to, s, VN).map(({ occasion, verdict }) =>
+      verdict.send ? `${occasion.key}: send` : `${occasion.key}: ${verdict.reason}${verdict.by ? ` (${verdict.by})` : ""}`,
+    );
+
+  it("down from before the first reminder until the day before the deadline: only the latest reminder", () => {
+    // November's report is due on 05/12/2026: reminders on 2, 4 and 5 December at 08:00.
+    expect(window(vn(2026, 12, 1, 9), vn(2026, 12, 4, 10))).toEqual([
+      "reminder:2026-11:d3: superseded (reminder:2026-11:d1)",
+      "reminder:2026-11:d1: send",
+    ]);
+  });
+
+  it("down until after the deadline: no reminder, the late list", () => {
+    expect(window(vn(2026, 12, 1, 9), vn(2026, 12, 6, 10))).toEqual([
+      "reminder:2026-11:d3: deadline-passed",
+      "reminder:2026-11:d1: deadline-passed",
+      "reminder:2026-11:d0: deadline-passed",
+      "late-list:2026-11: send",
+    ]);
+  });
+
+  it("down for weeks: the latest digest of those missed, and the late list of every month", () => {
+    expect(window(vn(2026, 10, 30, 9), vn(2026, 12, 11, 10)).filter((v) => !v.startsWith("reminder"))).toEqual([
+      "digest:2026-11-02: superseded (digest:2026-12-07)",
+      "late-list:2026-10: send",
+      "digest:2026-11-09: superseded (digest:2026-12-07)",
+      "digest:2026-11-16: superseded (digest:2026-12-07)",
+      "digest:2026-11-23: superseded (digest:2026-12-07)",
+      "digest:2026-11-30: superseded (digest:2026-12-07)",
+      "late-list:2026-11: send",
+      "digest:2026-12-07: send",
+    ]);
+  });
+
+  it("keeps the reminder of the due day until the end of that day", () => {
+    const due = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 12, 1), vn(2026, 12, 5, 9), VN);
+    const d0 = due.find((o) => o.key === "reminder:2026-11:d0")!;
+    const lastMoment = new Date(vn(2026, 12, 6).getTime() - 1);
+    expect(verdictOf(d0, due, lastMoment, DEFAULT_SCHEDULE, VN)).toEqual({ send: true });
+    expect(verdictOf(d0, due, vn(2026, 12, 6), DEFAULT_SCHEDULE, VN)).toEqual({ send: false, reason: "deadline-passed" });
+  });
+
+  it("does not let one month's reminder stand for another's", () => {
+    // Validated settings never put two months' reminders before both deadlines; a rule must not rely on it.
+    const nov: Occasion = { kind: "reminder", key: "reminder:2026-11:d1", at: vn(2026, 12, 4, 8), period: { year: 2026, month: 11 } };
+    const dec: Occasion = { kind: "reminder", key: "reminder:2026-12:d31", at: vn(2026, 12, 4, 9), period: { year: 2026, month: 12 } };
+    expect(verdictOf(nov, [nov, dec], vn(2026, 12, 4, 10), DEFAULT_SCHEDULE, VN)).toEqual({ send: true });
+    expect(verdictOf(dec, [nov, dec], vn(2026, 12, 4, 10), DEFAULT_SCHEDULE, VN)).toEqual({ send: true });
+  });
+
+  it("judges a delivery planned earlier by what has fallen due since, ignoring what has not yet", () => {
+    const due = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 12, 1), vn(2026, 12, 8), VN);
+    const key = (k: string) => due.find((o) => o.key === k)!;
+    const d1 = key("reminder:2026-11:d1");
+    // Planned on 4 December, still waiting on the 5th at 09:00: the reminder of the day says it.
+    expect(verdictOf(d1, [key("reminder:2026-11:d0")], vn(2026, 12, 5, 9), DEFAULT_SCHEDULE, VN)).toEqual({
+      send: false,
+      reason: "superseded",
+      by: "reminder:2026-11:d0",
+    });
+    // On the 5th at 07:00 the reminder of the day is not due yet.
+    expect(verdictOf(d1, due, vn(2026, 12, 5, 7), DEFAULT_SCHEDULE, VN)).toEqual({ send: true });
+    // A digest is superseded by any later one; a late list by nothing.
+    const nov30 = occasionsDue(DEFAULT_SCHEDULE, vn(2026, 11, 29), vn(2026, 11, 30, 9), VN).find((o) => o.kind === "digest")!;
+    expect(verdictOf(nov30, due, vn(2026, 12, 8), DEFAULT_SCHEDULE, VN)).toMatchObject({ send: false, by: "digest:2026-12-07" });
+    expect(verdictOf(key("late-list:2026-11"), due, vn(2027, 6, 1), DEFAULT_SCHEDULE, VN)).toEqual({ send: true });
+  });
+
+  it("only ever turns a send into a skip as the window grows, so no tick undoes what an earlier one decided", () => {
+    const from = vn(2026, 11, 28, 9);
+    const seen = new Map<string, boolean>();
+    for (let t = from.getTime() + 3_600_000; t <= vn(2026, 12, 20).getTime(); t += 3_600_000) {
+      for (const { occasion, verdict } of sortOutWindow(occasionsDue(DEFAULT_SCHEDULE, from, new Date(t), VN), new Date(t), DEFAULT_SCHEDULE, VN)) {
+        if (seen.get(occasion.key) === false) expect(verdict.send, `${occasion.key} at ${new Date(t).toISOString()}`).toBe(false);
+        seen.set(occasion.key, verdict.send);
+      }
+    }
+    // At the end: the late list, and the latest digest (14 December) are still to be sent.
+    expect([...seen].filter(([, send]) => send).map(([k]) => k)).toEqual(["late-list:2026-11", "digest:2026-12-14"]);
+  });
+
+  it("counts the days left from the local date, and has none once the deadline has passed", () => {
+    const nov = { year: 2026, month: 11 };
+    expect(daysLeft(nov, vn(2026, 12, 2, 8), 5, VN)).toBe(3);
+    expect(daysLeft(nov, vn(2026, 12, 4, 23, 59), 5, VN)).toBe(1);
+    // 23:30 UTC on the 4th is already 06:30 on the 5th in Hà Nội.
+    expect(daysLeft(nov, new Date("2026-12-04T23:30:00Z"), 5, VN)).toBe(0);
+    expect(daysLeft(nov, new Date(vn(2026, 12, 6).getTime() - 1), 5, VN)).toBe(0);
+    expect(daysLeft(nov, vn(2026, 12, 6), 5, VN)).toBeNull();
   });
 });
 
