@@ -3,7 +3,7 @@
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
-import type { Occasion } from "../domain/schedule.js";
+import type { Occasion, Verdict } from "../domain/schedule.js";
 import { UnitKind } from "../domain/units.js";
 import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { activeGroups } from "../store/groups.js";
@@ -34,6 +34,35 @@ async function groupRecipients(db: Db) {
   return (await activeGroups(db)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
 }
 
+/** What a JobRun's payload holds for an occasion; `skipped` when it was decided not to send it. */
+export interface OccasionJobPayload {
+  period: Occasion["period"];
+  skipped?: { reason: string; by?: string };
+}
+
+/**
+ * Records that an occasion of a catch-up window is not sent (superseded, or its deadline has
+ * passed): a JobRun under its key with no deliveries, finished at once. Recorded rather than
+ * merely left out, so that the decision is durable: a later tick, another instance or a restart
+ * finds the key taken and never plans the occasion after all. The reason goes in the payload (no
+ * column of its own: nothing queries it, and an operator reads it there). Returns false if the
+ * occasion had been planned or skipped before (then that earlier decision stands; a delivery
+ * planned earlier is stopped at sending time by the same rule, see skipCheck).
+ */
+export async function skipOccasion(db: Db, occasion: Occasion, verdict: Verdict & { send: false }, now: Date): Promise<boolean> {
+  if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
+  const payload: OccasionJobPayload = { period: occasion.period, skipped: { reason: verdict.reason, ...(verdict.by ? { by: verdict.by } : {}) } };
+  try {
+    await db.jobRun.create({
+      data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify(payload), dueAt: occasion.at, plannedAt: now, finishedAt: now },
+    });
+    return true;
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
+    throw e;
+  }
+}
+
 /** Returns true if this call planned the occasion, false if it had been planned before. `timeZone`: Config.TZ. */
 export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string): Promise<boolean> {
   if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
@@ -41,7 +70,7 @@ export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZo
   try {
     await db.$transaction(async (tx) => {
       await tx.jobRun.create({
-        data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify({ period: occasion.period }), dueAt: occasion.at, plannedAt: now },
+        data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify({ period: occasion.period } satisfies OccasionJobPayload), dueAt: occasion.at, plannedAt: now },
       });
       await tx.delivery.createMany({
         data: recipients.map((r) => ({

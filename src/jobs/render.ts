@@ -3,9 +3,8 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import type { Db } from "../db/client.js";
 import { deadlineOf, formatPeriod, type Period } from "../domain/period.js";
-import { formatDate, toLocal } from "../domain/time.js";
-import type { ScheduleSettings } from "../domain/schedule.js";
-import type { OccasionKind } from "../domain/schedule.js";
+import { formatDate } from "../domain/time.js";
+import { daysLeft, digestPeriodAt, type OccasionKind, type ScheduleSettings } from "../domain/schedule.js";
 import type { Translate } from "../i18n.js";
 import { digestMessages, lateListMessages } from "../messages/digest.js";
 import { digestChart } from "../messages/digest-chart.js";
@@ -34,7 +33,11 @@ export async function renderDelivery(c: RenderContext, kind: string, job: unknow
 
 async function renderOccasion(c: RenderContext, kind: OccasionKind, period: Period, payload: ReminderPayload | GroupPayload): Promise<OutMessage[]> {
   if (kind === "reminder") return reminders(c, period, (payload as ReminderPayload).unitIds);
-  const loaded = await loadDigest(c.db, (payload as GroupPayload).unitId, period);
+  // A late list is about its month, however late it goes. A digest shows the picture at the
+  // moment it is read: one planned on Monday 30/11 and sent on 02/12 after an outage is about
+  // November, whose reports are being collected, not October (digestPeriodAt: "sent at").
+  const about = kind === "digest" ? digestPeriodAt(c.now, c.timeZone) : period;
+  const loaded = await loadDigest(c.db, (payload as GroupPayload).unitId, about);
   // The group's unit was removed since the occasion was planned: nothing to say.
   if (!loaded) return [];
   const { root, digest } = loaded;
@@ -49,22 +52,23 @@ async function renderOccasion(c: RenderContext, kind: OccasionKind, period: Peri
 }
 
 async function reminders(c: RenderContext, period: Period, unitIds: number[]): Promise<OutMessage[]> {
+  const deadline = deadlineOf(period, c.schedule.dueDay, c.timeZone);
+  // Worked out at sending. After the deadline a reminder has nothing true to say: the sender
+  // skips it before it gets here, and this keeps the text from ever saying "hôm nay" late.
+  const days = daysLeft(period, c.now, c.schedule.dueDay, c.timeZone);
+  if (days === null) return [];
   const stillMissing = await c.db.unit.findMany({
     where: { id: { in: unitIds }, reports: { none: { year: period.year, month: period.month, supersededAt: null } } },
     select: { name: true },
     orderBy: { code: "asc" },
   });
-  const deadline = deadlineOf(period, c.schedule.dueDay, c.timeZone);
-  const today = toLocal(c.now, c.timeZone);
-  const due = toLocal(deadline, c.timeZone);
-  const days = Math.round((Date.UTC(due.year, due.month - 1, due.day) - Date.UTC(today.year, today.month - 1, today.day)) / 86_400_000);
   const p = formatPeriod(period);
   return stillMissing.map((u) => ({
     text: c.t("reminder-text", {
       period: p,
       unit: u.name,
       deadline: formatDate(deadline, c.timeZone),
-      when: days <= 0 ? c.t("reminder-when-today") : c.t("reminder-when-days", { days }),
+      when: days === 0 ? c.t("reminder-when-today") : c.t("reminder-when-days", { days }),
     }),
     keyboard: new InlineKeyboard().text(c.t("reminder-button", { period: p }), `report:${period.year}-${period.month}`),
   }));

@@ -1,18 +1,19 @@
-// Once a minute: plan every occasion that fell due since the last tick (also
-// after downtime, up to a few days back), then send whatever is still pending.
+// Once a minute: plan every occasion that fell due since the last tick, then
+// send whatever is still pending. After downtime the window is the whole time
+// the bot was down, and the domain's rule (sortOutWindow) says which of its
+// occasions are still worth sending: the latest reminder of a month before its
+// deadline, the latest digest, every late list.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
 import { providerOf, type Db } from "../db/client.js";
-import { occasionsDue, type ScheduleSettings } from "../domain/schedule.js";
+import { occasionsDue, sortOutWindow, type ScheduleSettings } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
 import { loadSchedule } from "../store/settings.js";
-import { planOccasion } from "./planner.js";
+import { planOccasion, skipOccasion } from "./planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
 
 const LAST_TICK_KEY = "scheduler.lastTick";
-/** Occasions missed while the bot was down longer than this are not sent late. */
-const CATCH_UP_MS = 3 * 86_400_000;
 
 export interface SchedulerDeps {
   db: Db;
@@ -103,7 +104,8 @@ export class Scheduler {
     const schedule = await loadSchedule(db);
     const planned = await oneInstanceAtATime(db, () => this.plan(now, schedule));
     if (!planned) log.debug("another instance is planning this minute's occasions");
-    const result = await this.exclusive(() => this.sender.drain(async () => ({ ...this.renderContext(schedule), now })));
+    // Rendered at the moment each delivery goes out, not at `now`: a long round can pass midnight.
+    const result = await this.exclusive(() => this.sender.drain(async () => this.renderContext(schedule)));
     if (result.sent + result.blocked + result.failed + result.skipped > 0) log.info({ ...result }, "deliveries sent");
     return result;
   }
@@ -112,10 +114,18 @@ export class Scheduler {
     const { db, timeZone, log } = this.deps;
     const stored = await db.setting.findUnique({ where: { key: LAST_TICK_KEY } });
     // A first start looks back no further than now: nothing from before the bot existed.
+    // Otherwise back to the last tick however long ago: a late list is owed however late.
     const last = stored ? new Date(JSON.parse(stored.value) as string) : now;
-    const from = new Date(Math.max(last.getTime(), now.getTime() - CATCH_UP_MS));
-    for (const occasion of occasionsDue(schedule, from, now, timeZone)) {
-      if (await planOccasion(db, occasion, now, timeZone)) log.info({ occasion: occasion.key }, "occasion planned");
+    // Every occasion of the window is recorded, planned or skipped, before the tick is: a process
+    // stopped in between sees the same window again (and more of it) at its next tick, and the rule
+    // only turns "send" into "skip" as the window grows, never back. What was planned and has since
+    // become pointless is stopped when it would be sent (skipCheck), by the same rule.
+    for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone), now, schedule, timeZone)) {
+      if (verdict.send) {
+        if (await planOccasion(db, occasion, now, timeZone)) log.info({ occasion: occasion.key }, "occasion planned");
+      } else if (await skipOccasion(db, occasion, verdict, now)) {
+        log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
+      }
     }
     if (now.getTime() > last.getTime() || !stored) {
       const value = JSON.stringify(now.toISOString());

@@ -13,6 +13,7 @@ import { GrammyError, type Api } from "grammy";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
 import { renderDelivery, type OutMessage, type RenderContext } from "./render.js";
+import { skipCheck, type JobRef, type SkipCheck } from "./still-worth-sending.js";
 
 /** A delivery claimed longer ago than this by a process that then died is taken over. */
 export const DEFAULT_LEASE_MS = 120_000;
@@ -35,9 +36,9 @@ export class DeliverySender {
     private leaseMs = DEFAULT_LEASE_MS,
   ) {}
 
+  /** `context` is asked again for each delivery: its `now` is the moment that delivery is rendered and sent. */
   async drain(context: () => Promise<RenderContext>): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, skipped: 0, blocked: 0, failed: 0 };
-    const c = await context();
     let afterId = 0;
     for (;;) {
       const batch = await this.db.delivery.findMany({
@@ -47,22 +48,24 @@ export class DeliverySender {
         },
         orderBy: { id: "asc" },
         take: 100,
-        include: { job: { select: { kind: true, payload: true } } },
+        include: { job: { select: { occasion: true, kind: true, dueAt: true, payload: true } } },
       });
       if (batch.length === 0) break;
+      const moot = skipCheck(this.db);
       for (const d of batch) {
         afterId = d.id;
-        const outcome = await this.deliver(c, d);
+        const outcome = await this.deliver(await context(), d, moot);
         if (outcome) result[outcome]++;
       }
     }
-    await this.finishJobs(c.now);
+    await this.finishJobs((await context()).now);
     return result;
   }
 
   private async deliver(
     c: RenderContext,
-    d: { id: number; status: string; updatedAt: Date; chatId: bigint; payload: string; sentParts: number; attempts: number; occasion: string; job: { kind: string; payload: string } },
+    d: { id: number; status: string; updatedAt: Date; chatId: bigint; payload: string; sentParts: number; attempts: number; occasion: string; job: JobRef },
+    moot: SkipCheck,
   ): Promise<keyof DrainResult | undefined> {
     // Claim it: of two instances (or a retry racing a slow send), one wins.
     const claimed = await this.db.delivery.updateMany({
@@ -73,6 +76,12 @@ export class DeliverySender {
     const chatId = Number(d.chatId);
     const interrupted = d.status === "SENDING";
     try {
+      // Checked once claimed, so that of two instances only the one that sends decides.
+      const skip = await moot(d.job, c.now, c.schedule, c.timeZone);
+      if (skip) {
+        this.log.debug({ chat_id: chatId, occasion: d.occasion, reason: skip }, "delivery skipped");
+        return await this.finish(d.id, "SKIPPED", c.now, { error: skip });
+      }
       const messages = await renderDelivery(c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload));
       if (messages.length === 0) return await this.finish(d.id, "SKIPPED", c.now);
       const from = interrupted ? d.sentParts + 1 : d.sentParts;

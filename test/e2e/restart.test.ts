@@ -7,6 +7,8 @@ import { Harness, ADMIN_ID } from "../support/harness.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { BotProcess } from "../support/process.js";
 import { createDb } from "../../src/db/client.js";
+import { formatPeriod, periodOf } from "../../src/domain/period.js";
+import { periodKey } from "../../src/domain/schedule.js";
 import { freshSecretary } from "../support/scenario.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -123,10 +125,13 @@ describe("as a real process, started the way npm start does", () => {
     bot.kill("SIGTERM");
     await bot.exited;
 
-    // A reminder round, planned as the scheduler plans it, waiting to be sent.
+    // A reminder round, planned as the scheduler plans it, waiting to be sent. The process runs
+    // on the real clock: the round is for this month's report, whose deadline is still ahead
+    // (a reminder whose deadline has passed is not sent at all).
     const db = createDb(settings.DATABASE_URL);
-    const occasion = "reminder:2026-10:d3";
-    await db.jobRun.create({ data: { occasion, kind: "reminder", payload: JSON.stringify({ period: { year: 2026, month: 10 } }), dueAt: new Date(), plannedAt: new Date() } });
+    const period = periodOf(new Date(), "Asia/Ho_Chi_Minh");
+    const occasion = `reminder:${periodKey(period)}:d3`;
+    await db.jobRun.create({ data: { occasion, kind: "reminder", payload: JSON.stringify({ period }), dueAt: new Date(), plannedAt: new Date() } });
     for (const id of secretaries) {
       const unit = await db.unit.findUniqueOrThrow({ where: { code: `CB${id}` } });
       await db.delivery.create({
@@ -155,7 +160,7 @@ describe("as a real process, started the way npm start does", () => {
     // Let anything still queued arrive before counting.
     await new Promise((r) => setTimeout(r, 1000));
     for (const id of secretaries) {
-      expect(fake.messagesTo(id).filter((m) => m.text.startsWith("🔔 Nhắc hạn: báo cáo phát triển đảng viên tháng 10/2026"))).toHaveLength(1);
+      expect(fake.messagesTo(id).filter((m) => m.text.startsWith(`🔔 Nhắc hạn: báo cáo phát triển đảng viên tháng ${formatPeriod(period)}`))).toHaveLength(1);
     }
     bot.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
