@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config, ServerConfig } from "../../src/config.js";
 import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
 import type { CountProblem } from "../../src/domain/numbers.js";
-import type { PeriodProblem } from "../../src/domain/period.js";
+import type { ReportPeriodProblem } from "../../src/domain/period.js";
 import type { MonthStatus } from "../../src/domain/progress.js";
 import type { QuotaCohort } from "../../src/domain/branch-aggregates.js";
 import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
@@ -44,7 +44,7 @@ const FTL = readFileSync(FTL_PATH, "utf8");
 // Values of the union types that template keys are built from. The checks
 // below the lists fail the type check (npm test runs tsc) if a union gains a
 // member the list lacks.
-const PERIOD_PROBLEMS = ["format", "future", "too-old"] as const satisfies readonly PeriodProblem[];
+const REPORT_PERIOD_PROBLEMS = ["format", "not-open", "too-old"] as const satisfies readonly ReportPeriodProblem[];
 const COUNT_PROBLEMS = ["not-number", "negative", "decimal", "too-large"] as const satisfies readonly CountProblem[];
 const MONTH_STATUSES = ["submitted", "late", "missing", "due", "open"] as const satisfies readonly MonthStatus[];
 const CONFIG_VARIABLES = ["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_ROOT", "TZ", "LOG_LEVEL"] as const satisfies readonly (keyof Config)[];
@@ -57,7 +57,7 @@ const REASON_PROBLEMS = ["empty", "too-short", "too-long"] as const satisfies re
 const ABSENCE_PROBLEMS = ["format", "invalid", "end-before-start", "past", "too-long"] as const satisfies readonly AbsenceProblem[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 const covered: [
-  Covers<PeriodProblem, typeof PERIOD_PROBLEMS>,
+  Covers<ReportPeriodProblem, typeof REPORT_PERIOD_PROBLEMS>,
   Covers<CountProblem, typeof COUNT_PROBLEMS>,
   Covers<MonthStatus, typeof MONTH_STATUSES>,
   Covers<keyof Config, typeof CONFIG_VARIABLES>,
@@ -90,7 +90,7 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
  */
 const TEMPLATES: Record<string, readonly string[]> = {
   "report-ask-*": Object.keys(COUNT_LIMITS),
-  "report-period-*": PERIOD_PROBLEMS,
+  "report-period-*": REPORT_PERIOD_PROBLEMS,
   "form-count-*": COUNT_PROBLEMS,
   "reason-*": REASON_PROBLEMS,
   // src/bot/features/handover.ts
