@@ -69,6 +69,18 @@ export function parseTypedDate(text: string, reference: IsoDate, yearless: "past
   return isoDate(year, month, day);
 }
 
+/**
+ * A date carried as "YYYY-MM-DD" (a button's data, a form's preset): a real calendar day, or
+ * why not. "2026-02-31" has the shape but no such day, and would compare as a string like any other.
+ */
+export function checkIsoDate(date: string): "format" | "invalid" | undefined {
+  const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return "format";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return "invalid";
+  return undefined;
+}
+
 /** A meeting's date; d/m is this year, or last year when that day is still ahead. */
 export function parseMeetingDate(text: string, now: Date, timeZone: string): IsoDate | DateProblem {
   const date = parseTypedDate(text, todayIn(now, timeZone), "past");
@@ -77,6 +89,8 @@ export function parseMeetingDate(text: string, now: Date, timeZone: string): Iso
 }
 
 export function checkMeetingDate(date: IsoDate, now: Date, timeZone: string): DateProblem | undefined {
+  const malformed = checkIsoDate(date);
+  if (malformed) return malformed;
   const today = todayIn(now, timeZone);
   if (date > today) return "future";
   if (date < addDays(today, -MEETING_LIMITS.daysBack)) return "too-old";
