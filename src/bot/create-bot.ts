@@ -18,6 +18,7 @@ import { unitsFeature } from "./features/units.js";
 import { progressFeature } from "./features/progress.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
+import { readPeriodValue } from "../domain/period.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
 import { minutesViewFeature } from "./features/minutes-view.js";
 import { committeeAdminFeature } from "./features/committee-admin.js";
@@ -98,10 +99,13 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(closeMonthFeature(deps));
   pm.use(reviewFeature(deps));
   pm.command("baocao", (ctx) => ctx.conversation.enter(REPORT_FORM));
-  // The button under a reminder opens the report for the month it reminds of.
-  pm.callbackQuery(/^report:(\d{4})-(\d{1,2})$/, async (ctx) => {
+  // The button under a reminder opens the report for the month it reminds of; the form checks
+  // that month as a typed one. Data no button of ours carries ("report:2026-0") gets the stale toast.
+  pm.callbackQuery(/^report:(.*)$/, async (ctx) => {
+    const period = readPeriodValue(ctx.match[1]!);
+    if (period === "format") return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(REPORT_FORM, { year: Number(ctx.match[1]), month: Number(ctx.match[2]) });
+    await ctx.conversation.enter(REPORT_FORM, period);
   });
   pm.command("bienban", (ctx) => ctx.conversation.enter(MINUTES_FORM));
   pm.use(minutesViewFeature(deps));

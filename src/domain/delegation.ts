@@ -1,6 +1,6 @@
 // A secretary's hand-over to the branch's deputies: /uyquyen until taken back,
 // or /nghi between two dates. While one is active the deputies file and are reminded.
-import { addDays, parseTypedDate, todayIn, type IsoDate } from "./meeting.js";
+import { addDays, checkIsoDate, parseTypedDate, todayIn, type IsoDate } from "./meeting.js";
 import { reportingUnits, Role, type Actor } from "./roles.js";
 
 export const DelegationKind = { HANDOVER: "HANDOVER", ABSENCE: "ABSENCE" } as const;
@@ -74,6 +74,9 @@ export function parseAbsence(
 
 /** Checks an absence's dates against today (again when a button chosen later records it). */
 export function checkAbsence(startsOn: IsoDate, endsOn: IsoDate, today: IsoDate): AbsenceProblem | undefined {
+  // A button's dates are not to be trusted: "2027-99-99" would make the day count NaN and pass.
+  const malformed = checkIsoDate(startsOn) ?? checkIsoDate(endsOn);
+  if (malformed) return malformed;
   if (endsOn < startsOn) return "end-before-start";
   if (endsOn < today) return "past";
   if (daysBetween(startsOn, endsOn) + 1 > ABSENCE_MAX_DAYS) return "too-long";

@@ -69,6 +69,18 @@ export function parseTypedDate(text: string, reference: IsoDate, yearless: "past
   return isoDate(year, month, day);
 }
 
+/**
+ * A date carried as "YYYY-MM-DD" (a button's data, a form's preset): a real calendar day, or
+ * why not. "2026-02-31" has the shape but no such day, and would compare as a string like any other.
+ */
+export function checkIsoDate(date: string): "format" | "invalid" | undefined {
+  const m = date.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return "format";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return "invalid";
+  return undefined;
+}
+
 /** A meeting's date; d/m is this year, or last year when that day is still ahead. */
 export function parseMeetingDate(text: string, now: Date, timeZone: string): IsoDate | DateProblem {
   const date = parseTypedDate(text, todayIn(now, timeZone), "past");
@@ -77,6 +89,8 @@ export function parseMeetingDate(text: string, now: Date, timeZone: string): Iso
 }
 
 export function checkMeetingDate(date: IsoDate, now: Date, timeZone: string): DateProblem | undefined {
+  const malformed = checkIsoDate(date);
+  if (malformed) return malformed;
   const today = todayIn(now, timeZone);
   if (date > today) return "future";
   if (date < addDays(today, -MEETING_LIMITS.daysBack)) return "too-old";
@@ -145,15 +159,33 @@ export const meetingSchema = z
   .refine((m) => m.present + m.absentExcused + m.absentUnexcused === m.onRoll, { path: ["present"] })
   .refine((m) => (m.kind === MeetingKind.THEMATIC) === (m.topic !== null), { path: ["topic"] });
 
-export type AttachmentProblem = "type" | "too-big" | "too-many";
+/** "type": not a photo nor a PDF; "name": said to be a PDF, but named otherwise (virus.exe). */
+export type AttachmentProblem = "type" | "name" | "too-big" | "too-many";
 
+const PDF_TYPES = new Set(["application/pdf", "application/x-pdf"]);
+/** "Some bytes": a sender that did not know the type. The name decides then. */
+const UNKNOWN_TYPE = "application/octet-stream";
+
+/**
+ * A photo (Telegram's own, which has no name), or a document that is a PDF by every sign it
+ * carries: its type, when given, is PDF's, and its name, when given, ends in .pdf. Both are
+ * chosen by the sender, so one alone does not make a PDF when the other says something else.
+ * A document with a PDF type and no name is taken: nothing contradicts the type, and only
+ * programs, not Telegram's apps, send a document without a name.
+ */
 export function checkAttachment(
   file: { mimeType?: string; fileName?: string; size?: number; isPhoto: boolean },
   alreadyAttached: number,
 ): AttachmentProblem | undefined {
   if (alreadyAttached >= MEETING_LIMITS.attachments) return "too-many";
-  const isPdf = file.mimeType === "application/pdf" || /\.pdf$/i.test(file.fileName ?? "");
-  if (!file.isPhoto && !isPdf) return "type";
+  if (!file.isPhoto) {
+    const type = file.mimeType?.trim().toLowerCase();
+    const typeSaysPdf = type === undefined || type === "" || type === UNKNOWN_TYPE ? undefined : PDF_TYPES.has(type);
+    const name = file.fileName?.trim();
+    const nameSaysPdf = !name ? undefined : /\.pdf$/i.test(name);
+    if (typeSaysPdf === false || (typeSaysPdf === undefined && nameSaysPdf !== true)) return "type";
+    if (nameSaysPdf === false) return "name";
+  }
   if ((file.size ?? 0) > MEETING_LIMITS.attachmentBytes) return "too-big";
   return undefined;
 }

@@ -24,3 +24,17 @@ export function parseCount(text: string, max: number): CountResult {
   if (!Number.isSafeInteger(value) || value > max) return { ok: false, problem: "too-large" };
   return { ok: true, value };
 }
+
+/** Row ids are 32-bit integers in the database (Prisma Int). */
+export const ID_MAX = 2_147_483_647;
+
+/**
+ * An id carried in a button's data ("rv:a:R:17", "mfiles:3", "ho:on:5"). The client can send
+ * anything there: an id that no row can have is refused here, not handed to the database
+ * (which fails on one over 32 bits).
+ */
+export function parseId(raw: string): number | undefined {
+  if (!/^\d{1,10}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return id >= 1 && id <= ID_MAX ? id : undefined;
+}

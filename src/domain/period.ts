@@ -43,19 +43,84 @@ export function isLate(p: Period, submittedAt: Date, dueDay: number, timeZone: s
   return submittedAt.getTime() > deadlineOf(p, dueDay, timeZone).getTime();
 }
 
-/** The month whose deadline comes next: last month until its due day has passed, then this month. */
-export function defaultReportPeriod(now: Date, dueDay: number, timeZone: string): Period {
-  const previous = addMonths(periodOf(now, timeZone), -1);
-  return isLate(previous, now, dueDay, timeZone) ? periodOf(now, timeZone) : previous;
+/**
+ * When a month's report can first be filed: 00:00 in the zone on the month's last day. Before
+ * that the month has hardly begun to be lived, and figures for it would be guesses. The one
+ * place this rule lives (typed months, buttons, reminders, the default of /baocao all ask here):
+ * the coming same-month deadlines change it here and nowhere else.
+ */
+export function reportOpensOn(p: Period, timeZone: string): Date {
+  return fromLocal({ year: p.year, month: p.month, day: daysInMonth(p.year, p.month), hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+export function isReportOpen(p: Period, now: Date, timeZone: string): boolean {
+  return now.getTime() >= reportOpensOn(p, timeZone).getTime();
+}
+
+/**
+ * The month /baocao offers first: the latest month whose report is open (on 10/11 October,
+ * from 30/11 November). Until a month opens, its deadline is weeks away and the month before
+ * is the one being collected.
+ */
+export function defaultReportPeriod(now: Date, timeZone: string): Period {
+  const current = periodOf(now, timeZone);
+  return isReportOpen(current, now, timeZone) ? current : addMonths(current, -1);
 }
 
 export type PeriodProblem = "format" | "future" | "too-old";
 
+/** What keeps a month from being reported: unreadable, not open yet (reportOpensOn), or too far back. */
+export type ReportPeriodProblem = "format" | "not-open" | "too-old";
+
+export type ReportPeriodResult = { ok: true; period: Period } | { ok: false; problem: ReportPeriodProblem; period?: Period };
+
+/** A real month: a whole month 1-12 of a four-digit year (a forged button may carry "2026-0" or "2026-1.5"). */
+export function isPeriod(p: Period): boolean {
+  return Number.isInteger(p.year) && Number.isInteger(p.month) && p.year >= 1000 && p.year <= 9999 && p.month >= 1 && p.month <= 12;
+}
+
+/** A month carried in a button's data ("2026-11", as periodValue writes it), read as strictly as a typed one. */
+export function readPeriodValue(value: string): Period | "format" {
+  const m = value.match(/^(\d{4})-(\d{1,2})$/);
+  if (!m) return "format";
+  const p = { year: Number(m[1]), month: Number(m[2]) };
+  return isPeriod(p) ? p : "format";
+}
+
+/** A button's value for a month: the inverse of readPeriodValue. */
+export const periodValue = (p: Period): string => `${p.year}-${p.month}`;
+
+/** Whether a report may be filed for `p` now; the same for a typed month, a button and a reminder. */
+export function checkReportPeriod(p: Period, now: Date, timeZone: string): ReportPeriodProblem | undefined {
+  if (!isPeriod(p)) return "format";
+  if (!isReportOpen(p, now, timeZone)) return "not-open";
+  if (comparePeriods(p, addMonths(periodOf(now, timeZone), -MAX_MONTHS_BACK)) < 0) return "too-old";
+  return undefined;
+}
+
+function reportResult(p: Period | "format", now: Date, timeZone: string): ReportPeriodResult {
+  if (p === "format") return { ok: false, problem: "format" };
+  const problem = checkReportPeriod(p, now, timeZone);
+  return problem ? { ok: false, problem, period: p } : { ok: true, period: p };
+}
+
+/** The month of a report, typed (as parsePeriod reads it) or from a button's value. */
+export function parseReportPeriod(answer: { text: string } | { value: string }, now: Date, timeZone: string): ReportPeriodResult {
+  return reportResult("text" in answer ? readPeriod(answer.text, now, timeZone) : readPeriodValue(answer.value), now, timeZone);
+}
+
 /**
  * Reads a month typed by a person: "10/2026", "10-2026", "2026-10", "T10/2026",
  * "tháng 10/2026", or just "10" (this year, or last year if month 10 is still ahead).
+ * Any month that has begun: /tonghop, /xembienban and /khoaso look at the running one;
+ * a report asks parseReportPeriod.
  */
 export function parsePeriod(text: string, now: Date, timeZone: string): Period | PeriodProblem {
+  const p = readPeriod(text, now, timeZone);
+  return p === "format" ? p : (checkPeriod(p, now, timeZone) ?? p);
+}
+
+function readPeriod(text: string, now: Date, timeZone: string): Period | "format" {
   // NFC: some Vietnamese keyboards send "á" as "a" + U+0301.
   const t = text.normalize("NFC").trim().toLowerCase().replace(/^(tháng|thang|t)\s*/u, "");
   const current = periodOf(now, timeZone);
@@ -74,12 +139,12 @@ export function parsePeriod(text: string, now: Date, timeZone: string): Period |
   } else {
     return "format";
   }
-  if (month < 1 || month > 12) return "format";
   const p = { year, month };
-  return checkPeriod(p, now, timeZone) ?? p;
+  return isPeriod(p) ? p : "format";
 }
 
 export function checkPeriod(p: Period, now: Date, timeZone: string): PeriodProblem | undefined {
+  if (!isPeriod(p)) return "format";
   const current = periodOf(now, timeZone);
   if (comparePeriods(p, current) > 0) return "future";
   if (comparePeriods(p, addMonths(current, -MAX_MONTHS_BACK)) < 0) return "too-old";

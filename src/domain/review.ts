@@ -1,5 +1,6 @@
 // Review of reports and minutes by the committees above a branch: each version
 // is approved or returned with a reason, and a resubmission is reviewed afresh.
+import { cleanTypedText } from "./text.js";
 
 export const ReviewState = { PENDING: "PENDING", APPROVED: "APPROVED", RETURNED: "RETURNED" } as const;
 export type ReviewState = (typeof ReviewState)[keyof typeof ReviewState];
@@ -27,7 +28,8 @@ export type ReasonProblem = "empty" | "too-short" | "too-long";
 
 /** A reason must say something: not blank, not a lone dot or dash, not an essay. */
 export function checkReason(raw: string): { ok: true; reason: string } | { ok: false; problem: ReasonProblem } {
-  const reason = raw.replace(/\s+/g, " ").trim();
+  // Control characters taken out as in every typed text (src/domain/text.ts): reasons go to the export.
+  const reason = cleanTypedText(raw.replace(/\s+/g, " "));
   if (!/[\p{L}\p{N}]/u.test(reason)) return { ok: false, problem: "empty" };
   if ([...reason].length < REASON_MIN) return { ok: false, problem: "too-short" };
   if ([...reason].length > REASON_MAX) return { ok: false, problem: "too-long" };

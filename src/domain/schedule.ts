@@ -117,8 +117,9 @@ export const periodKey = (p: Period) => `${p.year}-${pad2(p.month)}`;
  * The month a digest sent at `at` describes: the last month that has ended (the previous
  * calendar month in the zone). Its reports are the ones being collected (before the due day)
  * or overdue (after it), so "received x/y, missing …" is always about reports that are expected.
- * The month whose deadline is next (defaultReportPeriod) would, from the 6th on, describe the
- * running month, whose reports nobody has to send yet: 0/y received for three weeks of four.
+ * The running month would read 0/y received for four weeks of four: its reports open only on
+ * its last day (reportOpensOn). The month /baocao offers (defaultReportPeriod) is this same
+ * month, except on the running month's last day.
  */
 export function digestPeriodAt(at: Date, timeZone: string): Period {
   return addMonths(periodOf(at, timeZone), -1);

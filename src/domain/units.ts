@@ -1,4 +1,5 @@
 // The tree of party organisations.
+import { hasControlCharacters, hasDirectionControls, visibleLength } from "./text.js";
 
 export const UnitKind = { COMMITTEE: "COMMITTEE", BRANCH: "BRANCH" } as const;
 export type UnitKind = (typeof UnitKind)[keyof typeof UnitKind];
@@ -11,9 +12,28 @@ export function normaliseUnitCode(raw: string): string | undefined {
   return /^[A-Z0-9][A-Z0-9_.-]{1,31}$/.test(code) ? code : undefined;
 }
 
-export function normaliseUnitName(raw: string): string | undefined {
+/**
+ * "characters": control or direction characters (pasted, invisible, and fatal to an Excel export);
+ * "invisible": nothing a reader can see (zero-width spaces only); "length": not 2 to UNIT_NAME_MAX.
+ */
+export type UnitNameProblem = "characters" | "invisible" | "length";
+
+/**
+ * A unit's name is shown in every list, digest and export of the tree: refused, with the reason,
+ * rather than cleaned, so that the administrator sees the name exactly as it will be stored.
+ */
+export function checkUnitName(raw: string): { ok: true; name: string } | { ok: false; problem: UnitNameProblem } {
   const name = raw.replace(/\s+/g, " ").trim();
-  return name.length >= 2 && name.length <= UNIT_NAME_MAX ? name : undefined;
+  if (hasControlCharacters(name) || hasDirectionControls(name)) return { ok: false, problem: "characters" };
+  const visible = visibleLength(name);
+  if (visible === 0 && name.length > 0) return { ok: false, problem: "invisible" };
+  if (visible < 2 || name.length > UNIT_NAME_MAX) return { ok: false, problem: "length" };
+  return { ok: true, name };
+}
+
+export function normaliseUnitName(raw: string): string | undefined {
+  const r = checkUnitName(raw);
+  return r.ok ? r.name : undefined;
 }
 
 export interface TreeNode<T> {

@@ -6,6 +6,7 @@ import type { BranchAggregate } from "../domain/branch-aggregates.js";
 import { admittedTotal, COHORTS, type CohortField, type ReportFigures } from "../domain/report.js";
 import { reviewLabel, type ReviewLabel } from "../domain/review.js";
 import { REVIEW_LABELS } from "../domain/review-totals.js";
+import { xmlSafe } from "../domain/text.js";
 import { toLocal } from "../domain/time.js";
 
 export const REPORT_COLUMNS = [
@@ -163,11 +164,11 @@ interface ColumnSpec {
 
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], rows: unknown[][]): ExcelJS.Worksheet {
   // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
-  const sheet = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31), {
+  const sheet = wb.addWorksheet(xmlSafe(name).replace(/[[\]:*?/\\]/g, "-").slice(0, 31), {
     views: [{ state: "frozen", ySplit: 1 }],
   });
   sheet.columns = columns.map((c) => ({
-    header: c.header,
+    header: xmlSafe(c.header),
     width: c.width,
     style: c.numFmt ? { numFmt: c.numFmt } : {},
   }));
@@ -178,7 +179,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], row
   header.eachCell((cell) => {
     cell.numFmt = "General";
   });
-  for (const r of rows) sheet.addRow(r);
+  // Only what XML allows: one U+FFFE in an old name or a pasted note and Excel refuses the whole file.
+  for (const r of rows) sheet.addRow(r.map((v) => (typeof v === "string" ? xmlSafe(v) : v)));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
 }
@@ -319,7 +321,6 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Buffer> {
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
 
 const each = <K extends string>(keys: readonly K[], text: (k: K) => string) =>
   Object.fromEntries(keys.map((k) => [k, text(k)])) as Record<K, string>;

@@ -277,8 +277,11 @@ describe("bad input: a clear message, the same question again, nothing lost, not
     await s.say("/baocao");
     let r = await s.say("hôm kia");
     expect(r.texts).toEqual(["Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.", "Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026."]);
+    // A month's report opens on its last day (issue 10): November too is refused on 3 November.
     r = await s.say("12/2026");
-    expect(r.texts[0]).toBe("Chưa thể báo cáo cho tháng chưa đến. Xin chọn tháng này hoặc một tháng đã qua.");
+    expect(r.texts[0]).toBe("Báo cáo tháng 12/2026 mở từ ngày 31/12/2026 (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng 10/2026.");
+    r = await s.say("11/2026");
+    expect(r.texts[0]).toBe("Báo cáo tháng 11/2026 mở từ ngày 30/11/2026 (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng 10/2026.");
     r = await s.say("8/2026");
     expect(r.last.text).toBe(CANDIDATES);
   });

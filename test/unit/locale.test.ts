@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config, ServerConfig } from "../../src/config.js";
 import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
 import type { CountProblem } from "../../src/domain/numbers.js";
-import type { PeriodProblem } from "../../src/domain/period.js";
+import type { ReportPeriodProblem } from "../../src/domain/period.js";
 import type { MonthStatus } from "../../src/domain/progress.js";
 import type { QuotaCohort } from "../../src/domain/branch-aggregates.js";
 import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
 import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
 import type { AbsenceProblem } from "../../src/domain/delegation.js";
+import type { UnitNameProblem } from "../../src/domain/units.js";
 import { MEETING_DIFF_FIELDS, REPORT_DIFF_FIELDS } from "../../src/messages/review-card.js";
 import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
@@ -44,20 +45,22 @@ const FTL = readFileSync(FTL_PATH, "utf8");
 // Values of the union types that template keys are built from. The checks
 // below the lists fail the type check (npm test runs tsc) if a union gains a
 // member the list lacks.
-const PERIOD_PROBLEMS = ["format", "future", "too-old"] as const satisfies readonly PeriodProblem[];
+const REPORT_PERIOD_PROBLEMS = ["format", "not-open", "too-old"] as const satisfies readonly ReportPeriodProblem[];
+const UNIT_NAME_PROBLEMS = ["characters", "invisible", "length"] as const satisfies readonly UnitNameProblem[];
 const COUNT_PROBLEMS = ["not-number", "negative", "decimal", "too-large"] as const satisfies readonly CountProblem[];
 const MONTH_STATUSES = ["submitted", "late", "missing", "due", "open"] as const satisfies readonly MonthStatus[];
 const CONFIG_VARIABLES = ["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_ROOT", "TZ", "LOG_LEVEL"] as const satisfies readonly (keyof Config)[];
 const SERVER_VARIABLES = ["WEBHOOK_URL", "WEBHOOK_SECRET", "PORT"] as const satisfies readonly (keyof ServerConfig)[];
 const DATE_PROBLEMS = ["format", "invalid", "future", "too-old"] as const satisfies readonly DateProblem[];
-const ATTACHMENT_PROBLEMS = ["type", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
+const ATTACHMENT_PROBLEMS = ["type", "name", "too-big", "too-many"] as const satisfies readonly AttachmentProblem[];
 const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly MonthMeetingStatus[];
 const QUOTA_COHORTS = ["ALL", ...COHORTS] as const satisfies readonly QuotaCohort[];
 const REASON_PROBLEMS = ["empty", "too-short", "too-long"] as const satisfies readonly ReasonProblem[];
 const ABSENCE_PROBLEMS = ["format", "invalid", "end-before-start", "past", "too-long"] as const satisfies readonly AbsenceProblem[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 const covered: [
-  Covers<PeriodProblem, typeof PERIOD_PROBLEMS>,
+  Covers<ReportPeriodProblem, typeof REPORT_PERIOD_PROBLEMS>,
+  Covers<UnitNameProblem, typeof UNIT_NAME_PROBLEMS>,
   Covers<CountProblem, typeof COUNT_PROBLEMS>,
   Covers<MonthStatus, typeof MONTH_STATUSES>,
   Covers<keyof Config, typeof CONFIG_VARIABLES>,
@@ -69,7 +72,7 @@ const covered: [
   Covers<ReasonProblem, typeof REASON_PROBLEMS>,
   Covers<AbsenceProblem, typeof ABSENCE_PROBLEMS>,
   Covers<ReviewLabel, typeof REVIEW_LABELS>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
  * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
@@ -90,7 +93,9 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
  */
 const TEMPLATES: Record<string, readonly string[]> = {
   "report-ask-*": Object.keys(COUNT_LIMITS),
-  "report-period-*": PERIOD_PROBLEMS,
+  "report-period-*": REPORT_PERIOD_PROBLEMS,
+  // src/bot/features/units.ts
+  "unit-bad-name-*": UNIT_NAME_PROBLEMS,
   "form-count-*": COUNT_PROBLEMS,
   "reason-*": REASON_PROBLEMS,
   // src/bot/features/handover.ts

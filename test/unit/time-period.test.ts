@@ -9,9 +9,15 @@ import {
   formatPeriod,
   isLate,
   MAX_MONTHS_BACK,
+  isReportOpen,
   parsePeriod,
+  parseReportPeriod,
   periodOf,
+  periodValue,
+  readPeriodValue,
+  reportOpensOn,
   samePeriod,
+  checkReportPeriod,
 } from "../../src/domain/period.js";
 
 const VN = "Asia/Ho_Chi_Minh";
@@ -213,29 +219,108 @@ describe("isLate", () => {
   });
 });
 
-describe("defaultReportPeriod (due day 5)", () => {
-  const p = (iso: string) => defaultReportPeriod(at(iso), 5, VN);
+describe("reportOpensOn: a month's report opens at 00:00 on its last day, in the zone", () => {
+  it("is local midnight on the month's last day", () => {
+    expect(reportOpensOn({ year: 2026, month: 11 }, VN)).toEqual(at("2026-11-30T00:00:00+07:00"));
+    expect(reportOpensOn({ year: 2026, month: 12 }, VN)).toEqual(at("2026-12-31T00:00:00+07:00"));
+    expect(reportOpensOn({ year: 2027, month: 2 }, VN)).toEqual(at("2027-02-28T00:00:00+07:00"));
+    expect(reportOpensOn({ year: 2028, month: 2 }, VN)).toEqual(at("2028-02-29T00:00:00+07:00"));
+  });
 
-  it("is last month until the end of the due day", () => {
+  it("is open from that instant, not a second before", () => {
+    const november = { year: 2026, month: 11 };
+    expect(isReportOpen(november, at("2026-11-29T23:59:59+07:00"), VN)).toBe(false);
+    expect(isReportOpen(november, at("2026-11-30T00:00:00+07:00"), VN)).toBe(true);
+    // 17:00 UTC on 29 November is already 30 November in Hà Nội.
+    expect(isReportOpen(november, at("2026-11-29T17:00:00Z"), VN)).toBe(true);
+    expect(isReportOpen(november, at("2026-11-29T16:59:59Z"), VN)).toBe(false);
+  });
+});
+
+describe("defaultReportPeriod: the latest month whose report is open", () => {
+  const p = (iso: string) => defaultReportPeriod(at(iso), VN);
+
+  it("is last month until this month's last day, whatever the due day", () => {
     expect(p("2026-11-01T00:00:00+07:00")).toEqual({ year: 2026, month: 10 });
-    expect(p("2026-11-05T23:00:00+07:00")).toEqual({ year: 2026, month: 10 });
     expect(p("2026-11-05T23:59:59+07:00")).toEqual({ year: 2026, month: 10 });
+    // Before issue 10 this was November: a month that could not be reported yet.
+    expect(p("2026-11-06T00:00:01+07:00")).toEqual({ year: 2026, month: 10 });
+    expect(p("2026-11-10T09:00:00+07:00")).toEqual({ year: 2026, month: 10 });
+    expect(p("2026-11-29T23:59:59+07:00")).toEqual({ year: 2026, month: 10 });
   });
 
-  it("is this month once the due day has passed", () => {
-    expect(p("2026-11-06T00:00:01+07:00")).toEqual({ year: 2026, month: 11 });
+  it("is this month from 00:00 on its last day", () => {
+    expect(p("2026-11-30T00:00:00+07:00")).toEqual({ year: 2026, month: 11 });
     expect(p("2026-11-30T23:59:59+07:00")).toEqual({ year: 2026, month: 11 });
+    expect(p("2027-02-28T08:00:00+07:00")).toEqual({ year: 2027, month: 2 });
   });
 
-  it("is December of the previous year early in January", () => {
+  it("is December of the previous year in January until 31 January", () => {
     expect(p("2027-01-01T00:00:00+07:00")).toEqual({ year: 2026, month: 12 });
-    expect(p("2027-01-05T12:00:00+07:00")).toEqual({ year: 2026, month: 12 });
-    expect(p("2027-01-06T08:00:00+07:00")).toEqual({ year: 2027, month: 1 });
+    expect(p("2027-01-06T08:00:00+07:00")).toEqual({ year: 2026, month: 12 });
+    expect(p("2027-01-31T08:00:00+07:00")).toEqual({ year: 2027, month: 1 });
   });
 
-  it("uses the local month when UTC is still in the previous one", () => {
-    // 31 October 17:30 UTC is 1 November 00:30 in Hà Nội: the report due is October's, not September's.
+  it("uses the local month and day when UTC is still behind", () => {
+    // 31 October 17:30 UTC is 1 November 00:30 in Hà Nội: October.
     expect(p("2026-10-31T17:30:00Z")).toEqual({ year: 2026, month: 10 });
+    // 30 November 17:30 UTC is 1 December in Hà Nội: still November, December opens on the 31st.
+    expect(p("2026-11-30T17:30:00Z")).toEqual({ year: 2026, month: 11 });
+  });
+});
+
+describe("checkReportPeriod and parseReportPeriod: the same rule for a typed month and a button", () => {
+  // 20 November 2026: October is the latest open month, November opens on the 30th.
+  const now = at("2026-11-20T10:00:00+07:00");
+
+  it("accepts open months within the last 24", () => {
+    expect(checkReportPeriod({ year: 2026, month: 10 }, now, VN)).toBeUndefined();
+    expect(checkReportPeriod({ year: 2024, month: 11 }, now, VN)).toBeUndefined();
+  });
+
+  it("refuses the running month before its last day, and later months", () => {
+    expect(checkReportPeriod({ year: 2026, month: 11 }, now, VN)).toBe("not-open");
+    expect(checkReportPeriod({ year: 2026, month: 12 }, now, VN)).toBe("not-open");
+    expect(checkReportPeriod({ year: 2026, month: 11 }, at("2026-11-30T00:00:00+07:00"), VN)).toBeUndefined();
+  });
+
+  it("refuses months too far back", () => {
+    expect(checkReportPeriod({ year: 2024, month: 10 }, now, VN)).toBe("too-old");
+  });
+
+  it.each([
+    [{ year: 2026, month: 0 }],
+    [{ year: 2025, month: 13 }],
+    [{ year: 2025, month: 99 }],
+    [{ year: 2026, month: 1.5 }],
+    [{ year: 2026, month: Number.NaN }],
+    [{ year: 2026.5, month: 3 }],
+    [{ year: -2026, month: 3 }],
+  ])("refuses %j as no month at all", (p) => {
+    expect(checkReportPeriod(p, now, VN)).toBe("format");
+  });
+
+  it("reads a typed month as parsePeriod does, then holds it to the report rule", () => {
+    expect(parseReportPeriod({ text: "10/2026" }, now, VN)).toEqual({ ok: true, period: { year: 2026, month: 10 } });
+    expect(parseReportPeriod({ text: "11/2026" }, now, VN)).toEqual({ ok: false, problem: "not-open", period: { year: 2026, month: 11 } });
+    expect(parseReportPeriod({ text: "tháng 11" }, now, VN)).toEqual({ ok: false, problem: "not-open", period: { year: 2026, month: 11 } });
+    expect(parseReportPeriod({ text: "10/2024" }, now, VN)).toEqual({ ok: false, problem: "too-old", period: { year: 2024, month: 10 } });
+    expect(parseReportPeriod({ text: "13/2026" }, now, VN)).toEqual({ ok: false, problem: "format" });
+  });
+
+  it.each([["2026-0"], ["2025-99"], ["2025-13"], ["2026-1.5"], ["2026-"], ["-2026-3"], ["2026-3-1"], ["26-3"], ["2026-03x"], [""], ["2026-1e1"], [" 2026-3"]])(
+    "refuses the button value %j",
+    (value) => {
+      expect(readPeriodValue(value)).toBe("format");
+      expect(parseReportPeriod({ value }, now, VN)).toEqual({ ok: false, problem: "format" });
+    },
+  );
+
+  it("reads the button values it writes", () => {
+    for (const p of [{ year: 2026, month: 10 }, { year: 2025, month: 1 }, { year: 2026, month: 12 }]) {
+      expect(readPeriodValue(periodValue(p))).toEqual(p);
+    }
+    expect(parseReportPeriod({ value: "2026-11" }, now, VN)).toEqual({ ok: false, problem: "not-open", period: { year: 2026, month: 11 } });
   });
 });
 

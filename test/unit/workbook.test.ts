@@ -228,3 +228,34 @@ describe("buildWorkbook", async () => {
   });
 
 });
+
+describe("buildWorkbook with characters XML forbids in any text (older rows, pasted text)", async () => {
+  // U+FFFE and U+FFFF: one of them in one cell made Excel and ExcelJS refuse the whole file.
+  const bad = (text: string) => `${text}￾￿`;
+  const [report, other] = input.reports;
+  const [meeting] = input.meetings;
+  const buffer = await buildWorkbook({
+    ...input,
+    labels: { ...VI_WORKBOOK_LABELS, sheets: { ...VI_WORKBOOK_LABELS.sheets, reports: bad("Báo cáo tháng") } },
+    reports: [{ ...report!, name: bad(report!.name), removedReason: bad("Bỏ sinh hoạt"), note: bad("Ghi chú") }, { ...other!, correctionReason: bad("Bổ sung") }],
+    meetings: [{ ...meeting!, name: bad(meeting!.name), topic: bad("Chủ đề"), place: bad("Phòng họp"), chair: bad("An"), recorder: bad("Bình") }],
+    progress: input.progress.map((p) => ({ ...p, name: bad(p.name) })),
+  });
+
+  it("still opens, with those characters left out and every other character kept", async () => {
+    const wb = await readBack(buffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Báo cáo tháng", "Sinh hoạt chi bộ", "Tiến độ chỉ tiêu"]);
+    const reports = wb.getWorksheet("Báo cáo tháng")!;
+    const r = (row: number, c: (typeof REPORT_COLUMNS)[number]) => reports.getRow(row).getCell(REPORT_COLUMNS.indexOf(c) + 1).value;
+    expect([r(2, "name"), r(2, "removedReason"), r(2, "note"), r(3, "correctionReason")]).toEqual([
+      "Chi bộ Trường THPT Quang Trung",
+      "Bỏ sinh hoạt",
+      "Ghi chú",
+      "Bổ sung",
+    ]);
+    const meetings = wb.getWorksheet("Sinh hoạt chi bộ")!;
+    const m = (c: (typeof MEETING_COLUMNS)[number]) => meetings.getRow(2).getCell(MEETING_COLUMNS.indexOf(c) + 1).value;
+    expect([m("name"), m("topic"), m("place"), m("chair"), m("recorder")]).toEqual(["Chi bộ Trường THPT Quang Trung", "Chủ đề", "Phòng họp", "An", "Bình"]);
+    expect(wb.getWorksheet("Tiến độ chỉ tiêu")!.getRow(3).getCell(2).value).toBe("Chi bộ Trường Lê Lợi");
+  });
+});

@@ -3,6 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { ABSENCE_MAX_DAYS, checkAbsence, DelegationKind, parseAbsence } from "../../domain/delegation.js";
 import { formatIsoDate, todayIn, type IsoDate } from "../../domain/meeting.js";
+import { parseId } from "../../domain/numbers.js";
 import { Role } from "../../domain/roles.js";
 import {
   cancelAbsences,
@@ -64,7 +65,8 @@ export function handoverFeature(deps: AppDeps) {
   composer.callbackQuery(BUTTON, async (ctx) => {
     await ctx.answerCallbackQuery();
     const [, what, startsOn, endsOn, id] = ctx.match;
-    const unit = branchesOf(ctx).find((u) => u.id === Number(id));
+    const unitId = parseId(id!);
+    const unit = branchesOf(ctx).find((u) => u.id === unitId);
     if (!unit) return ctx.reply(ctx.t("handover-secretary-only"));
     const action: Action = what!.startsWith("ab:")
       ? { kind: "absence", startsOn: startsOn!, endsOn: endsOn! }

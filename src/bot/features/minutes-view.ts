@@ -1,6 +1,7 @@
 // /xembienban: a branch's minutes for a month, for the branch and the committees above it.
 import { Composer, InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../../domain/meeting.js";
+import { parseId } from "../../domain/numbers.js";
 import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { canSeeUnit, reportingUnits } from "../../domain/roles.js";
 import { normaliseUnitCode } from "../../domain/units.js";
@@ -48,7 +49,8 @@ export function minutesViewFeature(deps: AppDeps) {
   });
 
   composer.callbackQuery(RESEND, async (ctx) => {
-    const meeting = await meetingFiles(deps.db, Number(ctx.match[1]));
+    const id = parseId(ctx.match[1]!);
+    const meeting = id === undefined ? null : await meetingFiles(deps.db, id);
     if (!meeting || !(await allowed(ctx, meeting.unitId))) {
       return ctx.answerCallbackQuery({ text: ctx.t("minutes-not-allowed"), show_alert: true });
     }

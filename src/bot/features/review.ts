@@ -23,8 +23,8 @@ export function reviewFeature(deps: AppDeps) {
     const [, action, kind, id] = ctx.match;
     const ref = refOf(kind!, id!);
     const t = ctx.t.bind(ctx);
-    const record = await reviewable(deps, ctx.actor, ref);
-    if (!record) return ctx.answerCallbackQuery({ text: ctx.t("review-not-allowed"), show_alert: true });
+    const record = ref ? await reviewable(deps, ctx.actor, ref) : undefined;
+    if (!ref || !record) return ctx.answerCallbackQuery({ text: ctx.t("review-not-allowed"), show_alert: true });
     // The pressed card's buttons go in every case: the answer below says what happened.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (action === "r") {
@@ -83,9 +83,10 @@ export function reviewFeature(deps: AppDeps) {
 
   // Under a returned minutes' notice: reopen /bienban on that meeting.
   composer.callbackQuery(MEETING_FIX_CALLBACK, async (ctx) => {
+    const ref = refOf("M", ctx.match[1]!);
+    const record = ref ? await loadReviewRecord(deps.db, ref) : null;
+    if (!record || record.kind !== "M") return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     await ctx.answerCallbackQuery();
-    const record = await loadReviewRecord(deps.db, refOf("M", ctx.match[1]!));
-    if (!record || record.kind !== "M") return;
     await ctx.conversation.enter(MINUTES_FORM, { kind: record.draft.kind, heldOn: record.draft.heldOn, unitId: record.unitId } satisfies MeetingPreset);
   });
 

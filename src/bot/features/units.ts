@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import { Role } from "../../domain/roles.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
-import { buildTree, normaliseUnitCode, normaliseUnitName, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
+import { buildTree, checkUnitName, normaliseUnitCode, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
 import { inviteRole } from "../../domain/invite.js";
 import { createInvite } from "../../store/invites.js";
 import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
@@ -76,8 +76,9 @@ export function unitsFeature(deps: AppDeps) {
     } else if (kind === UnitKind.BRANCH) {
       return ctx.reply(ctx.t("unit-branch-needs-parent"));
     }
-    const name = normaliseUnitName(nameWords.join(" "));
-    if (!name) return ctx.reply(ctx.t("unit-bad-name", { max: UNIT_NAME_MAX }));
+    const checked = checkUnitName(nameWords.join(" "));
+    if (!checked.ok) return ctx.reply(ctx.t(`unit-bad-name-${checked.problem}`, { max: UNIT_NAME_MAX }));
+    const { name } = checked;
     const result = await addUnit(deps.db, { code, name, kind, parentCode, createdBy: ctx.from!.id, now: deps.clock() });
     switch (result.status) {
       case "duplicate":

@@ -1,5 +1,6 @@
 // Question shapes shared by every form.
 import { parseCount } from "../../domain/numbers.js";
+import { cleanTypedText } from "../../domain/text.js";
 import { checkReason, REASON_MAX, REASON_MIN } from "../../domain/review.js";
 import type { Choice, Parsed, Question } from "./session.js";
 
@@ -60,7 +61,7 @@ export function textQuestion(
           ? { ok: true, value: null, shown: t("form-none") }
           : { ok: false, error: t("form-text-empty") };
       }
-      const value = answer.text.trim();
+      const value = cleanTypedText(answer.text);
       if (!value) return { ok: false, error: t("form-text-empty") };
       if (value.length > opts.max) return { ok: false, error: t("form-text-too-long", { length: value.length, max: opts.max }) };
       return { ok: true, value, shown: value.length > 200 ? `${value.slice(0, 200)}…` : value };

@@ -1,5 +1,5 @@
 // /bienban: the minutes of one branch meeting.
-import { attendanceRate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { attendanceRate, checkMeetingDate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
 import { formatDateTime } from "../../domain/time.js";
 import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
@@ -42,7 +42,10 @@ export function createMinutesForm(deps: AppDeps) {
     const { userId, unit } = filer;
     const now = new Date(await form.external(() => deps.clock().getTime()));
 
-    const fix = preset?.unitId === unit.id ? preset : undefined;
+    // A returned meeting's button reopens it; its date is held to the rule of a typed one.
+    const presetDate = preset?.unitId === unit.id ? checkMeetingDate(preset.heldOn, now, tz) : undefined;
+    if (presetDate) await form.say(t(`meeting-date-${presetDate}`));
+    const fix = preset?.unitId === unit.id && !presetDate ? preset : undefined;
     let m: MeetingDraft = {
       kind: fix?.kind ?? (await form.ask(kindQuestion(t))),
       topic: null,

@@ -1,5 +1,6 @@
 // The questions of /bienban.
 import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
+import { cleanTypedText } from "../../domain/text.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { choiceQuestion, countChoices, countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
 
@@ -99,7 +100,11 @@ export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
       if (problem) {
         return {
           ok: false,
-          error: t(`meeting-file-${problem}`, { size: Math.round(((f.size ?? 0) / 1024 / 1024) * 10) / 10, max: MEETING_LIMITS.attachments }),
+          error: t(`meeting-file-${problem}`, {
+            size: Math.round(((f.size ?? 0) / 1024 / 1024) * 10) / 10,
+            max: MEETING_LIMITS.attachments,
+            name: cleanTypedText(f.fileName ?? "").slice(0, 60),
+          }),
         };
       }
       const file: Attachment = {
@@ -109,7 +114,7 @@ export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
         fileName: f.fileName ?? null,
         size: f.size ?? null,
       };
-      return { ok: true, value: { file }, shown: f.fileName ?? "📷" };
+      return { ok: true, value: { file }, shown: f.fileName ?? (f.isPhoto ? "📷" : "📄") };
     },
   };
 }

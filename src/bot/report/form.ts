@@ -1,5 +1,5 @@
 // /baocao: the monthly recruitment report, one question at a time.
-import { checkPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, type Period } from "../../domain/period.js";
+import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, type Period } from "../../domain/period.js";
 import { loadSchedule } from "../../store/settings.js";
 import { admittedTotal, COHORTS, emptyFigures, pipelineShortfall, remainingAfter, type ReportFigures } from "../../domain/report.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
@@ -10,7 +10,7 @@ import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
 import { stillFiles, whoFiles } from "../forms/filer.js";
-import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
+import { cohortQuestion, figureQuestion, noteQuestion, periodProblemText, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
 export const REPORT_FORM = "report";
@@ -36,8 +36,10 @@ export function createReportForm(deps: AppDeps) {
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
     const dueDay = await form.external(async () => (await loadSchedule(deps.db)).dueDay);
-    let period =
-      preset && !checkPeriod(preset, now, tz) ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, dueDay, tz), now, tz));
+    // A reminder's button names its month; it may not be open yet (or be forged): then say why, and ask.
+    const presetProblem = preset ? checkReportPeriod(preset, now, tz) : undefined;
+    if (preset && presetProblem) await form.say(periodProblemText(t, presetProblem, preset, now, tz));
+    let period = preset && !presetProblem ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
     let month = await loadMonth(period);
     if (month.closed) await form.say(closedNotice(period));
     let baseVersion = month.existing?.version ?? 0;

@@ -1,30 +1,43 @@
 // The questions of the monthly report, in the order a secretary meets them.
-import { addMonths, checkPeriod, formatPeriod, parsePeriod, type Period } from "../../domain/period.js";
+import {
+  addMonths,
+  checkReportPeriod,
+  defaultReportPeriod,
+  formatPeriod,
+  parseReportPeriod,
+  periodValue,
+  reportOpensOn,
+  type Period,
+  type ReportPeriodProblem,
+} from "../../domain/period.js";
+import { formatDate } from "../../domain/time.js";
 import { COUNT_LIMITS, TEXT_LIMITS, type CountField } from "../../domain/report.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
-const periodValue = (p: Period) => `${p.year}-${p.month}`;
+/** Why a month cannot be reported, with the day it opens and the latest month that can be. */
+export function periodProblemText(t: T, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
+  return t(`report-period-${problem}`, {
+    period: period ? formatPeriod(period) : "",
+    opens: period ? formatDate(reportOpensOn(period, timeZone), timeZone) : "",
+    latest: formatPeriod(defaultReportPeriod(now, timeZone)),
+  });
+}
 
+/** Buttons for `suggested` and the month before, those that may be reported now; or a month typed. */
 export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: string): Question<Period> {
-  const options = [suggested, addMonths(suggested, -1)];
+  const options = [suggested, addMonths(suggested, -1)].filter((p) => !checkReportPeriod(p, now, timeZone));
   return {
     text: t("report-ask-period"),
     buttons: [options.map((p) => ({ label: t("report-period-button", { period: formatPeriod(p) }), value: periodValue(p) }))],
     parse(answer): Parsed<Period> {
-      let r: Period | ReturnType<typeof checkPeriod>;
       if ("file" in answer) return { ok: false, error: t("form-text-expected") };
-      if ("choice" in answer) {
-        const [year, month] = answer.choice.split("-").map(Number);
-        const p = { year: year!, month: month! };
-        r = checkPeriod(p, now, timeZone) ?? p;
-      } else {
-        r = parsePeriod(answer.text, now, timeZone);
-      }
-      if (typeof r === "object") return { ok: true, value: r, shown: formatPeriod(r) };
-      return { ok: false, error: t(`report-period-${r}`) };
+      // A pressed button's value goes through the same checks as a typed month: the client can send any.
+      const r = parseReportPeriod("choice" in answer ? { value: answer.choice } : { text: answer.text }, now, timeZone);
+      if (r.ok) return { ok: true, value: r.period, shown: formatPeriod(r.period) };
+      return { ok: false, error: periodProblemText(t, r.problem, r.period, now, timeZone) };
     },
   };
 }

@@ -1,13 +1,17 @@
 // The checks a reviewer's button press goes through before anything changes.
 import { canReview, type Actor } from "../../domain/roles.js";
+import { parseId } from "../../domain/numbers.js";
 import { RecordKind } from "../../domain/review.js";
 import { loadReviewRecord, type ReviewRecord } from "../../store/review.js";
 import type { RecordRef } from "../../store/review-queue.js";
 import { ancestorsOf } from "../../store/units.js";
 import type { AppDeps } from "../context.js";
 
-export function refOf(kind: string, id: string): RecordRef {
-  return { kind: kind === RecordKind.MEETING ? RecordKind.MEETING : RecordKind.REPORT, id: Number(id) };
+/** The record a button names; undefined when its data could name none (a forged id). */
+export function refOf(kind: string, id: string): RecordRef | undefined {
+  const n = parseId(id);
+  if (n === undefined || (kind !== RecordKind.MEETING && kind !== RecordKind.REPORT)) return undefined;
+  return { kind, id: n };
 }
 
 /** The record, if it exists and this person reviews its branch; undefined otherwise (a forged or stale button). */

@@ -1,0 +1,94 @@
+// A month's report opens at 00:00 (Hà Nội) on the month's last day: before that it is refused,
+// typed or pressed, with the day it opens; /baocao offers the latest open month first.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Harness } from "../support/harness.js";
+import { freshSecretary, TYPICAL_ANSWERS } from "../support/scenario.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await Harness.start({ now: "2026-11-10T09:00:00+07:00" });
+});
+afterAll(async () => h?.stop());
+
+const PERIOD_QUESTION = "Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.";
+const NOVEMBER_NOT_OPEN =
+  "Báo cáo tháng 11/2026 mở từ ngày 30/11/2026 (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng 10/2026.";
+
+const buttonsOf = (m: { buttons: { text: string }[][] }) => m.buttons.flat().map((b) => b.text);
+const reportsOf = (code: string) => h.app.db.report.findMany({ where: { unit: { code } }, orderBy: { id: "asc" } });
+
+async function at<T>(iso: string, run: () => Promise<T>): Promise<T> {
+  h.clock.set(iso);
+  try {
+    return await run();
+  } finally {
+    h.clock.set("2026-11-10T09:00:00+07:00");
+  }
+}
+
+describe("before the month's last day", () => {
+  test("on 10/11 /baocao offers October first (the latest open month), not November", async () => {
+    const { secretary: s } = await freshSecretary(h);
+    const r = await s.say("/baocao");
+    expect(r.last.text).toBe(PERIOD_QUESTION);
+    expect(buttonsOf(r.last)).toEqual(["Tháng 10/2026", "Tháng 09/2026"]);
+    await s.say("/huy");
+  });
+
+  test("November typed on 10/11, in any form, is refused with the day it opens, and the question asked again", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    await s.say("/baocao");
+    for (const typed of ["11/2026", "tháng 11", "11", "2026-11"]) {
+      const r = await s.say(typed);
+      expect(r.texts, typed).toEqual([NOVEMBER_NOT_OPEN, PERIOD_QUESTION]);
+    }
+    const december = await s.say("12/2026");
+    expect(december.texts[0]).toBe(
+      "Báo cáo tháng 12/2026 mở từ ngày 31/12/2026 (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng 10/2026.",
+    );
+    const r = await s.say("10/2026");
+    expect(r.last.text).toContain("quần chúng ưu tú");
+    await s.say("/huy");
+    expect(await reportsOf(branch)).toHaveLength(0);
+  });
+
+  test("one second before 00:00 on 30/11 November is still refused; from 00:00 it is offered first and accepted", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    await at("2026-11-29T23:59:59+07:00", async () => {
+      const r = await s.say("/baocao");
+      expect(buttonsOf(r.last)).toEqual(["Tháng 10/2026", "Tháng 09/2026"]);
+      expect((await s.say("11/2026")).texts[0]).toBe(NOVEMBER_NOT_OPEN);
+      await s.say("/huy");
+    });
+    await at("2026-11-30T00:00:00+07:00", async () => {
+      let r = await s.say("/baocao");
+      expect(buttonsOf(r.last)).toEqual(["Tháng 11/2026", "Tháng 10/2026"]);
+      r = await s.press("Tháng 11/2026");
+      for (const a of TYPICAL_ANSWERS) r = typeof a === "string" ? await s.say(a) : await s.press(a.press);
+      r = await s.press("✅ Gửi báo cáo");
+      expect(r.last.text).toContain("✅ Đã nhận báo cáo tháng 11/2026");
+    });
+    expect((await reportsOf(branch)).map((x) => [x.year, x.month])).toEqual([[2026, 11]]);
+  });
+});
+
+describe("a button naming a month not open", () => {
+  test("the reminder's button for November before 30/11 says when it opens and asks the month; the form's own buttons never offer it", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    const r = await s.exchange(() =>
+      h.fake.pushUpdate({
+        callback_query: {
+          id: h.fake.newCallbackId(s.id),
+          from: { id: s.id, is_bot: false, first_name: s.firstName },
+          chat_instance: `ci${s.id}`,
+          data: "report:2026-11",
+          message: { message_id: 1, date: 0, chat: { id: s.id, type: "private" }, text: "🔔" },
+        },
+      }),
+    );
+    expect(r.texts).toEqual([NOVEMBER_NOT_OPEN, PERIOD_QUESTION]);
+    expect(buttonsOf(r.last)).toEqual(["Tháng 10/2026", "Tháng 09/2026"]);
+    await s.say("/huy");
+    expect(await reportsOf(branch)).toHaveLength(0);
+  });
+});
