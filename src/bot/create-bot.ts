@@ -6,7 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { createI18n, LOCALE } from "../i18n.js";
 import nodeFetch from "node-fetch";
-import { retryingFetch } from "./retrying-fetch.js";
+import { retryingFetch, type RetryOptions } from "./retrying-fetch.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
@@ -44,6 +44,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Counts the updates being handled, for a graceful stop. */
   inFlight?: InFlight;
+  /** How replies to people are retried (src/bot/retrying-fetch.ts); tests shorten the back-off. */
+  retry?: RetryOptions;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -51,7 +53,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // node-fetch, grammY's own fetch on Node: it keeps connections to the Bot API
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(nodeFetch as unknown as typeof fetch) as never },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(nodeFetch as unknown as typeof fetch, options.retry) as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
