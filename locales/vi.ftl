@@ -21,7 +21,8 @@ refuse-no-role =
     Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.
 refuse-admin-only = Lệnh này chỉ dành cho quản trị viên.
 refuse-secretary-only = Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào.
-error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút; dữ liệu đã nhập không bị mất.
+error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút.
+error-form-ended = Xin lỗi, có lỗi xảy ra khi xử lý nên biểu mẫu đang điền phải đóng lại; các câu trả lời đang điền dở không giữ được. Đồng chí vui lòng gõ lại lệnh để làm lại sau ít phút.
 unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
 stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.
 cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
@@ -105,6 +106,8 @@ invite-created =
 form-in-progress = Đồng chí đang điền biểu mẫu. Hãy trả lời câu hỏi bên dưới, hoặc gõ /huy để thoát.
 form-text-expected = Câu này cần trả lời bằng chữ hoặc số (hoặc bấm một nút), không nhận ảnh, nhãn dán hay tệp.
 form-stale-button = Nút này thuộc câu hỏi cũ. Xin trả lời câu hỏi hiện tại bên dưới.
+form-question-resent = ⚠️ Vì Telegram gián đoạn, câu hỏi tiếp theo chưa đến được đồng chí. Các câu trả lời đã nhập vẫn được giữ; xin trả lời câu hỏi dưới đây (hoặc gõ /huy để thoát).
+form-answer-taken-unseen = ⚠️ Vì Telegram gián đoạn, câu hỏi dưới đây có thể chưa đến được đồng chí. Bot đã ghi tin nhắn vừa nhận là câu trả lời cho câu hỏi đó:
 form-answered = { $question }
     ➜ { $answer }
 form-count-not-number = "{ $input }" không phải là một số. Xin nhập một số nguyên, ví dụ 3.

@@ -11,6 +11,7 @@ import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
 import { dedupUpdates } from "./middleware/dedup.js";
+import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
 import { startFeature } from "./features/start.js";
 import { helpFeature } from "./features/help.js";
@@ -62,7 +63,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   if (options.inFlight) bot.use(options.inFlight.middleware());
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
-  bot.use(updateBoundary(deps.log, () => i18n.t(LOCALE, "error-generic"), options.onUpdateDone));
+  bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
   // Inside the boundary, so a skipped duplicate is logged; before anything that writes.
   bot.use(dedupUpdates(deps.db, deps.clock));
   bot.use(i18n);
@@ -77,6 +78,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
       plugins: [formI18n],
     }),
   );
+  // What an error ended, for the apology: inside conversations(), which may close a form on an error.
+  pm.use(watchForms);
   // Before the forms, or a form's question would swallow /huy.
   pm.command("huy", async (ctx) => {
     const open = Object.keys(ctx.conversation.active()).length > 0;

@@ -25,7 +25,7 @@ export async function whoFiles(form: FormSession, deps: AppDeps): Promise<Filer 
     };
   });
   if (who.userId === undefined || who.units.length === 0) {
-    await form.say(
+    await form.finish(
       who.waiting.length > 0 ? form.t("refuse-deputy-not-delegated", { unit: who.waiting.join(", ") }) : form.t("refuse-secretary-only"),
     );
     return undefined;
@@ -45,6 +45,6 @@ export async function stillFiles(form: FormSession, deps: AppDeps, unit: { id: n
     const { may } = filingUnits(actor, await delegatedUnitIds(deps.db, todayIn(deps.clock(), deps.config.TZ), unit.id));
     return may.some((m) => m.unitId === unit.id);
   });
-  if (!ok) await form.say(form.t("refuse-deputy-not-delegated", { unit: unit.name }));
+  if (!ok) await form.finish(form.t("refuse-deputy-not-delegated", { unit: unit.name }));
   return ok;
 }

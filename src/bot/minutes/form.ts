@@ -34,7 +34,7 @@ export function createMinutesForm(deps: AppDeps) {
 
   /** `preset`: the meeting a returned notice's button reopens; otherwise the secretary says which. */
   return async function minutes(conversation: FormConversation, ctx: FormContext, preset?: MeetingPreset) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
     const filer = await whoFiles(form, deps);
@@ -74,7 +74,7 @@ export function createMinutesForm(deps: AppDeps) {
 
     for (;;) {
       const action = await form.ask(summaryQuestion(t, `${meetingSummary(t, unit.name, m)}\n\n${t("meeting-summary-prompt")}`, t("meeting-button-send")));
-      if (action === "cancel") return form.say(t("meeting-cancelled"));
+      if (action === "cancel") return form.finish(t("meeting-cancelled"));
       if (action === "edit") {
         const group = await form.ask(meetingFieldQuestion(t));
         m = await askGroup(group, m);
@@ -99,7 +99,7 @@ export function createMinutesForm(deps: AppDeps) {
         baseVersion = c.version;
         continue;
       }
-      return form.say(
+      return form.finish(
         t("meeting-receipt", {
           kindLower: t(`meeting-kind-${m.kind}`).toLowerCase(),
           date: formatIsoDate(m.heldOn),

@@ -27,7 +27,7 @@ export function createReportForm(deps: AppDeps) {
 
   /** `preset`: the month a reminder's button asked for; otherwise the secretary chooses. */
   return async function report(conversation: FormConversation, ctx: FormContext, preset?: Period) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
     const filer = await whoFiles(form, deps);
@@ -60,7 +60,7 @@ export function createReportForm(deps: AppDeps) {
           t("report-button-send"),
         ),
       );
-      if (action === "cancel") return form.say(t("report-cancelled"));
+      if (action === "cancel") return form.finish(t("report-cancelled"));
       if (action === "edit") {
         const group = await form.ask(whichFieldQuestion(t));
         if (group === "period") {
@@ -103,7 +103,7 @@ export function createReportForm(deps: AppDeps) {
       });
       if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, dueDay, tz), tz) })}`;
       if (correctionReason) receipt += `\n${t("report-receipt-correction", { reason: correctionReason })}`;
-      return form.say(receipt);
+      return form.finish(receipt);
     }
 
 

@@ -15,7 +15,7 @@ export const RETURN_FORM = "review-return";
 export function createReturnForm(deps: AppDeps) {
   const tz = deps.config.TZ;
   return async function returnRecord(conversation: FormConversation, ctx: FormContext, ref: RecordRef) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
     const person = ctx.from!;
 
@@ -25,7 +25,7 @@ export function createReturnForm(deps: AppDeps) {
       if (!record.current || record.state !== ReviewState.PENDING) return { ok: false as const, text: tooLateText(t, record, person.id, tz) };
       return { ok: true as const, what: recordTitle(t, record) };
     });
-    if (!before.ok) return form.say(before.text);
+    if (!before.ok) return form.finish(before.text);
 
     const reason = await form.ask(typedReasonQuestion(t, t("review-ask-reason", { what: before.what })));
     const outcome = await form.external(async () => {
@@ -44,6 +44,6 @@ export function createReturnForm(deps: AppDeps) {
       }
       return result.status === "missing" ? t("review-not-allowed") : tooLateText(t, result.record, person.id, tz);
     });
-    return form.say(outcome);
+    return form.finish(outcome);
   };
 }
