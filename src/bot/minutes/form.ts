@@ -5,7 +5,7 @@ import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from ".
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { stillFiles, whoFiles } from "../forms/filer.js";
+import { filingCheck, refusalText, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -86,13 +86,14 @@ export function createMinutesForm(deps: AppDeps) {
         }
         continue;
       }
-      if (!(await stillFiles(form, deps, unit))) return;
+      // The sender's rights are read again as the minutes are stored: a hand-over taken back, or the role removed, meanwhile.
       const result = await form.external(async () => {
         const at = deps.clock();
-        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at });
+        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at, refusal: filingCheck(form, deps, unit, at) });
         if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString() };
       });
+      if (result.status === "refused") return form.finish(refusalText(form, result.why, unit));
       if (result.status === "conflict") {
         const c = result.current;
         await form.say(t("meeting-conflict", { who: c.submittedBy, version: c.version, time: formatDateTime(new Date(c.submittedAt), tz) }));

@@ -9,7 +9,7 @@ import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
-import { stillFiles, whoFiles } from "../forms/filer.js";
+import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { cohortQuestion, figureQuestion, noteQuestion, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
@@ -83,10 +83,12 @@ export function createReportForm(deps: AppDeps) {
       const result = await form.external(async () => {
         const at = deps.clock();
         const late = isLate(period, at, dueDay, tz);
-        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason });
+        const refusal = filingCheck(form, deps, chosenUnit, at);
+        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason, refusal });
         if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString(), late };
       });
+      if (result.status === "refused") return form.finish(refusalText(form, result.why, chosenUnit));
       if (result.status === "conflict") {
         const c = result.current;
         await form.say(

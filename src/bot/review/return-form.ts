@@ -9,6 +9,7 @@ import { typedReasonQuestion } from "../forms/questions.js";
 import { FormSession } from "../forms/session.js";
 import { onDutyChatIds } from "../../store/delegations.js";
 import { reviewable } from "./access.js";
+import { stillReviews } from "../../store/rights.js";
 
 export const RETURN_FORM = "review-return";
 
@@ -37,11 +38,14 @@ export function createReturnForm(deps: AppDeps) {
         now: deps.clock(),
         // The notice goes to whoever files for the branch today (the deputy during a hand-over) and to the sender.
         tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
+        // Checked again as the return is recorded: the role may have been removed while the reason was typed.
+        stillMay: (tx, unitId) => stillReviews(tx, person.id, deps.config.ADMIN_IDS, unitId),
       });
       if (result.status === "ok") {
         deps.outbox.kick();
         return t("review-returned-done", { what: before.what, reason });
       }
+      if (result.status === "not-allowed") return t("review-lost-right-return", { what: before.what });
       return result.status === "missing" ? t("review-not-allowed") : tooLateText(t, result.record, person.id, tz);
     });
     return form.finish(outcome);
