@@ -44,9 +44,11 @@ export async function whoFiles(form: FormSession, deps: AppDeps): Promise<Filer 
  * The store checks the same again in the transaction that stores the version.
  */
 export async function stillFiles(form: FormSession, deps: AppDeps, unit: { id: number; name: string }): Promise<boolean> {
-  const why = await form.external(() => refusalToFile(deps.db, form.userId, unit.id, deps.clock(), deps.config.TZ));
-  if (why) await form.finish(refusalText(form, why, unit));
-  return why === undefined;
+  // `true` when they may file: what forms recorded here before refusals had a reason, so a form left open by older code replays.
+  const why = await form.external(async (): Promise<FilingRefusal | true> => (await refusalToFile(deps.db, form.userId, unit.id, deps.clock(), deps.config.TZ)) ?? true);
+  if (why === true) return true;
+  await form.finish(refusalText(form, why, unit));
+  return false;
 }
 
 /** The transaction's own check of the sender's rights, for submitReport and submitMeeting. */

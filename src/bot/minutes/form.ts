@@ -5,7 +5,7 @@ import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from ".
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { filingCheck, refusalText, whoFiles } from "../forms/filer.js";
+import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -86,7 +86,8 @@ export function createMinutesForm(deps: AppDeps) {
         }
         continue;
       }
-      // The sender's rights are read again as the minutes are stored: a hand-over taken back, or the role removed, meanwhile.
+      if (!(await stillFiles(form, deps, unit))) return;
+      // And again as the minutes are stored (filingCheck): a hand-over taken back, or the role removed, meanwhile.
       const result = await form.external(async () => {
         const at = deps.clock();
         const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at, refusal: filingCheck(form, deps, unit, at) });

@@ -83,6 +83,7 @@ export function createReportForm(deps: AppDeps) {
       const result = await form.external(async () => {
         const at = deps.clock();
         const late = isLate(period, at, dueDay, tz);
+        // stillFiles asked before the reason; asked again as the version is stored.
         const refusal = filingCheck(form, deps, chosenUnit, at);
         const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason, refusal });
         if (r.status === "ok") deps.outbox.kick();
