@@ -21,7 +21,8 @@ refuse-no-role =
     Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.
 refuse-admin-only = Lệnh này chỉ dành cho quản trị viên.
 refuse-secretary-only = Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào.
-error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút; dữ liệu đã nhập không bị mất.
+error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút.
+error-form-ended = Xin lỗi, có lỗi xảy ra khi xử lý nên biểu mẫu đang điền phải đóng lại; các câu trả lời đang điền dở không giữ được. Đồng chí vui lòng gõ lại lệnh để làm lại sau ít phút.
 unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
 stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.
 cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
@@ -107,6 +108,8 @@ invite-created =
 form-in-progress = Đồng chí đang điền biểu mẫu. Hãy trả lời câu hỏi bên dưới, hoặc gõ /huy để thoát.
 form-text-expected = Câu này cần trả lời bằng chữ hoặc số (hoặc bấm một nút), không nhận ảnh, nhãn dán hay tệp.
 form-stale-button = Nút này thuộc câu hỏi cũ. Xin trả lời câu hỏi hiện tại bên dưới.
+form-question-resent = ⚠️ Vì Telegram gián đoạn, câu hỏi tiếp theo chưa đến được đồng chí. Các câu trả lời đã nhập vẫn được giữ; xin trả lời câu hỏi dưới đây (hoặc gõ /huy để thoát).
+form-answer-taken-unseen = ⚠️ Vì Telegram gián đoạn, câu hỏi dưới đây có thể chưa đến được đồng chí. Bot đã ghi tin nhắn vừa nhận là câu trả lời cho câu hỏi đó:
 form-answered = { $question }
     ➜ { $answer }
 form-count-not-number = "{ $input }" không phải là một số. Xin nhập một số nguyên, ví dụ 3.
@@ -505,6 +508,8 @@ review-already-returned = { $what } đã được { $who } trả lại lúc { $t
 review-already-mine-approved = Đồng chí đã duyệt { $what } lúc { $time } rồi.
 review-already-mine-returned = Đồng chí đã trả lại { $what } lúc { $time } rồi.
 review-not-allowed = Đồng chí không duyệt được bản này (không thuộc đơn vị đồng chí phụ trách, hoặc bản không còn).
+review-lost-right-approve = Chưa duyệt { $what }: đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
+review-lost-right-return = Chưa trả lại { $what }: đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
 review-not-reviewer = Lệnh /choduyet dành cho cấp ủy và quản trị viên.
 review-queue-empty = Không có báo cáo hay biên bản nào chờ duyệt.
 review-queue-head = Có { $total } bản chờ duyệt. { $shown } bản cũ nhất ở dưới:
@@ -584,8 +589,10 @@ invite-role-committee = "{ $word }" không phải vai trò mời vào { $code } 
 start-invite-welcome-deputy =
     Chào đồng chí { $name }! Đồng chí đã được ghi nhận là phó bí thư { $unit }.
     Đồng chí gửi được báo cáo (/baocao), biên bản (/bienban) và nhận tin nhắc hạn chỉ trong thời gian bí thư ủy quyền (/uyquyen) hoặc báo nghỉ (/nghi); bot sẽ nhắn khi đó. Lúc nào cũng xem được tiến độ bằng /tiendo. Gõ /trogiup để xem mọi lệnh.
+refuse-no-longer-files = Đồng chí không còn là bí thư hay phó bí thư của { $unit } nên không gửi được. Không có gì được lưu; nếu có nhầm lẫn, đồng chí liên hệ quản trị viên.
 refuse-deputy-not-delegated = Bí thư { $unit } chưa ủy quyền cho phó bí thư. Phó bí thư chỉ gửi được báo cáo, biên bản khi bí thư gõ /uyquyen hoặc báo nghỉ bằng /nghi. Không có gì được lưu.
 handover-secretary-only = Lệnh này dành cho bí thư chi bộ: chỉ bí thư mới ủy quyền hoặc báo nghỉ được.
+handover-lost-right = Đồng chí không còn là bí thư { $unit } nên không ủy quyền, báo nghỉ hay nhận lại được. Không có gì thay đổi.
 handover-usage = Cách dùng: /uyquyen để ủy quyền cho phó bí thư khi đồng chí vắng; /uyquyen huy để nhận lại. Báo nghỉ trong một khoảng ngày: /nghi <từ ngày> <đến ngày>.
 delegation-no-deputy = { $unit } chưa có phó bí thư trên Trợ lý Chi bộ nên chưa ủy quyền được. Đồng chí đề nghị quản trị viên gõ /moi { $code } phobithu rồi gửi link mời cho phó bí thư.
 handover-done =

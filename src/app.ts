@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./log.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { BotContext, Clock } from "./bot/context.js";
 import type { UpdateListener } from "./bot/middleware/update-boundary.js";
+import type { RetryOptions } from "./bot/retrying-fetch.js";
 import { purgeProcessedUpdates } from "./bot/middleware/dedup.js";
 import { InFlight } from "./bot/middleware/in-flight.js";
 import { MENU_COMMANDS } from "./bot/features/help.js";
@@ -42,6 +43,8 @@ export interface AppOptions {
   deliveryLeaseMs?: number;
   /** Webhook or long polling, and the HTTP port (src/config.ts, loadServerConfig). */
   server?: ServerConfig;
+  /** Retries of replies to people (src/bot/retrying-fetch.ts): tests shorten the back-off. */
+  telegramRetry?: RetryOptions;
 }
 
 export interface App {
@@ -69,7 +72,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const inFlight = new InFlight();
   // The scheduler needs the bot's start-up done first; until then a kick waits for the minute tick.
   const outbox = { kick: () => {} };
-  const bot = createBot({ db, config, log, clock, outbox }, { inFlight, ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}) });
+  const bot = createBot(
+    { db, config, log, clock, outbox },
+    { inFlight, ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}), ...(options.telegramRetry ? { retry: options.telegramRetry } : {}) },
+  );
   await bot.init();
   await publishMenu(bot).catch((err) => log.warn({ err }, "could not set the command menu"));
 

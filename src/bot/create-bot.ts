@@ -6,11 +6,12 @@ import { sequentialize } from "@grammyjs/runner";
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { createI18n, LOCALE } from "../i18n.js";
 import nodeFetch from "node-fetch";
-import { retryingFetch } from "./retrying-fetch.js";
+import { retryingFetch, type RetryOptions } from "./retrying-fetch.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
 import { dedupUpdates } from "./middleware/dedup.js";
+import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
 import { startFeature } from "./features/start.js";
 import { helpFeature } from "./features/help.js";
@@ -45,6 +46,8 @@ export interface BotOptions {
   botInfo?: UserFromGetMe;
   /** Counts the updates being handled, for a graceful stop. */
   inFlight?: InFlight;
+  /** How replies to people are retried (src/bot/retrying-fetch.ts); tests shorten the back-off. */
+  retry?: RetryOptions;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -52,7 +55,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // node-fetch, grammY's own fetch on Node: it keeps connections to the Bot API
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(nodeFetch as unknown as typeof fetch) as never },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(nodeFetch as unknown as typeof fetch, options.retry) as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
@@ -61,7 +64,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   if (options.inFlight) bot.use(options.inFlight.middleware());
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
-  bot.use(updateBoundary(deps.log, () => i18n.t(LOCALE, "error-generic"), options.onUpdateDone));
+  bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
   // Inside the boundary, so a skipped duplicate is logged; before anything that writes.
   bot.use(dedupUpdates(deps.db, deps.clock));
   bot.use(i18n);
@@ -76,6 +79,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
       plugins: [formI18n],
     }),
   );
+  // What an error ended, for the apology: inside conversations(), which may close a form on an error.
+  pm.use(watchForms);
   // Before the forms, or a form's question would swallow /huy.
   pm.command("huy", async (ctx) => {
     const open = Object.keys(ctx.conversation.active()).length > 0;

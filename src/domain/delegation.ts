@@ -37,6 +37,16 @@ export function filingUnits(actor: Actor, delegated: ReadonlySet<number>): { may
   return { may: [...may.values()], waiting: [...waiting.values()] };
 }
 
+/** Why a person may not file for a branch: no role there any more, or a deputy with no delegation in force. */
+export type FilingRefusal = "no-role" | "not-delegated";
+
+/** By the rule of filingUnits; undefined when they may file for `unitId`. */
+export function filingRefusal(actor: Actor, delegated: ReadonlySet<number>, unitId: number): FilingRefusal | undefined {
+  const { may, waiting } = filingUnits(actor, delegated);
+  if (may.some((m) => m.unitId === unitId)) return undefined;
+  return waiting.some((m) => m.unitId === unitId) ? "not-delegated" : "no-role";
+}
+
 export type AbsenceProblem = "format" | "invalid" | "end-before-start" | "past" | "too-long";
 
 /** Words people put between the two dates ("1/12 đến 5/12", "1/12 - 5/12"), skipped. */

@@ -18,6 +18,15 @@ export function hasAnyRole(actor: Actor): boolean {
   return actor.isAdmin || actor.memberships.length > 0;
 }
 
+/** Branches where this person is secretary: hand-overs and absences are theirs to record. */
+export function secretaryUnits(actor: Actor) {
+  return actor.memberships.filter((m) => m.role === Role.SECRETARY);
+}
+
+export function isSecretaryOf(actor: Actor, unitId: number): boolean {
+  return secretaryUnits(actor).some((m) => m.unitId === unitId);
+}
+
 export function committeeUnits(actor: Actor) {
   return actor.memberships.filter((m) => m.role === Role.COMMITTEE);
 }

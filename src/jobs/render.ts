@@ -12,6 +12,7 @@ import { loadDigest } from "../store/digest-sql.js";
 import type { GroupPayload, ReminderPayload } from "./planner.js";
 import { APPROVED_JOB, RETURNED_JOB, REVIEW_JOB, type RecordJobPayload } from "../store/review-queue.js";
 import { renderRecordNotice } from "./render-review.js";
+import { NOTICE_JOB, type NoticeJobPayload } from "../store/notices.js";
 
 export type OutMessage =
   | { text: string; keyboard?: InlineKeyboard }
@@ -28,6 +29,8 @@ export interface RenderContext {
 /** `job`: the JobRun's payload (an occasion's period, a reviewed record); `payload`: the delivery's. */
 export async function renderDelivery(c: RenderContext, kind: string, job: unknown, payload: unknown): Promise<OutMessage[]> {
   if (kind === REVIEW_JOB || kind === RETURNED_JOB || kind === APPROVED_JOB) return renderRecordNotice(c, kind, (job as RecordJobPayload).record);
+  // Written when the form ended: what it says (a receipt, a refusal) stays true.
+  if (kind === NOTICE_JOB) return [{ text: (job as NoticeJobPayload).text }];
   return renderOccasion(c, kind as OccasionKind, (job as { period: Period }).period, payload as ReminderPayload | GroupPayload);
 }
 

@@ -7,6 +7,7 @@ import { writeNextVersion } from "./versioning.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
 import { refreshBranchMonths } from "./branch-months.js";
+import type { FilingRefusal } from "../domain/delegation.js";
 
 export const MEETING_SELECT = {
   id: true,
@@ -85,15 +86,28 @@ export async function lastOnRoll(db: Db, unitId: number): Promise<number | undef
   return row?.onRoll;
 }
 
-export type SubmitMeetingResult = { status: "ok"; version: number } | { status: "conflict"; current: StoredMeeting };
+export type SubmitMeetingResult =
+  | { status: "ok"; version: number }
+  | { status: "conflict"; current: StoredMeeting }
+  /** The sender may no longer file for the branch (store/rights.ts): nothing stored. */
+  | { status: "refused"; why: FilingRefusal };
 
 export async function submitMeeting(
   db: Db,
-  input: { unitId: number; draft: MeetingDraft; baseVersion: number; userId: number; now: Date },
+  input: {
+    unitId: number;
+    draft: MeetingDraft;
+    baseVersion: number;
+    userId: number;
+    now: Date;
+    /** The sender's rights, read in the transaction that stores the version (the bot always passes it). */
+    refusal?: (tx: Prisma.TransactionClient) => Promise<FilingRefusal | undefined>;
+  },
 ): Promise<SubmitMeetingResult> {
   const { attachments, ...fields } = meetingSchema.parse(input.draft);
   const key = { unitId: input.unitId, kind: fields.kind, heldOn: fields.heldOn };
   const result = await writeNextVersion(db, input.baseVersion, {
+    ...(input.refusal ? { refusal: input.refusal } : {}),
     currentVersion: async (tx) =>
       (await tx.meeting.findFirst({ where: { ...key, supersededAt: null }, select: { version: true } }))?.version ?? 0,
     supersede: (tx, version) => tx.meeting.updateMany({ where: { ...key, version }, data: { supersededAt: input.now } }),
@@ -113,7 +127,7 @@ export async function submitMeeting(
       await refreshBranchMonths(tx, providerOf(db), input.unitId, Number(fields.heldOn.slice(0, 4)));
     },
   });
-  if (result.status === "ok") return result;
+  if (result.status !== "conflict") return result;
   return { status: "conflict", current: (await currentMeeting(db, input.unitId, key.kind, key.heldOn))! };
 }
 

@@ -8,6 +8,7 @@ import { displayName } from "./users.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
 import { refreshBranchMonths } from "./branch-months.js";
+import type { FilingRefusal } from "../domain/delegation.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
 export interface StoredReport {
@@ -72,7 +73,11 @@ export async function previousReport(db: Db, unitId: number, p: Period): Promise
   return row ? toStored(row) : null;
 }
 
-export type SubmitResult = { status: "ok"; version: number } | { status: "conflict"; current: StoredReport };
+export type SubmitResult =
+  | { status: "ok"; version: number }
+  | { status: "conflict"; current: StoredReport }
+  /** The sender may no longer file for the branch (store/rights.ts): nothing stored. */
+  | { status: "refused"; why: FilingRefusal };
 
 /**
  * Stores a new version of a month's report. `baseVersion` is the version the
@@ -91,11 +96,14 @@ export async function submitReport(
     late: boolean;
     /** Why a closed month changes (src/store/locks.ts); marks the version a late correction. */
     correctionReason?: string | null;
+    /** The sender's rights, read in the transaction that stores the version (the bot always passes it). */
+    refusal?: (tx: Prisma.TransactionClient) => Promise<FilingRefusal | undefined>;
   },
 ): Promise<SubmitResult> {
   const figures = reportFiguresSchema.parse(input.figures);
   const where = { unitId: input.unitId, year: input.period.year, month: input.period.month };
   const result = await writeNextVersion(db, input.baseVersion, {
+    ...(input.refusal ? { refusal: input.refusal } : {}),
     currentVersion: async (tx) =>
       (await tx.report.findFirst({ where: { ...where, supersededAt: null }, select: { version: true } }))?.version ?? 0,
     supersede: (tx, version) => tx.report.updateMany({ where: { ...where, version }, data: { supersededAt: input.now } }),
@@ -109,7 +117,7 @@ export async function submitReport(
       await refreshBranchMonths(tx, providerOf(db), input.unitId, input.period.year);
     },
   });
-  if (result.status === "ok") return result;
+  if (result.status !== "conflict") return result;
   return { status: "conflict", current: (await currentReport(db, input.unitId, input.period))! };
 }
 

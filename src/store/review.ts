@@ -115,11 +115,15 @@ export type DecideResult =
   | { status: "ok" }
   /** Someone decided first, or the version was replaced meanwhile: `record` says how it stands now. */
   | { status: "too-late"; record: ReviewRecord }
+  /** `stillMay` said no: the reviewer lost the right to decide for the branch. Nothing recorded. */
+  | { status: "not-allowed" }
   | { status: "missing" };
 
 /**
  * Approves or returns one version. The sender is told, and so are the chats
  * `tellAlso` gives; the notice is queued in the same transaction as the decision.
+ * `stillMay` checks the reviewer's rights over the record's branch in that same
+ * transaction, so a role lost while the reason was typed is seen (store/rights.ts).
  */
 export async function decide(
   db: Db,
@@ -130,17 +134,23 @@ export async function decide(
     note?: string;
     now: Date;
     tellAlso?: (tx: Prisma.TransactionClient, unitId: number) => Promise<bigint[]>;
+    stillMay?: (tx: Prisma.TransactionClient, unitId: number) => Promise<boolean>;
   },
 ): Promise<DecideResult> {
   const where = { id: input.ref.id, supersededAt: null, reviewState: ReviewState.PENDING };
   const data = { reviewState: input.decision, reviewedById: input.reviewerUserId, reviewedAt: input.now, reviewNote: input.note ?? null };
-  const changed = await db.$transaction(async (tx) => {
-    const { count } =
-      input.ref.kind === RecordKind.REPORT ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
-    if (count === 0) return false;
+  const isReport = input.ref.kind === RecordKind.REPORT;
+  const outcome = await db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed"> => {
+    if (input.stillMay) {
+      const ofId = { where: { id: input.ref.id }, select: { unitId: true } } as const;
+      const row = isReport ? await tx.report.findUnique(ofId) : await tx.meeting.findUnique(ofId);
+      if (row && !(await input.stillMay(tx, row.unitId))) return "not-allowed";
+    }
+    const { count } = isReport ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
+    if (count === 0) return "unchanged";
     const select = { unitId: true, submittedBy: { select: { telegramId: true } } } as const;
     let owner: { unitId: number; submittedBy: { telegramId: bigint } };
-    if (input.ref.kind === RecordKind.REPORT) {
+    if (isReport) {
       const report = await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { ...select, year: true } });
       // Approved figures count in the totals: the branch's digest rows change with the decision.
       await refreshBranchMonths(tx, providerOf(db), report.unitId, report.year);
@@ -148,9 +158,9 @@ export async function decide(
     } else owner = await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select });
     const chats = [owner.submittedBy.telegramId, ...((await input.tellAlso?.(tx, owner.unitId)) ?? [])];
     await queueDecisionNotice(tx, input.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, input.ref, chats, input.now);
-    return true;
+    return "ok";
   });
-  if (changed) return { status: "ok" };
+  if (outcome !== "unchanged") return { status: outcome };
   const record = await loadReviewRecord(db, input.ref);
   return record ? { status: "too-late", record } : { status: "missing" };
 }

@@ -9,7 +9,8 @@ export interface TelegramPerson {
   username?: string;
 }
 
-export async function loadActor(db: Db, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
+/** Also inside a transaction, so that a decision is checked against the roles of the moment it is recorded. */
+export async function loadActor(db: Db | Prisma.TransactionClient, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
   // One statement rather than Prisma's three for the nested select: this runs for every update.
   const rows = await db.$queryRaw<{ role: string; unitId: number; unitCode: string; unitName: string }[]>(Prisma.sql`
     SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName"

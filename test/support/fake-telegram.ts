@@ -87,6 +87,11 @@ export class FakeTelegram {
   sendDelayMs = 0;
   /** Called as a sendMessage request arrives, before its delay: a test can act while it is in flight. */
   onSendMessage: ((params: Json) => void) | undefined;
+  /**
+   * Awaited as any request arrives, before it is answered: a test can change the
+   * database while the bot waits on Telegram in the middle of handling an update.
+   */
+  onRequest: ((method: string, params: Json) => Promise<void> | void) | undefined;
 
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -170,6 +175,7 @@ export class FakeTelegram {
     if (token !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const params = await readParams(req, this.uploads);
     this.calls.push({ method, params, at: Date.now() });
+    await this.onRequest?.(method, params);
     const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);

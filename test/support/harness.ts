@@ -3,6 +3,7 @@
 import { loadConfig, loadServerConfig, type Config, type ServerConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
 import type { UpdateOutcome } from "../../src/bot/middleware/update-boundary.js";
+import type { RetryOptions } from "../../src/bot/retrying-fetch.js";
 import { createLogger } from "../../src/log.js";
 import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
 import { newTestDatabase, type TestDatabase } from "./database.js";
@@ -41,6 +42,11 @@ export interface HarnessOptions {
   port?: number;
   /** A database of the test's own (a second instance on the same database, a database behind a proxy). */
   database?: TestDatabase;
+  /**
+   * Retries of the bot's replies: a test of an outage longer than the retries shortens the
+   * back-off (1 s, 2 s, 4 s... in production) instead of waiting it out.
+   */
+  telegramRetry?: RetryOptions;
 }
 
 /** What became of each update, shared by the instances of one bot (see Harness.second). */
@@ -70,6 +76,7 @@ export class Harness {
     return this.database.url;
   }
   readonly server: ServerConfig = {};
+  private telegramRetry: RetryOptions | undefined;
 
   private constructor(
     readonly fake: FakeTelegram,
@@ -83,6 +90,7 @@ export class Harness {
     const h = new Harness(fake, clock, undefined as unknown as Config);
     h.database = opts.database ?? (await newTestDatabase());
     h.borrowedDatabase = opts.database !== undefined;
+    h.telegramRetry = opts.telegramRetry;
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
       ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
@@ -106,6 +114,7 @@ export class Harness {
       cron: false,
       deliveryLeaseMs: 0,
       server: this.server,
+      ...(this.telegramRetry ? { telegramRetry: this.telegramRetry } : {}),
       log: createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.log.handled.set(id, outcome);
@@ -130,6 +139,7 @@ export class Harness {
     h.instance = this.instance + 1;
     h.database = this.database;
     h.borrowedDatabase = true;
+    h.telegramRetry = this.telegramRetry;
     (h as { server: ServerConfig }).server = this.server;
     if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);
     await h.boot();

@@ -1,10 +1,10 @@
 // The rules of /nghi and /uyquyen: reading the dates, when a delegation is in force,
 // who is on duty, who may file, and the role words of /moi.
 import { describe, expect, it } from "vitest";
-import { filingUnits, isActive, onDuty, parseAbsence } from "../../src/domain/delegation.js";
+import { filingRefusal, filingUnits, isActive, onDuty, parseAbsence } from "../../src/domain/delegation.js";
 import { inviteRole } from "../../src/domain/invite.js";
 import { parseMeetingDate } from "../../src/domain/meeting.js";
-import { Role, type Actor } from "../../src/domain/roles.js";
+import { isSecretaryOf, Role, type Actor } from "../../src/domain/roles.js";
 import { UnitKind } from "../../src/domain/units.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -126,6 +126,14 @@ describe("filingUnits", () => {
   });
   it("a secretary keeps the right during a hand-over", () => {
     expect(filingUnits(actor, new Set([1])).may.map((m) => m.unitCode)).toEqual(["CB-A"]);
+  });
+  it("says why someone may not file for a branch: a deputy waiting for a delegation, or no role there (a committee member included)", () => {
+    const delegated = new Set([2]);
+    expect([1, 2, 3, 9, 4].map((unitId) => filingRefusal(actor, delegated, unitId))).toEqual([undefined, undefined, "not-delegated", "no-role", "no-role"]);
+    expect(filingRefusal({ ...actor, memberships: [] }, delegated, 1)).toBe("no-role");
+  });
+  it("only a secretary records hand-overs and absences", () => {
+    expect([1, 2, 9].map((unitId) => isSecretaryOf(actor, unitId))).toEqual([true, false, false]);
   });
 });
 

@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { ABSENCE_MAX_DAYS, checkAbsence, DelegationKind, parseAbsence } from "../../domain/delegation.js";
 import { formatIsoDate, todayIn, type IsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
-import { Role } from "../../domain/roles.js";
+import { secretaryUnits } from "../../domain/roles.js";
 import {
   cancelAbsences,
   currentDelegations,
@@ -42,7 +42,7 @@ export function handoverFeature(deps: AppDeps) {
   const span = (s: Span) => `${formatIsoDate(s.startsOn)}–${s.endsOn ? formatIsoDate(s.endsOn) : "…"}`;
 
   const branchesOf = (ctx: BotContext): Unit[] =>
-    ctx.actor.memberships.filter((m) => m.role === Role.SECRETARY).map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
+    secretaryUnits(ctx.actor).map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
 
   composer.command("uyquyen", (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
@@ -87,9 +87,12 @@ export function handoverFeature(deps: AppDeps) {
     const a: SecretaryAct = { unit, userId: (await findUserId(deps.db, ctx.from!.id))!, actorId: ctx.from!.id, now, timeZone: tz };
     const secretary = displayName({ firstName: ctx.from!.first_name, lastName: ctx.from!.last_name ?? null });
     const takeBack = { reply_markup: InlineKeyboard.from([[InlineKeyboard.text(ctx.t("handover-button-take-back"), encode({ kind: "off" }, unit.id))]]) };
+    // Each store call below checks again, in its transaction, that the person is still the branch's secretary.
+    const lostRight = () => ctx.reply(ctx.t("handover-lost-right", { unit: unit.name }));
     switch (action.kind) {
       case "on": {
         const r = await startHandover(deps.db, a);
+        if (r.status === "not-secretary") return lostRight();
         if (r.status === "no-deputy") return ctx.reply(ctx.t("delegation-no-deputy", { unit: unit.name, code: unit.code }));
         if (r.status === "already") {
           return ctx.reply(ctx.t("handover-already", { unit: unit.name, deputies: names(r.deputies), since: formatIsoDate(r.since) }), takeBack);
@@ -99,6 +102,7 @@ export function handoverFeature(deps: AppDeps) {
       }
       case "off": {
         const r = await takeBackHandover(deps.db, a);
+        if (r.status === "not-secretary") return lostRight();
         if (!r.taken) return ctx.reply(ctx.t("handover-none", { unit: unit.name }));
         const absences = (await currentDelegations(deps.db, unit.id, todayIn(now, tz))).filter((d) => d.kind === DelegationKind.ABSENCE);
         const lines = [ctx.t("handover-taken-back", { unit: unit.name, deputies: names(r.deputies) })];
@@ -111,6 +115,7 @@ export function handoverFeature(deps: AppDeps) {
         if (problem) return ctx.reply(ctx.t(`absence-problem-${problem}`, { max: ABSENCE_MAX_DAYS }));
         const dates = { from: formatIsoDate(action.startsOn), to: formatIsoDate(action.endsOn) };
         const r = await recordAbsence(deps.db, { ...a, startsOn: action.startsOn, endsOn: action.endsOn, label: span(action) });
+        if (r.status === "not-secretary") return lostRight();
         if (r.status === "no-deputy") return ctx.reply(ctx.t("delegation-no-deputy", { unit: unit.name, code: unit.code }));
         if (r.status === "overlap") return ctx.reply(ctx.t("absence-overlap", { unit: unit.name, spans: span(r.existing) }));
         await ctx.reply(ctx.t("absence-recorded", { unit: unit.name, deputies: names(r.deputies), ...dates }));
@@ -118,6 +123,7 @@ export function handoverFeature(deps: AppDeps) {
       }
       case "cancel": {
         const r = await cancelAbsences(deps.db, a);
+        if (r.status === "not-secretary") return lostRight();
         if (r.cancelled.length === 0) return ctx.reply(ctx.t("absence-none-to-cancel", { unit: unit.name }));
         const spans = r.cancelled.map(span).join(", ");
         await ctx.reply(ctx.t("absence-cancelled", { unit: unit.name, spans }));

@@ -7,6 +7,7 @@ import { MEETING_FIX_CALLBACK, recordTitle, REVIEW_CALLBACK, reviewCard, tooLate
 import { decide, latestVersionOf, loadReviewRecord, pendingRecords, reviewScope } from "../../store/review.js";
 import { onDutyChatIds } from "../../store/delegations.js";
 import { ensureUser } from "../../store/users.js";
+import { stillReviews } from "../../store/rights.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { MINUTES_FORM, type MeetingPreset } from "../minutes/form.js";
 import { refOf, reviewable } from "../review/access.js";
@@ -38,6 +39,8 @@ export function reviewFeature(deps: AppDeps) {
       now: deps.clock(),
       // The branch hears of it as of a return: the sender and whoever files for it today.
       tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
+      // Checked again as the approval is recorded, not only as the button's press came in.
+      stillMay: (tx, unitId) => stillReviews(tx, ctx.from.id, deps.config.ADMIN_IDS, unitId),
     });
     if (result.status === "ok") {
       deps.outbox.kick();
@@ -45,6 +48,7 @@ export function reviewFeature(deps: AppDeps) {
       return ctx.reply(ctx.t("review-approved-done", { what: recordTitle(t, record) }));
     }
     await ctx.answerCallbackQuery();
+    if (result.status === "not-allowed") return ctx.reply(ctx.t("review-lost-right-approve", { what: recordTitle(t, record) }));
     if (result.status === "missing") return ctx.reply(ctx.t("review-not-allowed"));
     await ctx.reply(tooLateText(t, result.record, ctx.from.id, tz));
     // Replaced meanwhile: the reviewer sees the version that counts now.

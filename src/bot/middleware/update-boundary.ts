@@ -24,7 +24,8 @@ function commandOf(ctx: Context): string | undefined {
   return text?.startsWith("/") ? text.split(/[\s@]/, 1)[0] : undefined;
 }
 
-export function updateBoundary(log: Logger, errorText: () => string, onDone?: UpdateListener): MiddlewareFn<Context> {
+/** `errorText`: the apology for this failure (src/bot/middleware/form-watch.ts tells whether it closed a form). */
+export function updateBoundary(log: Logger, errorText: (ctx: Context, err: unknown) => string, onDone?: UpdateListener): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const started = performance.now();
     let outcome: UpdateOutcome = "ok";
@@ -33,7 +34,7 @@ export function updateBoundary(log: Logger, errorText: () => string, onDone?: Up
     } catch (err) {
       outcome = "error";
       log.error({ err, update_id: ctx.update.update_id }, "update failed");
-      if (ctx.chat?.type === "private") await ctx.reply(errorText()).catch(() => undefined);
+      if (ctx.chat?.type === "private") await ctx.reply(errorText(ctx, err)).catch(() => undefined);
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     } finally {
       if (outcome === "ok") outcome = skipped.get(ctx) ?? "ok";

@@ -5,7 +5,7 @@ import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from ".
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { stillFiles, whoFiles } from "../forms/filer.js";
+import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -34,7 +34,7 @@ export function createMinutesForm(deps: AppDeps) {
 
   /** `preset`: the meeting a returned notice's button reopens; otherwise the secretary says which. */
   return async function minutes(conversation: FormConversation, ctx: FormContext, preset?: MeetingPreset) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
     const filer = await whoFiles(form, deps);
@@ -77,7 +77,7 @@ export function createMinutesForm(deps: AppDeps) {
 
     for (;;) {
       const action = await form.ask(summaryQuestion(t, `${meetingSummary(t, unit.name, m)}\n\n${t("meeting-summary-prompt")}`, t("meeting-button-send")));
-      if (action === "cancel") return form.say(t("meeting-cancelled"));
+      if (action === "cancel") return form.finish(t("meeting-cancelled"));
       if (action === "edit") {
         const group = await form.ask(meetingFieldQuestion(t));
         m = await askGroup(group, m);
@@ -90,19 +90,21 @@ export function createMinutesForm(deps: AppDeps) {
         continue;
       }
       if (!(await stillFiles(form, deps, unit))) return;
+      // And again as the minutes are stored (filingCheck): a hand-over taken back, or the role removed, meanwhile.
       const result = await form.external(async () => {
         const at = deps.clock();
-        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at });
+        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at, refusal: filingCheck(form, deps, unit, at) });
         if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString() };
       });
+      if (result.status === "refused") return form.finish(refusalText(form, result.why, unit));
       if (result.status === "conflict") {
         const c = result.current;
         await form.say(t("meeting-conflict", { who: c.submittedBy, version: c.version, time: formatDateTime(new Date(c.submittedAt), tz) }));
         baseVersion = c.version;
         continue;
       }
-      return form.say(
+      return form.finish(
         t("meeting-receipt", {
           kindLower: t(`meeting-kind-${m.kind}`).toLowerCase(),
           date: formatIsoDate(m.heldOn),

@@ -9,7 +9,7 @@ import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
-import { stillFiles, whoFiles } from "../forms/filer.js";
+import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { cohortQuestion, figureQuestion, noteQuestion, periodProblemText, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "./summary.js";
 
@@ -27,7 +27,7 @@ export function createReportForm(deps: AppDeps) {
 
   /** `preset`: the month a reminder's button asked for; otherwise the secretary chooses. */
   return async function report(conversation: FormConversation, ctx: FormContext, preset?: Period) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
     const filer = await whoFiles(form, deps);
@@ -62,7 +62,7 @@ export function createReportForm(deps: AppDeps) {
           t("report-button-send"),
         ),
       );
-      if (action === "cancel") return form.say(t("report-cancelled"));
+      if (action === "cancel") return form.finish(t("report-cancelled"));
       if (action === "edit") {
         const group = await form.ask(whichFieldQuestion(t));
         if (group === "period") {
@@ -85,10 +85,13 @@ export function createReportForm(deps: AppDeps) {
       const result = await form.external(async () => {
         const at = deps.clock();
         const late = isLate(period, at, dueDay, tz);
-        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason });
+        // stillFiles asked before the reason; asked again as the version is stored.
+        const refusal = filingCheck(form, deps, chosenUnit, at);
+        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason, refusal });
         if (r.status === "ok") deps.outbox.kick();
         return { ...r, at: at.toISOString(), late };
       });
+      if (result.status === "refused") return form.finish(refusalText(form, result.why, chosenUnit));
       if (result.status === "conflict") {
         const c = result.current;
         await form.say(
@@ -105,7 +108,7 @@ export function createReportForm(deps: AppDeps) {
       });
       if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, dueDay, tz), tz) })}`;
       if (correctionReason) receipt += `\n${t("report-receipt-correction", { reason: correctionReason })}`;
-      return form.say(receipt);
+      return form.finish(receipt);
     }
 
 

@@ -9,13 +9,14 @@ import { typedReasonQuestion } from "../forms/questions.js";
 import { FormSession } from "../forms/session.js";
 import { onDutyChatIds } from "../../store/delegations.js";
 import { reviewable } from "./access.js";
+import { stillReviews } from "../../store/rights.js";
 
 export const RETURN_FORM = "review-return";
 
 export function createReturnForm(deps: AppDeps) {
   const tz = deps.config.TZ;
   return async function returnRecord(conversation: FormConversation, ctx: FormContext, ref: RecordRef) {
-    const form = new FormSession(conversation, ctx);
+    const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
     const person = ctx.from!;
 
@@ -25,7 +26,7 @@ export function createReturnForm(deps: AppDeps) {
       if (!record.current || record.state !== ReviewState.PENDING) return { ok: false as const, text: tooLateText(t, record, person.id, tz) };
       return { ok: true as const, what: recordTitle(t, record) };
     });
-    if (!before.ok) return form.say(before.text);
+    if (!before.ok) return form.finish(before.text);
 
     const reason = await form.ask(typedReasonQuestion(t, t("review-ask-reason", { what: before.what })));
     const outcome = await form.external(async () => {
@@ -37,13 +38,16 @@ export function createReturnForm(deps: AppDeps) {
         now: deps.clock(),
         // The notice goes to whoever files for the branch today (the deputy during a hand-over) and to the sender.
         tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
+        // Checked again as the return is recorded: the role may have been removed while the reason was typed.
+        stillMay: (tx, unitId) => stillReviews(tx, person.id, deps.config.ADMIN_IDS, unitId),
       });
       if (result.status === "ok") {
         deps.outbox.kick();
         return t("review-returned-done", { what: before.what, reason });
       }
+      if (result.status === "not-allowed") return t("review-lost-right-return", { what: before.what });
       return result.status === "missing" ? t("review-not-allowed") : tooLateText(t, result.record, person.id, tz);
     });
-    return form.say(outcome);
+    return form.finish(outcome);
   };
 }
