@@ -3,7 +3,7 @@
 import { loadConfig, loadServerConfig, type Config, type ServerConfig } from "../../src/config.js";
 import { startApp, type App } from "../../src/app.js";
 import type { UpdateOutcome } from "../../src/bot/middleware/update-boundary.js";
-import { createLogger } from "../../src/log.js";
+import { createLogger, type Logger } from "../../src/log.js";
 import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
 import { newTestDatabase, type TestDatabase } from "./database.js";
 
@@ -41,6 +41,13 @@ export interface HarnessOptions {
   port?: number;
   /** A database of the test's own (a second instance on the same database, a database behind a proxy). */
   database?: TestDatabase;
+  /** The bot's logger (test/support/captured-log.ts reads what it writes); silent by default. Second instances share it. */
+  log?: Logger;
+  /**
+   * Called when the bot has finished an update, inside its handling (the update
+   * boundary's last step): a test throws from it to make handling fail there.
+   */
+  afterUpdate?: (updateId: number, outcome: UpdateOutcome) => void;
 }
 
 /** What became of each update, shared by the instances of one bot (see Harness.second). */
@@ -65,6 +72,8 @@ export class Harness {
   }
   private database!: TestDatabase;
   private borrowedDatabase = false;
+  private logger: Logger | undefined;
+  private afterUpdate: HarnessOptions["afterUpdate"];
   /** A SQLite file, or a PostgreSQL schema when the suite runs on PostgreSQL (test/support/database.ts). */
   get dbUrl(): string {
     return this.database.url;
@@ -83,6 +92,8 @@ export class Harness {
     const h = new Harness(fake, clock, undefined as unknown as Config);
     h.database = opts.database ?? (await newTestDatabase());
     h.borrowedDatabase = opts.database !== undefined;
+    h.logger = opts.log;
+    h.afterUpdate = opts.afterUpdate;
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
       ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
@@ -106,11 +117,12 @@ export class Harness {
       cron: false,
       deliveryLeaseMs: 0,
       server: this.server,
-      log: createLogger(this.config.LOG_LEVEL),
+      log: this.logger ?? createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.log.handled.set(id, outcome);
         this.log.outcomes.push({ id, outcome, instance: this.instance });
         this.log.waiters.get(id)?.();
+        this.afterUpdate?.(id, outcome);
       },
     });
     if (this.app.http) {
@@ -130,6 +142,7 @@ export class Harness {
     h.instance = this.instance + 1;
     h.database = this.database;
     h.borrowedDatabase = true;
+    h.logger = this.logger;
     (h as { server: ServerConfig }).server = this.server;
     if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);
     await h.boot();
