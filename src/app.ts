@@ -1,10 +1,8 @@
 // Start-up and shut-down of everything but the process itself (main.ts).
-import { randomBytes } from "node:crypto";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { DEFAULT_WEBHOOK_PORT, type Config, type ServerConfig } from "./config.js";
 import { createDb, providerOf, type Db } from "./db/client.js";
 import { ensureBranchMonths } from "./store/branch-months.js";
-import { Prisma } from "./db/generated/client.js";
 import { migrate } from "./db/migrate.js";
 import { createLogger, type Logger } from "./log.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
@@ -20,6 +18,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Scheduler } from "./jobs/scheduler.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
+import { webhookSecretFor } from "./server/webhook-secret.js";
 
 /**
  * How long a webhook request waits for its update to be handled. Past this,
@@ -30,8 +29,6 @@ import { startHttpServer, type HttpServer } from "./server/http.js";
 const WEBHOOK_ANSWER_MS = 10_000;
 /** How often rows of ProcessedUpdate past their retention are deleted. */
 const PURGE_EVERY_MS = 3_600_000;
-/** The Setting row holding the webhook's secret_token when WEBHOOK_SECRET is unset. */
-const WEBHOOK_SECRET_KEY = "webhook.secretToken";
 
 export interface AppOptions {
   clock?: Clock;
@@ -85,7 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let runner: RunnerHandle | undefined;
   try {
     if (server.WEBHOOK_URL) {
-      const secretToken = server.WEBHOOK_SECRET ?? (await sharedWebhookSecret(db, clock()));
+      const secretToken = server.WEBHOOK_SECRET ?? webhookSecretFor(config.BOT_TOKEN);
       const handle = webhookCallback(bot, "http", {
         secretToken,
         timeoutMilliseconds: WEBHOOK_ANSWER_MS,
@@ -159,23 +156,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       return stopped;
     },
   };
-}
-
-/**
- * The webhook's secret_token when WEBHOOK_SECRET is unset: random, made by the
- * first instance to start and kept in the database, so that several instances
- * behind one URL agree on it (each calls setWebhook with it at start).
- */
-async function sharedWebhookSecret(db: Db, now: Date): Promise<string> {
-  const fresh = randomBytes(32).toString("base64url");
-  try {
-    await db.setting.create({ data: { key: WEBHOOK_SECRET_KEY, value: JSON.stringify(fresh), updatedBy: 0n, updatedAt: now } });
-    return fresh;
-  } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
-  }
-  const row = await db.setting.findUniqueOrThrow({ where: { key: WEBHOOK_SECRET_KEY } });
-  return JSON.parse(row.value) as string;
 }
 
 /**

@@ -61,6 +61,9 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   const i18n = createI18n<BotContext>();
   const formI18n = createI18n<FormContext>();
 
+  // What escapes the update boundary (with long polling; a webhook's goes to src/server/http.ts):
+  // through the logger, not grammY's default handler, which prints the error's payload to stderr.
+  bot.catch((err) => deps.log.error({ err }, "update failed outside its boundary"));
   if (options.inFlight) bot.use(options.inFlight.middleware());
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { providerOf, type Db, type Provider } from "./client.js";
+import { hashLegacyInviteCodes, scrubSqliteFile, SECRETS_AT_REST_MIGRATION } from "./legacy-invites.js";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "prisma", "migrations");
 /** PostgreSQL has its own history, from the same models (prisma/schema.prisma). */
@@ -77,7 +78,9 @@ export async function migrate(db: Db, dir?: string): Promise<string[]> {
   if (provider === "sqlite") {
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    return apply(db, provider, dir ?? MIGRATIONS_DIR);
+    const { ran, scrub } = await apply(db, provider, dir ?? MIGRATIONS_DIR);
+    if (scrub) await scrubSqliteFile(db);
+    return ran;
   }
   // One transaction for the whole run, holding a transaction-level lock: instances
   // starting together wait for each other, and a failed run leaves nothing half done.
@@ -85,13 +88,14 @@ export async function migrate(db: Db, dir?: string): Promise<string[]> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_MIGRATION_LOCK})`);
-      return apply(tx as unknown as Db, provider, dir ?? PG_MIGRATIONS_DIR, true);
+      return (await apply(tx as unknown as Db, provider, dir ?? PG_MIGRATIONS_DIR, true)).ran;
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
 }
 
-async function apply(db: Db, provider: Provider, dir: string, inTransaction = false): Promise<string[]> {
+/** `scrub`: values that must not stay readable were just deleted or overwritten. */
+async function apply(db: Db, provider: Provider, dir: string, inTransaction = false): Promise<{ ran: string[]; scrub: boolean }> {
   await db.$executeRawUnsafe(provider === "sqlite" ? CREATE_TABLE_SQLITE : CREATE_TABLE_PG);
   const done = await db.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
     `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -118,5 +122,11 @@ async function apply(db: Db, provider: Provider, dir: string, inTransaction = fa
     else await db.$transaction(async (tx) => run(tx as unknown as Db));
     ran.push(m.name);
   }
-  return ran;
+  // A step in JavaScript after its migration's SQL, at every start rather than
+  // once: a migration applied by `prisma migrate deploy` has not had its step.
+  let hashed = 0;
+  if (applied.has(SECRETS_AT_REST_MIGRATION) || ran.includes(SECRETS_AT_REST_MIGRATION)) {
+    hashed = inTransaction ? await hashLegacyInviteCodes(db) : await db.$transaction(async (tx) => hashLegacyInviteCodes(tx as unknown as Db));
+  }
+  return { ran, scrub: hashed > 0 || ran.includes(SECRETS_AT_REST_MIGRATION) };
 }

@@ -1,5 +1,5 @@
 // One-time invite codes carried in t.me deep links.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Role } from "./roles.js";
 import { UnitKind } from "./units.js";
 import { withoutMarks } from "./text.js";
@@ -9,6 +9,16 @@ export const INVITE_TTL_DAYS = 7;
 /** 128 random bits; base64url fits Telegram's start parameter alphabet (A-Z a-z 0-9 _ -). */
 export function newInviteCode(): string {
   return randomBytes(16).toString("base64url");
+}
+
+/**
+ * What the database keeps of a code: its SHA-256, so that a copy of the
+ * database or a backup opens no branch. No salt and no slow hash: the code is
+ * 128 random bits, so there is no list of likely codes to try against the
+ * hashes, and looking a code up stays one probe of a unique index.
+ */
+export function inviteCodeHash(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("hex");
 }
 
 /** Telegram allows at most 64 characters from this alphabet in a start parameter. */

@@ -12,6 +12,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
+import { safeErrorText } from "../safe-error.js";
 import { renderDelivery, type OutMessage, type RenderContext } from "./render.js";
 import { skipCheck, type JobRef, type SkipCheck } from "./still-worth-sending.js";
 
@@ -108,7 +109,8 @@ export class DeliverySender {
       this.log.error({ err, chat_id: chatId, occasion: d.occasion, final }, "delivery failed");
       await this.db.delivery.update({
         where: { id: d.id },
-        data: { status: final ? "FAILED" : "PENDING", error: String((err as Error).message).slice(0, 500), updatedAt: new Date() },
+        // A copy of the error kept in the database: the same rule as the log (no payload, no token).
+        data: { status: final ? "FAILED" : "PENDING", error: safeErrorText(err), updatedAt: new Date() },
       });
       return final ? "failed" : undefined;
     }

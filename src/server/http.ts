@@ -49,6 +49,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (!accepting) return json(res, 503, { ok: false });
       webhook.handle(req, res).catch((err: unknown) => {
         const badBody = err instanceof SyntaxError;
+        // A BotError: the logger's serializer keeps its update id and cause, never its context (the token, the update).
         if (!badBody) log.error({ err }, "webhook request failed");
         if (!res.headersSent) json(res, badBody ? 400 : 500, { ok: false });
         else res.end();

@@ -1,17 +1,19 @@
 import type { Db } from "../db/client.js";
-import { inviteExpiry, inviteState, newInviteCode } from "../domain/invite.js";
+import { inviteCodeHash, inviteExpiry, inviteState, newInviteCode } from "../domain/invite.js";
 import type { Role } from "../domain/roles.js";
 import type { TelegramPerson } from "./users.js";
 import { audit } from "./audit.js";
 
-export async function createInvite(db: Db, unit: { id: number; code: string }, role: Role, createdBy: number, now: Date) {
+/** The code is returned for the link and nowhere kept: the database holds its hash only. */
+export async function createInvite(db: Db, unit: { id: number; code: string }, role: Role, createdBy: number, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  const code = newInviteCode();
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.create({
-      data: { code: newInviteCode(), unitId: unit.id, role, createdBy: BigInt(createdBy), createdAt: now, expiresAt: inviteExpiry(now) },
+      data: { codeHash: inviteCodeHash(code), unitId: unit.id, role, createdBy: BigInt(createdBy), createdAt: now, expiresAt: inviteExpiry(now) },
     });
     // The code itself is not logged: it is a key to the branch's figures until used or expired.
     await audit(tx, { actorId: createdBy, at: now, action: "invite.create", subject: unit.code, details: { role } });
-    return invite;
+    return { code, expiresAt: invite.expiresAt };
   });
 }
 
@@ -23,7 +25,7 @@ export type RedeemResult =
 
 export async function redeemInvite(db: Db, code: string, person: TelegramPerson, now: Date): Promise<RedeemResult> {
   return db.$transaction(async (tx) => {
-    const invite = await tx.invite.findUnique({ where: { code }, include: { unit: true } });
+    const invite = await tx.invite.findUnique({ where: { codeHash: inviteCodeHash(code) }, include: { unit: true } });
     if (!invite) return { status: "unknown" };
     const state = inviteState(invite, now);
     if (state === "expired") return { status: "expired", expiresAt: invite.expiresAt };

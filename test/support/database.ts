@@ -1,7 +1,7 @@
 // Where a test's database lives: a fresh SQLite file by default, or a fresh
 // schema in the PostgreSQL named by TEST_POSTGRES_URL when TEST_DB=postgres
 // (npm test runs the suite both ways when that URL is given; see scripts/run-tests.mjs).
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -35,6 +35,34 @@ async function admin(url: string, sql: string): Promise<void> {
   await client.connect();
   try {
     await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Whether a copy of the database would show this text: on SQLite, anywhere in
+ * the file and the files beside it (free pages and the WAL included, as a
+ * backup copies them); on PostgreSQL, in any row of any table of the schema.
+ */
+export async function databaseHolds(url: string, needle: string): Promise<boolean> {
+  if (url.startsWith("file:")) {
+    const path = url.replace(/^file:/, "");
+    const bytes = Buffer.from(needle, "utf8");
+    return ["", "-wal", "-shm", "-journal"].some((suffix) => existsSync(path + suffix) && readFileSync(path + suffix).includes(bytes));
+  }
+  const u = new URL(url);
+  const schema = u.searchParams.get("schema") ?? "public";
+  u.searchParams.delete("schema");
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1`, [schema]);
+    for (const { name } of tables.rows) {
+      const found = await client.query(`SELECT 1 FROM "${schema}"."${name}" t WHERE strpos(t::text, $1) > 0 LIMIT 1`, [needle]);
+      if (found.rowCount) return true;
+    }
+    return false;
   } finally {
     await client.end();
   }

@@ -110,6 +110,22 @@ export class FakeTelegram {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /**
+   * Telegram unreachable: the port stops listening, so the bot's calls get
+   * "connection refused" (open connections are closed) until acceptConnections().
+   * Webhook posts to the bot still go out.
+   */
+  async refuseConnections(): Promise<void> {
+    for (const wake of this.pollers.splice(0)) wake();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Listens again on the same port. */
+  async acceptConnections(): Promise<void> {
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+  }
+
   /** The next call of `method` fails with this answer (or a dropped connection). */
   failNext(fault: Fault): void {
     this.faults.push(fault);

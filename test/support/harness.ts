@@ -4,7 +4,7 @@ import { loadConfig, loadServerConfig, type Config, type ServerConfig } from "..
 import { startApp, type App } from "../../src/app.js";
 import type { UpdateOutcome } from "../../src/bot/middleware/update-boundary.js";
 import type { RetryOptions } from "../../src/bot/retrying-fetch.js";
-import { createLogger } from "../../src/log.js";
+import { createLogger, type Logger } from "../../src/log.js";
 import { FakeTelegram, type BotMessage } from "./fake-telegram.js";
 import { newTestDatabase, type TestDatabase } from "./database.js";
 
@@ -47,6 +47,13 @@ export interface HarnessOptions {
    * back-off (1 s, 2 s, 4 s... in production) instead of waiting it out.
    */
   telegramRetry?: RetryOptions;
+  /** The bot's logger (test/support/captured-log.ts reads what it writes); silent by default. Second instances share it. */
+  log?: Logger;
+  /**
+   * Called when the bot has finished an update, inside its handling (the update
+   * boundary's last step): a test throws from it to make handling fail there.
+   */
+  afterUpdate?: (updateId: number, outcome: UpdateOutcome) => void;
 }
 
 /** What became of each update, shared by the instances of one bot (see Harness.second). */
@@ -71,6 +78,8 @@ export class Harness {
   }
   private database!: TestDatabase;
   private borrowedDatabase = false;
+  private logger: Logger | undefined;
+  private afterUpdate: HarnessOptions["afterUpdate"];
   /** A SQLite file, or a PostgreSQL schema when the suite runs on PostgreSQL (test/support/database.ts). */
   get dbUrl(): string {
     return this.database.url;
@@ -91,6 +100,8 @@ export class Harness {
     h.database = opts.database ?? (await newTestDatabase());
     h.borrowedDatabase = opts.database !== undefined;
     h.telegramRetry = opts.telegramRetry;
+    h.logger = opts.log;
+    h.afterUpdate = opts.afterUpdate;
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
       ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
@@ -115,11 +126,12 @@ export class Harness {
       deliveryLeaseMs: 0,
       server: this.server,
       ...(this.telegramRetry ? { telegramRetry: this.telegramRetry } : {}),
-      log: createLogger(this.config.LOG_LEVEL),
+      log: this.logger ?? createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.log.handled.set(id, outcome);
         this.log.outcomes.push({ id, outcome, instance: this.instance });
         this.log.waiters.get(id)?.();
+        this.afterUpdate?.(id, outcome);
       },
     });
     if (this.app.http) {
@@ -140,6 +152,7 @@ export class Harness {
     h.database = this.database;
     h.borrowedDatabase = true;
     h.telegramRetry = this.telegramRetry;
+    h.logger = this.logger;
     (h as { server: ServerConfig }).server = this.server;
     if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);
     await h.boot();

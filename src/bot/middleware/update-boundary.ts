@@ -33,6 +33,7 @@ export function updateBoundary(log: Logger, errorText: (ctx: Context, err: unkno
       await next();
     } catch (err) {
       outcome = "error";
+      // The logger's serializer (src/safe-error.ts) keeps the error's kind and Telegram's answer, never the reply's text.
       log.error({ err, update_id: ctx.update.update_id }, "update failed");
       if (ctx.chat?.type === "private") await ctx.reply(errorText(ctx, err)).catch(() => undefined);
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
