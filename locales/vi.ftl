@@ -13,7 +13,43 @@ config-hint-LOG_LEVEL = Chọn một trong: fatal, error, warn, info, debug, tra
 config-hint-WEBHOOK_URL = Phải là địa chỉ https://... mà Telegram gọi tới, ví dụ https://bot.example.vn/telegram.
 config-hint-WEBHOOK_SECRET = Chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -, dài 1–256 ký tự.
 config-hint-PORT = Là số cổng từ 1 đến 65535, ví dụ 8080.
-startup-db-failed = Không khởi động được: không kết nối được cơ sở dữ liệu ({ $reason }).
+config-hint-TELEGRAM_START_SECONDS = Là số giây từ 1 đến 3600, ví dụ 60.
+startup-db-failed = Không khởi động được: không mở được cơ sở dữ liệu { $database ->
+        [postgresql] PostgreSQL
+       *[sqlite] SQLite
+    }: { $problem ->
+        [not-writable] không ghi được vào thư mục { $place }
+        [directory] { $place } là một thư mục, không phải tệp cơ sở dữ liệu
+        [not-a-folder] { $place } là một tệp, không phải thư mục
+        [read-only-file] tệp { $place } chỉ cho phép đọc
+        [not-a-database] tệp { $place } không phải tệp SQLite
+        [unreachable] không kết nối được máy chủ { $place }
+        [no-database] máy chủ không có cơ sở dữ liệu tên { $place }
+        [auth] máy chủ { $place } từ chối tên đăng nhập hoặc mật khẩu
+       *[other] { $detail }
+    }. Kiểm tra DATABASE_URL.
+startup-telegram-unreachable = Không khởi động được: không kết nối được Telegram tại { $root } sau { $seconds } giây ({ $problem ->
+        [dns] không tìm thấy tên máy chủ
+        [refused] máy chủ từ chối kết nối
+        [timeout] máy chủ không trả lời
+        [reset] kết nối bị ngắt giữa chừng
+        [status] Telegram trả lỗi { $detail }
+        [not-bot-api] địa chỉ này không phải Bot API của Telegram
+       *[other] lỗi { $detail }
+    }). Kiểm tra mạng của máy chạy bot và biến TELEGRAM_API_ROOT.
+startup-telegram-refused = Không khởi động được: Telegram tại { $root } từ chối yêu cầu (lỗi { $status }: { $description }). Kiểm tra biến TELEGRAM_API_ROOT.
+startup-token-refused = Không khởi động được: Telegram từ chối mã bot (BOT_TOKEN). Mã sai hoặc đã bị thu hồi: lấy mã đúng từ @BotFather (lệnh /mybots, mục API Token).
+startup-failed = Không khởi động được: { $detail }
+startup-running = Bot đang chạy: @{ $username }, nhận tin bằng { $mode ->
+        [webhook] webhook
+       *[polling] long polling
+    }, cơ sở dữ liệu { $database ->
+        [postgresql] PostgreSQL
+       *[sqlite] SQLite
+    } ({ $place }).
+polling-conflict = Bot dừng: Telegram báo một tiến trình khác đang chạy bot này (cùng mã bot, lỗi 409). Chỉ một bản bot được nhận tin bằng long polling; muốn chạy nhiều bản, dùng webhook (xem README).
+polling-token-refused = Bot dừng: Telegram không nhận mã bot (BOT_TOKEN) nữa, có thể mã đã bị thu hồi. Lấy mã mới từ @BotFather rồi khởi động lại.
+polling-failed = Bot dừng: không nhận được tin từ Telegram ({ $detail }).
 
 ## Chung
 refuse-no-role =

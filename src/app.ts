@@ -1,9 +1,10 @@
 // Start-up and shut-down of everything but the process itself (main.ts).
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { DEFAULT_WEBHOOK_PORT, type Config, type ServerConfig } from "./config.js";
-import { createDb, providerOf, type Db } from "./db/client.js";
-import { ensureBranchMonths } from "./store/branch-months.js";
-import { migrate } from "./db/migrate.js";
+import { providerOf, type Db } from "./db/client.js";
+// Before the bot's modules: src/store/branch-months.ts, digest-data.ts and reports.ts import
+// each other, and only loading branch-months first lets every constant be defined in time.
+import { openDatabase } from "./startup/open-database.js";
 import { createLogger, type Logger } from "./log.js";
 import { ALLOWED_UPDATES, createBot } from "./bot/create-bot.js";
 import type { BotContext, Clock } from "./bot/context.js";
@@ -19,6 +20,9 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Scheduler } from "./jobs/scheduler.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
 import { webhookSecretFor } from "./server/webhook-secret.js";
+import { startPolling } from "./bot/polling.js";
+import { reachTelegram, TELEGRAM_START_MS } from "./startup/reach-telegram.js";
+import type { PollingProblem } from "./startup/problems.js";
 
 /**
  * How long a webhook request waits for its update to be handled. Past this,
@@ -42,6 +46,8 @@ export interface AppOptions {
   server?: ServerConfig;
   /** Retries of replies to people (src/bot/retrying-fetch.ts): tests shorten the back-off. */
   telegramRetry?: RetryOptions;
+  /** How long start-up keeps trying to reach Telegram; default TELEGRAM_START_SECONDS, else a minute. */
+  telegramStartMs?: number;
 }
 
 export interface App {
@@ -52,18 +58,24 @@ export interface App {
   /** Present with a webhook, or with long polling when PORT is set (then /healthz only). */
   http: HttpServer | undefined;
   /**
+   * Resolves when long polling stopped by itself (409: another process polls
+   * this token; 401: the token was revoked). Never resolves with a webhook.
+   */
+  halted: Promise<PollingProblem>;
+  /**
    * Stops taking updates, finishes those in hand, stops the schedules, closes
    * the HTTP server and the database. Calling it again returns the same promise.
    */
   stop(): Promise<void>;
 }
 
+/**
+ * Fails with a StartupError (src/startup/problems.ts) when the database cannot
+ * be opened or Telegram cannot be reached or refuses the token.
+ */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const db = createDb(config.DATABASE_URL);
-  const applied = await migrate(db);
-  if (applied.length) log.info({ applied }, "migrations applied");
-  await ensureBranchMonths(db, providerOf(db), log);
+  const db = await openDatabase(config.DATABASE_URL, log);
 
   const clock = options.clock ?? (() => new Date());
   const inFlight = new InFlight();
@@ -73,14 +85,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     { db, config, log, clock, outbox },
     { inFlight, ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}), ...(options.telegramRetry ? { retry: options.telegramRetry } : {}) },
   );
-  await bot.init();
-  await publishMenu(bot).catch((err) => log.warn({ err }, "could not set the command menu"));
+  const telegramStartMs = options.telegramStartMs ?? (config.TELEGRAM_START_SECONDS !== undefined ? config.TELEGRAM_START_SECONDS * 1000 : TELEGRAM_START_MS);
 
   const server = options.server ?? {};
   const probe = () => db.$queryRawUnsafe("SELECT 1");
   let http: HttpServer | undefined;
   let runner: RunnerHandle | undefined;
+  let halted: Promise<PollingProblem> = new Promise(() => {});
   try {
+    // With botInfo set, bot.init() is never needed: its getMe would retry network errors for ever.
+    bot.botInfo = await reachTelegram({ token: config.BOT_TOKEN, root: config.TELEGRAM_API_ROOT, budgetMs: telegramStartMs, log });
+    await publishMenu(bot).catch((err) => log.warn({ err }, "could not set the command menu"));
     if (server.WEBHOOK_URL) {
       const secretToken = server.WEBHOOK_SECRET ?? webhookSecretFor(config.BOT_TOKEN);
       const handle = webhookCallback(bot, "http", {
@@ -98,7 +113,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     } else {
       if (server.PORT !== undefined) http = await startHttpServer({ port: server.PORT, log, probe });
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { timeout: 30, allowed_updates: [...ALLOWED_UPDATES] } } });
+      ({ runner, halted } = startPolling(bot, log));
     }
   } catch (e) {
     await http?.close();
@@ -132,7 +147,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Catch up at once after a restart rather than at the next minute.
     void scheduler.tick().catch((err) => log.error({ err }, "scheduler tick failed"));
   }
-  log.info({ bot: bot.botInfo.username, mode: server.WEBHOOK_URL ? "webhook" : "polling" }, "bot started");
+  log.info({ bot: bot.botInfo.username, mode: server.WEBHOOK_URL ? "webhook" : "polling", database: providerOf(db) }, "bot started");
 
   let stopped: Promise<void> | undefined;
   return {
@@ -141,6 +156,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     log,
     http,
+    halted,
     stop() {
       stopped ??= (async () => {
         // No new updates: the poller's pending getUpdates is cancelled (what it

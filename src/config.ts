@@ -30,6 +30,12 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
   TZ: z.string().trim().refine(isValidTimeZone).default("Asia/Ho_Chi_Minh"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Seconds start-up keeps trying to reach Telegram before it gives up with one
+   * line; unset: 60 (src/startup/reach-telegram.ts). Shorter to fail fast under
+   * a supervisor that restarts the bot anyway, or in tests.
+   */
+  TELEGRAM_START_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,9 +1,13 @@
 // Process entry: settings → database → bot; stops cleanly on SIGTERM/SIGINT.
 import { ConfigError, loadConfig, loadDotEnv, loadServerConfig } from "./config.js";
 import { startApp, type App } from "./app.js";
-import { createI18n, LOCALE } from "./i18n.js";
+import { createI18n, LOCALE, translator } from "./i18n.js";
+import { providerOf } from "./db/client.js";
+import { errorDetail, pollingLine, runningLine, startupLine, StartupError } from "./startup/problems.js";
+import { databasePlace } from "./startup/urls.js";
 
 const i18n = createI18n();
+const t = translator(i18n);
 
 function fail(line: string): never {
   process.stderr.write(`${line.trimEnd()}\n`);
@@ -33,29 +37,62 @@ let app: App;
 try {
   app = await startApp(config, { server });
 } catch (e) {
-  fail(i18n.t(LOCALE, "startup-db-failed", { reason: (e as Error).message.split("\n")[0]!.slice(0, 200) }));
+  // The token and the database password never reach the line, whatever the error says.
+  const secrets = [config.BOT_TOKEN, ...passwordsOf(config.DATABASE_URL)];
+  fail(startupLine(t, e instanceof StartupError ? e.problem : { kind: "other", detail: errorDetail(e, secrets) }));
 }
 
 let stopping = false;
+/** Stops taking updates, finishes those in hand, closes the database, then exits with `code`. */
+function shutdown(code: number): void {
+  stopping = true;
+  // A stuck update must not keep the process alive for ever.
+  setTimeout(() => {
+    app.log.error({ ms: STOP_DEADLINE_MS }, "stop took too long: exiting without finishing");
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  app.stop().then(
+    () => process.exit(code),
+    (err: unknown) => {
+      app.log.error({ err }, "stop failed");
+      process.exit(1);
+    },
+  );
+}
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) {
       app.log.warn({ signal }, "second signal: exiting without finishing");
       process.exit(1);
     }
-    stopping = true;
     app.log.info({ signal }, "stopping");
-    // A stuck update must not keep the process alive for ever.
-    setTimeout(() => {
-      app.log.error({ ms: STOP_DEADLINE_MS }, "stop took too long: exiting without finishing");
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, "stop failed");
-        process.exit(1);
-      },
-    );
+    shutdown(0);
   });
+}
+
+// Last, once a signal stops the bot cleanly: on stderr with the other lines for a person (stdout is the JSON log).
+process.stderr.write(
+  `${runningLine(t, {
+    username: app.bot.botInfo.username,
+    mode: server.WEBHOOK_URL ? "webhook" : "polling",
+    database: providerOf(app.db),
+    place: databasePlace(config.DATABASE_URL),
+  })}\n`,
+);
+
+// Polling gave up (another process polls this token, or the token was revoked): one line, a clean stop, exit 1.
+void app.halted.then((problem) => {
+  if (stopping) return;
+  process.stderr.write(`${pollingLine(t, problem)}\n`);
+  shutdown(1);
+});
+
+function passwordsOf(url: string): string[] {
+  try {
+    const { password } = new URL(url);
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
 }

@@ -21,7 +21,7 @@ export function providerOf(db: Db): Provider {
   return providers.get(db) ?? "sqlite";
 }
 
-function providerOfUrl(url: string): Provider | undefined {
+export function providerOfUrl(url: string): Provider | undefined {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
   return undefined;

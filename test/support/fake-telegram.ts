@@ -53,6 +53,8 @@ export interface WebhookDelivery {
 export class FakeTelegram {
   readonly token = TEST_TOKEN;
   readonly calls: ApiCall[] = [];
+  /** Methods called with another token than this fake's (answered 401 Unauthorized, as Telegram does). */
+  readonly refused: string[] = [];
   /** The parameters of the last setWebhook (url, secret_token, ...); undefined when none is set. */
   webhook: Json | undefined;
   /**
@@ -188,7 +190,10 @@ export class FakeTelegram {
     const match = req.url?.match(/^\/bot([^/]+)\/(\w+)/);
     if (!match) return this.reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method] = match as unknown as [string, string, string];
-    if (token !== this.token) return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (token !== this.token) {
+      this.refused.push(method);
+      return this.reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    }
     const params = await readParams(req, this.uploads);
     this.calls.push({ method, params, at: Date.now() });
     await this.onRequest?.(method, params);

@@ -16,11 +16,13 @@ export class BotProcess {
   private listeners: (() => void)[] = [];
   private proc: ChildProcess;
 
-  constructor(env: Record<string, string>, cwd: string) {
+  /** `as`: another user to run the bot as (a test run by root cannot otherwise meet a folder it may not write). */
+  constructor(env: Record<string, string>, cwd: string, as?: { uid: number; gid: number }) {
     this.proc = spawn(process.execPath, ["--import", pathToFileURL(TSX_LOADER).href, MAIN], {
       cwd,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...as,
     });
     let partial = "";
     this.proc.stdout!.on("data", (chunk: Buffer) => {

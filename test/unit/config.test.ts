@@ -43,6 +43,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads TELEGRAM_START_SECONDS, how long start-up tries to reach Telegram, and refuses what is not 1–3600 whole seconds", () => {
+    expect(loadConfig({ ...valid, TELEGRAM_START_SECONDS: "5" }).TELEGRAM_START_SECONDS).toBe(5);
+    expect(loadConfig(valid)).not.toHaveProperty("TELEGRAM_START_SECONDS");
+    for (const value of ["0", "-1", "1.5", "abc", "3601"]) {
+      const e = failure({ ...valid, TELEGRAM_START_SECONDS: value });
+      expect([e.variable, e.missing]).toEqual(["TELEGRAM_START_SECONDS", false]);
+    }
+  });
+
   it("ignores unrelated variables", () => {
     expect(loadConfig({ ...valid, PATH: "/usr/bin", HOME: "/root" })).not.toHaveProperty("PATH");
   });
