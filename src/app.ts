@@ -163,6 +163,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         // has not fetched stays with Telegram); webhook requests get 503.
         http?.stopAccepting();
         if (runner?.isRunning()) await runner.stop();
+        // A runner that stopped by itself (409) may hold fetched updates whose handling has
+        // not begun, so InFlight does not count them yet: they are finished first.
+        while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
         clearInterval(purgeTimer);
         await Promise.all([inFlight.drained(), scheduler.stop()]);
         await http?.close();

@@ -6,6 +6,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
 import { providerOf, type Db } from "../db/client.js";
+import { pgLockKey } from "../db/pg-locks.js";
 import { occasionsDue, sortOutWindow, type ScheduleSettings } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
@@ -138,9 +139,6 @@ export class Scheduler {
   }
 }
 
-/** Any number agreed by every instance: the key of the planning lock. */
-const PLANNING_LOCK = 4_242_001;
-
 /**
  * On PostgreSQL, instances sharing the database plan in turn: the one holding
  * the lock plans, the others skip this minute (planning is idempotent anyway,
@@ -154,7 +152,7 @@ async function oneInstanceAtATime(db: Db, task: () => Promise<void>): Promise<bo
   }
   return db.$transaction(
     async (tx) => {
-      const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${PLANNING_LOCK}) AS locked`);
+      const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${pgLockKey("planning")}) AS locked`);
       if (!row?.locked) return false;
       await task();
       return true;

@@ -3,6 +3,7 @@
 // changes them (a report, minutes, a review decision), and rebuilt for every
 // branch when the table is new. Digests read these rows (src/store/digest-sql.ts).
 import type { Db, Provider } from "../db/client.js";
+import { pgLockKey } from "../db/pg-locks.js";
 import { Prisma } from "../db/generated/client.js";
 import type { DigestMeeting } from "../domain/branch-aggregates.js";
 import { branchMonths, type BranchMonthFigures, type CountedFigures } from "../domain/branch-month.js";
@@ -26,8 +27,6 @@ export const COHORT_STEM: Record<CohortField, string> = {
   admittedOther: "Other",
 };
 
-/** Any number agreed by every instance, with the branch's id: writers of one branch take turns. */
-const BRANCH_LOCK = 72707370;
 /** Set once every branch's rows were built: a database from before the table is rebuilt at start. */
 const BUILT_KEY = "branchMonths.built";
 
@@ -104,7 +103,7 @@ async function replace(tx: Tx, unitId: number, year: number, rows: Row[]): Promi
  * the later one reads what the earlier one committed.
  */
 export async function refreshBranchMonths(tx: Tx, provider: Provider, unitId: number, year: number): Promise<void> {
-  if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${BRANCH_LOCK}, ${unitId})`);
+  if (provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${pgLockKey("branch-month")}, ${unitId})`);
   await replace(tx, unitId, year, await rowsOf(tx, unitId, year));
 }
 
