@@ -9,10 +9,10 @@ import type { Translate } from "../i18n.js";
 import { digestMessages, lateListMessages } from "../messages/digest.js";
 import { digestChart } from "../messages/digest-chart.js";
 import { loadDigest } from "../store/digest-sql.js";
-import type { GroupPayload, ReminderPayload } from "./planner.js";
-import { APPROVED_JOB, RETURNED_JOB, REVIEW_JOB, type RecordJobPayload } from "../store/review-queue.js";
+import type { GroupPayload, NoticeJobPayload, RecordJobPayload, ReminderPayload } from "../outbox/job-kinds.js";
+import { APPROVED_JOB, RETURNED_JOB, REVIEW_JOB } from "../outbox/review-notices.js";
 import { renderRecordNotice } from "./render-review.js";
-import { NOTICE_JOB, type NoticeJobPayload } from "../store/notices.js";
+import { NOTICE_JOB } from "../outbox/form-notice.js";
 
 export type OutMessage =
   | { text: string; keyboard?: InlineKeyboard }

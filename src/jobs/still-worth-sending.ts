@@ -5,7 +5,7 @@
 // The planner's rule answers (verdictOf), with what the database holds now.
 import type { Db } from "../db/client.js";
 import { verdictOf, type Occasion, type OccasionKind, type ScheduleSettings } from "../domain/schedule.js";
-import type { OccasionJobPayload } from "./planner.js";
+import type { OccasionJobPayload } from "../outbox/job-kinds.js";
 
 const OCCASION_KINDS: readonly string[] = ["reminder", "late-list", "digest"] satisfies OccasionKind[];
 
