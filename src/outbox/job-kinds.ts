@@ -42,3 +42,11 @@ export interface RecordJobPayload {
 export interface NoticeJobPayload {
   text: string;
 }
+
+/** A job as the sender and the still-worth-sending check read it (payload still JSON). */
+export interface JobRef {
+  occasion: string;
+  kind: string;
+  dueAt: Date;
+  payload: string;
+}
