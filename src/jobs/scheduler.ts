@@ -9,6 +9,7 @@ import { providerOf, type Db } from "../db/client.js";
 import { occasionsDue, sortOutWindow, type ScheduleSettings } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
+import type { RenderContext } from "../outbox/kinds.js";
 import { loadSchedule } from "../store/settings.js";
 import { planOccasion, skipOccasion } from "./planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
@@ -93,9 +94,9 @@ export class Scheduler {
     return run;
   }
 
-  private renderContext(schedule: ScheduleSettings) {
-    const { db, timeZone, clock } = this.deps;
-    return { db, t: this.deps.t, timeZone, schedule, now: clock() };
+  private renderContext(schedule: ScheduleSettings): RenderContext {
+    const { t, timeZone, clock } = this.deps;
+    return { t, timeZone, schedule, now: clock() };
   }
 
   private async pass(): Promise<DrainResult> {

@@ -25,9 +25,10 @@ import {
   passInterruptedPart,
   type QueuedDelivery,
 } from "../outbox/claims.js";
+import type { OutMessage } from "../messages/out-message.js";
+import { renderDelivery, type RenderContext } from "../outbox/kinds.js";
 import { DeliveryStatus, type Outcome } from "../outbox/status.js";
 import { safeErrorText } from "../safe-error.js";
-import { renderDelivery, type OutMessage, type RenderContext } from "./render.js";
 import { skipCheck, type SkipCheck } from "./still-worth-sending.js";
 
 export interface DrainResult {
@@ -75,7 +76,7 @@ export class DeliverySender {
         this.log.debug({ chat_id: chatId, occasion: d.occasion, reason: skip }, "delivery skipped");
         return await this.finish(d.id, DeliveryStatus.SKIPPED, c.now, { error: skip });
       }
-      const messages = await renderDelivery(c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload));
+      const messages = await renderDelivery(this.db, c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload));
       if (messages.length === 0) return await this.finish(d.id, DeliveryStatus.SKIPPED, c.now);
       const from = interrupted ? d.sentParts + 1 : d.sentParts;
       if (interrupted) {
