@@ -3,20 +3,16 @@
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
 import type { Occasion, Verdict } from "../domain/schedule.js";
-import { UnitKind } from "../domain/units.js";
 import { enqueueOnce, isQueued } from "../outbox/enqueue.js";
 import type { GroupPayload, OccasionJobPayload, ReminderPayload } from "../outbox/job-kinds.js";
 import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { activeGroups } from "../store/groups.js";
+import { branchesWithoutReport } from "../store/missing-reports.js";
 
 async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) {
-  const { year, month } = occasion.period;
-  const missing = await db.unit.findMany({
-    where: { kind: UnitKind.BRANCH, reports: { none: { year, month, supersededAt: null } } },
-    select: { id: true },
-  });
+  const missing = await branchesWithoutReport(db, occasion.period);
   // Whoever is on duty on the occasion's day: the deputies while the secretary has handed over.
-  const onDuty = await onDutyChatIdsByUnit(db, missing.map((u) => u.id), occasion.at, timeZone);
+  const onDuty = await onDutyChatIdsByUnit(db, missing, occasion.at, timeZone);
   const byChat = new Map<bigint, number[]>();
   for (const [unitId, chatIds] of onDuty) {
     for (const chatId of chatIds) byChat.set(chatId, [...(byChat.get(chatId) ?? []), unitId]);
