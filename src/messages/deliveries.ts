@@ -5,11 +5,13 @@ import type { Digest } from "../domain/digest.js";
 import { formatPeriod, type Period } from "../domain/period.js";
 import { formatDate } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
-import type { ReviewRecord } from "../store/review.js";
 import { digestMessages, lateListMessages } from "./digest.js";
 import { digestChart } from "./digest-chart.js";
 import type { OutMessage } from "./out-message.js";
 import { approvedNotice, returnNotice, reviewCard } from "./review-card.js";
+
+/** A version under review, as the card and notices take it (messages read no store of their own). */
+type ReviewRecord = Parameters<typeof reviewCard>[1];
 
 export interface ReminderData {
   period: Period;
