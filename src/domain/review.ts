@@ -20,6 +20,11 @@ export function reviewLabel(state: string, lateCorrection: boolean): ReviewLabel
 /** The kinds of record a committee reviews. */
 export const RecordKind = { REPORT: "R", MEETING: "M" } as const;
 export type RecordKind = (typeof RecordKind)[keyof typeof RecordKind];
+/** One version of a report or minutes. */
+export interface RecordRef {
+  kind: RecordKind;
+  id: number;
+}
 
 /** A reason typed by a reviewer (why it is returned) or a secretary (why a closed month changes). */
 export const REASON_MIN = 3;

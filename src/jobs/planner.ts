@@ -2,27 +2,17 @@
 // occasion's key, so planning the same occasion twice (a restart, a second
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
-import { Prisma } from "../db/generated/client.js";
 import type { Occasion, Verdict } from "../domain/schedule.js";
-import { UnitKind } from "../domain/units.js";
+import { enqueueOnce, isQueued } from "../outbox/enqueue.js";
+import type { GroupPayload, OccasionJobPayload, ReminderPayload } from "../outbox/job-kinds.js";
 import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { activeGroups } from "../store/groups.js";
-
-export interface ReminderPayload {
-  unitIds: number[];
-}
-export interface GroupPayload {
-  unitId: number;
-}
+import { branchesWithoutReport } from "../store/missing-reports.js";
 
 async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) {
-  const { year, month } = occasion.period;
-  const missing = await db.unit.findMany({
-    where: { kind: UnitKind.BRANCH, reports: { none: { year, month, supersededAt: null } } },
-    select: { id: true },
-  });
+  const missing = await branchesWithoutReport(db, occasion.period);
   // Whoever is on duty on the occasion's day: the deputies while the secretary has handed over.
-  const onDuty = await onDutyChatIdsByUnit(db, missing.map((u) => u.id), occasion.at, timeZone);
+  const onDuty = await onDutyChatIdsByUnit(db, missing, occasion.at, timeZone);
   const byChat = new Map<bigint, number[]>();
   for (const [unitId, chatIds] of onDuty) {
     for (const chatId of chatIds) byChat.set(chatId, [...(byChat.get(chatId) ?? []), unitId]);
@@ -32,12 +22,6 @@ async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) 
 
 async function groupRecipients(db: Db) {
   return (await activeGroups(db)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
-}
-
-/** What a JobRun's payload holds for an occasion; `skipped` when it was decided not to send it. */
-export interface OccasionJobPayload {
-  period: Occasion["period"];
-  skipped?: { reason: string; by?: string };
 }
 
 /**
@@ -50,44 +34,15 @@ export interface OccasionJobPayload {
  * planned earlier is stopped at sending time by the same rule, see skipCheck).
  */
 export async function skipOccasion(db: Db, occasion: Occasion, verdict: Verdict & { send: false }, now: Date): Promise<boolean> {
-  if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
+  if (await isQueued(db, occasion.key)) return false;
   const payload: OccasionJobPayload = { period: occasion.period, skipped: { reason: verdict.reason, ...(verdict.by ? { by: verdict.by } : {}) } };
-  try {
-    await db.jobRun.create({
-      data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify(payload), dueAt: occasion.at, plannedAt: now, finishedAt: now },
-    });
-    return true;
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
-    throw e;
-  }
+  return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload, dueAt: occasion.at, now, finished: true }, []);
 }
 
 /** Returns true if this call planned the occasion, false if it had been planned before. `timeZone`: Config.TZ. */
 export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string): Promise<boolean> {
-  if (await db.jobRun.findUnique({ where: { occasion: occasion.key } })) return false;
+  if (await isQueued(db, occasion.key)) return false;
   const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone) : await groupRecipients(db);
-  try {
-    await db.$transaction(async (tx) => {
-      await tx.jobRun.create({
-        data: { occasion: occasion.key, kind: occasion.kind, payload: JSON.stringify({ period: occasion.period } satisfies OccasionJobPayload), dueAt: occasion.at, plannedAt: now },
-      });
-      await tx.delivery.createMany({
-        data: recipients.map((r) => ({
-          occasion: occasion.key,
-          chatId: r.chatId,
-          payload: JSON.stringify(r.payload),
-          status: "PENDING",
-          attempts: 0,
-          sentParts: 0,
-          updatedAt: now,
-        })),
-      });
-    });
-    return true;
-  } catch (e) {
-    // Another instance planned it between our check and our insert.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
-    throw e;
-  }
+  // False also when another instance planned it between our check and our insert.
+  return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload: { period: occasion.period } satisfies OccasionJobPayload, dueAt: occasion.at, now }, recipients);
 }

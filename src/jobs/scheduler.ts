@@ -5,16 +5,15 @@
 // deadline, the latest digest, every late list.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
-import { providerOf, type Db } from "../db/client.js";
-import { pgLockKey } from "../db/pg-locks.js";
+import type { Db } from "../db/client.js";
 import { occasionsDue, sortOutWindow, type ScheduleSettings } from "../domain/schedule.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
+import type { RenderContext } from "../outbox/kinds.js";
+import { lastTick, oneInstanceAtATime, recordTick } from "../outbox/planning.js";
 import { loadSchedule } from "../store/settings.js";
 import { planOccasion, skipOccasion } from "./planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
-
-const LAST_TICK_KEY = "scheduler.lastTick";
 
 export interface SchedulerDeps {
   db: Db;
@@ -94,9 +93,9 @@ export class Scheduler {
     return run;
   }
 
-  private renderContext(schedule: ScheduleSettings) {
-    const { db, timeZone, clock } = this.deps;
-    return { db, t: this.deps.t, timeZone, schedule, now: clock() };
+  private renderContext(schedule: ScheduleSettings): RenderContext {
+    const { t, timeZone, clock } = this.deps;
+    return { t, timeZone, schedule, now: clock() };
   }
 
   private async pass(): Promise<DrainResult> {
@@ -113,10 +112,10 @@ export class Scheduler {
 
   private async plan(now: Date, schedule: ScheduleSettings): Promise<void> {
     const { db, timeZone, log } = this.deps;
-    const stored = await db.setting.findUnique({ where: { key: LAST_TICK_KEY } });
+    const stored = await lastTick(db);
     // A first start looks back no further than now: nothing from before the bot existed.
     // Otherwise back to the last tick however long ago: a late list is owed however late.
-    const last = stored ? new Date(JSON.parse(stored.value) as string) : now;
+    const last = stored ?? now;
     // Every occasion of the window is recorded, planned or skipped, before the tick is: a process
     // stopped in between sees the same window again (and more of it) at its next tick, and the rule
     // only turns "send" into "skip" as the window grows, never back. What was planned and has since
@@ -128,35 +127,6 @@ export class Scheduler {
         log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
       }
     }
-    if (now.getTime() > last.getTime() || !stored) {
-      const value = JSON.stringify(now.toISOString());
-      await db.setting.upsert({
-        where: { key: LAST_TICK_KEY },
-        create: { key: LAST_TICK_KEY, value, updatedBy: 0n, updatedAt: now },
-        update: { value, updatedAt: now },
-      });
-    }
+    if (now.getTime() > last.getTime() || !stored) await recordTick(db, now);
   }
-}
-
-/**
- * On PostgreSQL, instances sharing the database plan in turn: the one holding
- * the lock plans, the others skip this minute (planning is idempotent anyway,
- * by the occasion's key, so this saves work rather than guarding correctness).
- * Returns false when another instance held the lock. SQLite serves one instance.
- */
-async function oneInstanceAtATime(db: Db, task: () => Promise<void>): Promise<boolean> {
-  if (providerOf(db) !== "postgresql") {
-    await task();
-    return true;
-  }
-  return db.$transaction(
-    async (tx) => {
-      const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${pgLockKey("planning")}) AS locked`);
-      if (!row?.locked) return false;
-      await task();
-      return true;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
 }

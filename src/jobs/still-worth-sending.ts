@@ -5,16 +5,8 @@
 // The planner's rule answers (verdictOf), with what the database holds now.
 import type { Db } from "../db/client.js";
 import { verdictOf, type Occasion, type OccasionKind, type ScheduleSettings } from "../domain/schedule.js";
-import type { OccasionJobPayload } from "./planner.js";
-
-const OCCASION_KINDS: readonly string[] = ["reminder", "late-list", "digest"] satisfies OccasionKind[];
-
-export interface JobRef {
-  occasion: string;
-  kind: string;
-  dueAt: Date;
-  payload: string;
-}
+import { isOccasionKind, type JobRef, type OccasionJobPayload } from "../outbox/job-kinds.js";
+import { laterJobs } from "../outbox/later-jobs.js";
 
 const occasionOf = (job: JobRef): Occasion => ({
   kind: job.kind as OccasionKind,
@@ -35,11 +27,11 @@ export type SkipCheck = (job: JobRef, now: Date, settings: ScheduleSettings, tim
 export function skipCheck(db: Db): SkipCheck {
   const later = new Map<string, Promise<JobRef[]>>();
   return async (job, now, settings, timeZone) => {
-    if (!OCCASION_KINDS.includes(job.kind)) return undefined;
+    if (!isOccasionKind(job.kind)) return undefined;
     let rows = later.get(job.occasion);
     if (!rows) {
       // Those recorded as skipped count too: they fell due, and the rule is the planner's.
-      rows = db.jobRun.findMany({ where: { kind: job.kind, dueAt: { gt: job.dueAt } }, select: { occasion: true, kind: true, dueAt: true, payload: true } });
+      rows = laterJobs(db, job);
       later.set(job.occasion, rows);
     }
     const verdict = verdictOf(occasionOf(job), (await rows).map(occasionOf), now, settings, timeZone);

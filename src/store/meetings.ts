@@ -5,7 +5,7 @@ import type { Period } from "../domain/period.js";
 import { displayName } from "./users.js";
 import { writeNextVersion } from "./versioning.js";
 import { RecordKind } from "../domain/review.js";
-import { queueReviewCards } from "./review-queue.js";
+import { queueReviewCards } from "../outbox/review-notices.js";
 import { refreshBranchMonths } from "./branch-months.js";
 import type { FilingRefusal } from "../domain/delegation.js";
 

@@ -6,7 +6,7 @@ import type { ReportFigures } from "../domain/report.js";
 import { reportFiguresSchema } from "../domain/report.js";
 import { displayName } from "./users.js";
 import { RecordKind } from "../domain/review.js";
-import { queueReviewCards } from "./review-queue.js";
+import { queueReviewCards } from "../outbox/review-notices.js";
 import { refreshBranchMonths } from "./branch-months.js";
 import type { FilingRefusal } from "../domain/delegation.js";
 

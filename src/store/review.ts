@@ -6,11 +6,11 @@ import type { Prisma } from "../db/generated/client.js";
 import type { MeetingDraft } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
-import { RecordKind, ReviewState } from "../domain/review.js";
+import { RecordKind, ReviewState, type RecordRef } from "../domain/review.js";
 import { subtreeIds } from "../domain/units.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./reports.js";
-import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB, type RecordRef } from "./review-queue.js";
+import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB } from "../outbox/review-notices.js";
 import { displayName } from "./users.js";
 import { refreshBranchMonths } from "./branch-months.js";
 

@@ -3,7 +3,7 @@
 // question being asked count.
 import { InlineKeyboard } from "grammy";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
-import { queueNotice } from "../../store/notices.js";
+import { queueNotice } from "../../outbox/form-notice.js";
 import { isTelegramOutage } from "../telegram-outage.js";
 
 export type Parsed<T> = { ok: true; value: T; shown: string } | { ok: false; error: string };

@@ -3,7 +3,7 @@ import { canReview, type Actor } from "../../domain/roles.js";
 import { parseId } from "../../domain/numbers.js";
 import { RecordKind } from "../../domain/review.js";
 import { loadReviewRecord, type ReviewRecord } from "../../store/review.js";
-import type { RecordRef } from "../../store/review-queue.js";
+import type { RecordRef } from "../../domain/review.js";
 import { ancestorsOf } from "../../store/units.js";
 import type { AppDeps } from "../context.js";
 

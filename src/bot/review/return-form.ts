@@ -2,7 +2,7 @@
 import { ReviewState } from "../../domain/review.js";
 import { recordTitle, tooLateText } from "../../messages/review-card.js";
 import { decide } from "../../store/review.js";
-import type { RecordRef } from "../../store/review-queue.js";
+import type { RecordRef } from "../../domain/review.js";
 import { ensureUser, loadActor } from "../../store/users.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { typedReasonQuestion } from "../forms/questions.js";

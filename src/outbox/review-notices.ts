@@ -1,34 +1,24 @@
-// Review cards and return notices go through the same queue as reminders
-// (JobRun + Delivery), written in the transaction that stores the record or
-// the decision: a submission is never without its cards, a card never sent twice.
+// Review cards and decision notices go through the same queue as reminders,
+// written in the transaction that stores the record or the decision: a
+// submission is never without its cards, a card never sent twice.
 import type { Prisma } from "../db/generated/client.js";
-import type { RecordKind } from "../domain/review.js";
+import type { RecordRef } from "../domain/review.js";
 import { Role } from "../domain/roles.js";
-import { ancestorsOf } from "./units.js";
+import { ancestorsOf } from "../store/units.js";
+import { enqueue } from "./enqueue.js";
+import { JobKind, type RecordJobPayload } from "./job-kinds.js";
 
 type Tx = Prisma.TransactionClient;
 
-/** Job kinds of the queue besides the scheduled occasions of src/domain/schedule.ts. */
-export const REVIEW_JOB = "review";
-export const RETURNED_JOB = "returned";
-export const APPROVED_JOB = "approved";
-
-export interface RecordRef {
-  kind: RecordKind;
-  id: number;
-}
-export interface RecordJobPayload {
-  record: RecordRef;
-}
+export const REVIEW_JOB = JobKind.REVIEW;
+export const RETURNED_JOB = JobKind.RETURNED;
+export const APPROVED_JOB = JobKind.APPROVED;
 
 async function queue(tx: Tx, kind: string, record: RecordRef, chatIds: bigint[], now: Date): Promise<void> {
   const unique = [...new Set(chatIds)];
   if (unique.length === 0) return;
-  const occasion = `${kind}:${record.kind}:${record.id}`;
-  await tx.jobRun.create({ data: { occasion, kind, payload: JSON.stringify({ record } satisfies RecordJobPayload), dueAt: now, plannedAt: now } });
-  await tx.delivery.createMany({
-    data: unique.map((chatId) => ({ occasion, chatId, payload: "{}", status: "PENDING", attempts: 0, sentParts: 0, updatedAt: now })),
-  });
+  const job = { occasion: `${kind}:${record.kind}:${record.id}`, kind, payload: { record } satisfies RecordJobPayload, dueAt: now, now };
+  await enqueue(tx, job, unique.map((chatId) => ({ chatId })));
 }
 
 /** Queues a card for every committee member above the branch (a new or amended version to review). */

@@ -1,0 +1,59 @@
+// What each kind of job in the outbox says, from the data its loader read at
+// sending (src/outbox/kinds.ts): formatting only, no reads.
+import { InlineKeyboard, InputFile } from "grammy";
+import type { Digest } from "../domain/digest.js";
+import { formatPeriod, type Period } from "../domain/period.js";
+import { formatDate } from "../domain/time.js";
+import type { Translate } from "../i18n.js";
+import { digestMessages, lateListMessages } from "./digest.js";
+import { digestChart } from "./digest-chart.js";
+import type { OutMessage } from "./out-message.js";
+import { approvedNotice, returnNotice, reviewCard } from "./review-card.js";
+
+/** A version under review, as the card and notices take it (messages read no store of their own). */
+type ReviewRecord = Parameters<typeof reviewCard>[1];
+
+export interface ReminderData {
+  period: Period;
+  deadline: Date;
+  /** Days left until the deadline at sending, 0 on the day itself. */
+  days: number;
+  /** The branches of the recipient still without a report, one message each. */
+  units: string[];
+}
+export interface GroupDigestData {
+  unitName: string;
+  digest: Digest;
+}
+export interface LateListData extends GroupDigestData {
+  deadline: Date;
+}
+
+export function reminderMessages(t: Translate, d: ReminderData, timeZone: string): OutMessage[] {
+  const p = formatPeriod(d.period);
+  return d.units.map((unit) => ({
+    text: t("reminder-text", {
+      period: p,
+      unit,
+      deadline: formatDate(d.deadline, timeZone),
+      when: d.days === 0 ? t("reminder-when-today") : t("reminder-when-days", { days: d.days }),
+    }),
+    keyboard: new InlineKeyboard().text(t("reminder-button", { period: p }), `report:${d.period.year}-${d.period.month}`),
+  }));
+}
+
+export function lateListOut(t: Translate, d: LateListData, timeZone: string): OutMessage[] {
+  return lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone)).map((text) => ({ text }));
+}
+
+/** The digest's texts, then its chart when a quota gives it something to show. */
+export function digestOut(t: Translate, d: GroupDigestData): OutMessage[] {
+  const out: OutMessage[] = digestMessages(t, d.unitName, d.digest).map((text) => ({ text }));
+  const chart = digestChart(t, d.unitName, d.digest);
+  if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
+  return out;
+}
+
+export const reviewCardOut = (t: Translate, r: ReviewRecord, timeZone: string): OutMessage[] => [reviewCard(t, r, timeZone)];
+export const approvedOut = (t: Translate, r: ReviewRecord): OutMessage[] => [approvedNotice(t, r)];
+export const returnedOut = (t: Translate, r: ReviewRecord): OutMessage[] => [returnNotice(t, r)];

@@ -1,0 +1,52 @@
+// Every kind of job the outbox carries, and what its JobRun and Delivery
+// payloads hold. Occasions are planned by the scheduler (src/domain/schedule.ts
+// says when); record notices are queued with the record or decision they are
+// about; a form notice with the end of a form Telegram did not take.
+import type { Period } from "../domain/period.js";
+import type { RecordRef } from "../domain/review.js";
+import type { OccasionKind } from "../domain/schedule.js";
+
+export const JobKind = {
+  REMINDER: "reminder",
+  LATE_LIST: "late-list",
+  DIGEST: "digest",
+  REVIEW: "review",
+  RETURNED: "returned",
+  APPROVED: "approved",
+  FORM_NOTICE: "form-notice",
+} as const;
+export type JobKind = (typeof JobKind)[keyof typeof JobKind];
+
+/** The scheduled occasions, named as the domain names them. */
+export const OCCASION_KINDS = [JobKind.REMINDER, JobKind.LATE_LIST, JobKind.DIGEST] as const satisfies readonly OccasionKind[];
+export const isOccasionKind = (kind: string): kind is OccasionKind => (OCCASION_KINDS as readonly string[]).includes(kind);
+
+/** An occasion's JobRun payload; `skipped` when it was decided not to send it. */
+export interface OccasionJobPayload {
+  period: Period;
+  skipped?: { reason: string; by?: string };
+}
+/** A reminder's Delivery payload: the branches its recipient files for. */
+export interface ReminderPayload {
+  unitIds: number[];
+}
+/** A late list's or digest's Delivery payload: the unit the group follows. */
+export interface GroupPayload {
+  unitId: number;
+}
+/** A review card's or decision notice's JobRun payload. */
+export interface RecordJobPayload {
+  record: RecordRef;
+}
+/** A form notice's JobRun payload: the text, written when the form ended (what it says stays true). */
+export interface NoticeJobPayload {
+  text: string;
+}
+
+/** A job as the sender and the still-worth-sending check read it (payload still JSON). */
+export interface JobRef {
+  occasion: string;
+  kind: string;
+  dueAt: Date;
+  payload: string;
+}

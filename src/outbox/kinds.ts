@@ -1,0 +1,110 @@
+// Every kind of job with how it is rendered, at the moment it is sent: `load`
+// reads what is true now (null: nothing true is left to say, and the delivery is
+// skipped), then `format` (src/messages/deliveries.ts) turns that into messages
+// without reading anything more. A card for a version decided or replaced before
+// its turn, a reminder to a branch that reported meanwhile, are not sent.
+import type { Db } from "../db/client.js";
+import { deadlineOf } from "../domain/period.js";
+import { ReviewState } from "../domain/review.js";
+import { daysLeft, digestPeriodAt, type ScheduleSettings } from "../domain/schedule.js";
+import type { Translate } from "../i18n.js";
+import {
+  approvedOut,
+  digestOut,
+  lateListOut,
+  reminderMessages,
+  returnedOut,
+  reviewCardOut,
+  type GroupDigestData,
+  type LateListData,
+  type ReminderData,
+} from "../messages/deliveries.js";
+import type { OutMessage } from "../messages/out-message.js";
+import { loadDigest } from "../store/digest-sql.js";
+import { namesStillWithoutReport } from "../store/missing-reports.js";
+import { loadReviewRecord, type ReviewRecord } from "../store/review.js";
+import { JobKind, type GroupPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
+
+/** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
+export interface RenderContext {
+  t: Translate;
+  timeZone: string;
+  schedule: ScheduleSettings;
+  now: Date;
+}
+
+interface Renderer<D> {
+  /** `job`: the JobRun's payload; `payload`: the delivery's. */
+  load(db: Db, job: unknown, payload: unknown, c: RenderContext): Promise<D | null>;
+  format(t: Translate, data: D, c: RenderContext): OutMessage[];
+}
+const kind = <D>(r: Renderer<D>) => r as Renderer<unknown>;
+
+const reminder = kind<ReminderData>({
+  async load(db, job, payload, c) {
+    const { period } = job as OccasionJobPayload;
+    // After the deadline a reminder has nothing true to say: the sender skips it before it gets
+    // here, and this keeps the text from ever saying "hôm nay" late.
+    const days = daysLeft(period, c.now, c.schedule.dueDay, c.timeZone);
+    if (days === null) return null;
+    const units = await namesStillWithoutReport(db, period, (payload as ReminderPayload).unitIds);
+    return { period, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), days, units };
+  },
+  format: (t, d, c) => reminderMessages(t, d, c.timeZone),
+});
+
+const lateList = kind<LateListData>({
+  // A late list is about its month, however late it goes.
+  async load(db, job, payload, c) {
+    const { period } = job as OccasionJobPayload;
+    const loaded = await loadDigest(db, (payload as GroupPayload).unitId, period);
+    // The group's unit was removed since the occasion was planned: nothing to say.
+    if (!loaded) return null;
+    return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone) };
+  },
+  format: (t, d, c) => lateListOut(t, d, c.timeZone),
+});
+
+const digest = kind<GroupDigestData>({
+  // A digest shows the picture at the moment it is read: one planned on Monday 30/11 and sent on
+  // 02/12 after an outage is about November, whose reports are being collected, not October
+  // (digestPeriodAt: "sent at").
+  async load(db, _job, payload, c) {
+    const loaded = await loadDigest(db, (payload as GroupPayload).unitId, digestPeriodAt(c.now, c.timeZone));
+    return loaded ? { unitName: loaded.root.name, digest: loaded.digest } : null;
+  },
+  format: (t, d) => digestOut(t, d),
+});
+
+/** A notice about a version: sent only while that version is current and still in the state it tells of. */
+function recordNotice(state: ReviewState, format: (t: Translate, r: ReviewRecord, c: RenderContext) => OutMessage[]) {
+  return kind<ReviewRecord>({
+    async load(db, job) {
+      const record = await loadReviewRecord(db, (job as RecordJobPayload).record);
+      return record?.current && record.state === state ? record : null;
+    },
+    format,
+  });
+}
+
+const KINDS: Record<JobKind, Renderer<unknown>> = {
+  [JobKind.REMINDER]: reminder,
+  [JobKind.LATE_LIST]: lateList,
+  [JobKind.DIGEST]: digest,
+  [JobKind.REVIEW]: recordNotice(ReviewState.PENDING, (t, r, c) => reviewCardOut(t, r, c.timeZone)),
+  [JobKind.APPROVED]: recordNotice(ReviewState.APPROVED, (t, r) => approvedOut(t, r)),
+  [JobKind.RETURNED]: recordNotice(ReviewState.RETURNED, (t, r) => returnedOut(t, r)),
+  // Written when the form ended: what it says (a receipt, a refusal) stays true.
+  [JobKind.FORM_NOTICE]: kind<NoticeJobPayload>({
+    load: async (_db, job) => job as NoticeJobPayload,
+    format: (_t, d) => [{ text: d.text }],
+  }),
+};
+
+/** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */
+export async function renderDelivery(db: Db, c: RenderContext, jobKind: string, job: unknown, payload: unknown): Promise<OutMessage[]> {
+  const renderer = KINDS[jobKind as JobKind];
+  if (!renderer) throw new Error(`no renderer for job kind ${jobKind}`);
+  const data = await renderer.load(db, job, payload, c);
+  return data === null ? [] : renderer.format(c.t, data, c);
+}
