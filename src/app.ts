@@ -188,7 +188,9 @@ function jobsApi(config: Config): Api {
   // second: a burst of 30 straddling two of Telegram's windows would earn 429s.
   api.config.use(apiThrottler({ global: { maxConcurrent: 30, minTime: 34 }, out: { maxConcurrent: 1, minTime: 0 } }));
   // Installed last, so it runs first: each retry goes through the throttler again.
-  api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // A dropped connection is thrown at once (rethrowHttpErrors) rather than retried for ever with a
+  // back-off growing to an hour: the sender then leaves the round for the next tick (jobs/sender.ts).
+  api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
   return api;
 }
 

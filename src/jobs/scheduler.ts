@@ -106,7 +106,7 @@ export class Scheduler {
     if (!planned) log.debug("another instance is planning this minute's occasions");
     // Rendered at the moment each delivery goes out, not at `now`: a long round can pass midnight.
     const result = await this.exclusive(() => this.sender.drain(async () => this.renderContext(schedule)));
-    if (result.sent + result.blocked + result.failed + result.skipped > 0) log.info({ ...result }, "deliveries sent");
+    if (result.sent + result.blocked + result.failed + result.skipped + result.deferred > 0) log.info({ ...result }, "deliveries sent");
     return result;
   }
 

@@ -23,12 +23,14 @@ import {
   markPartSent,
   markSending,
   passInterruptedPart,
+  releaseForLater,
   type QueuedDelivery,
 } from "../outbox/claims.js";
 import type { OutMessage } from "../messages/out-message.js";
 import { renderDelivery, type RenderContext } from "../outbox/kinds.js";
 import { DeliveryStatus, type Outcome } from "../outbox/status.js";
 import { safeErrorText } from "../safe-error.js";
+import { isTelegramOutage } from "../bot/telegram-outage.js";
 import { skipCheck, type SkipCheck } from "./still-worth-sending.js";
 
 export interface DrainResult {
@@ -36,6 +38,8 @@ export interface DrainResult {
   skipped: number;
   blocked: number;
   failed: number;
+  /** Left for a later round because Telegram could not be reached (the round stopped there). */
+  deferred: number;
 }
 
 export class DeliverySender {
@@ -48,15 +52,20 @@ export class DeliverySender {
 
   /** `context` is asked again for each delivery: its `now` is the moment that delivery is rendered and sent. */
   async drain(context: () => Promise<RenderContext>): Promise<DrainResult> {
-    const result: DrainResult = { sent: 0, skipped: 0, blocked: 0, failed: 0 };
+    const result: DrainResult = { sent: 0, skipped: 0, blocked: 0, failed: 0, deferred: 0 };
     let afterId = 0;
-    for (;;) {
+    round: for (;;) {
       const batch = await claimable(this.db, afterId, this.leaseMs);
       if (batch.length === 0) break;
       const moot = skipCheck(this.db);
       for (const d of batch) {
         afterId = d.id;
         const outcome = await this.deliver(await context(), d, moot);
+        if (outcome === "away") {
+          // Telegram is away: the rest would fail the same way; the next round tries again.
+          result.deferred++;
+          break round;
+        }
         if (outcome) result[outcome]++;
       }
     }
@@ -64,7 +73,7 @@ export class DeliverySender {
     return result;
   }
 
-  private async deliver(c: RenderContext, d: QueuedDelivery, moot: SkipCheck): Promise<keyof DrainResult | undefined> {
+  private async deliver(c: RenderContext, d: QueuedDelivery, moot: SkipCheck): Promise<keyof DrainResult | "away" | undefined> {
     // Claim it: of two instances (or a retry racing a slow send), one wins.
     if (!(await claim(this.db, d))) return undefined;
     const chatId = Number(d.chatId);
@@ -95,6 +104,13 @@ export class DeliverySender {
       if (err instanceof GrammyError && err.error_code === 403) {
         this.log.warn({ chat_id: chatId, occasion: d.occasion }, "recipient blocked the bot");
         return await this.finish(d.id, DeliveryStatus.BLOCKED, c.now, { error: err.description });
+      }
+      // Telegram away (no connection, 5xx), or asking this chat to wait longer than auto-retry waits (a
+      // 429 can be one chat's limit): the message is not at fault, its attempt does not count.
+      if (isTelegramOutage(err)) {
+        this.log.warn({ err, chat_id: chatId, occasion: d.occasion }, "Telegram did not take the delivery: it waits for a later round");
+        await releaseForLater(this.db, d.id, safeErrorText(err));
+        return err instanceof GrammyError && err.error_code === 429 ? "deferred" : "away";
       }
       const final = isLastAttempt(d);
       this.log.error({ err, chat_id: chatId, occasion: d.occasion, final }, "delivery failed");

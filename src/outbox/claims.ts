@@ -89,6 +89,18 @@ export async function failAttempt(db: Db, id: number, final: boolean, error: str
   });
 }
 
+/**
+ * Telegram out of reach (no connection, 5xx, a long 429): the delivery is PENDING again and
+ * the attempt is not counted, since the message itself is not at fault. However long the
+ * outage, it is sent once Telegram answers, never given up as FAILED for it.
+ */
+export async function releaseForLater(db: Db, id: number, error: string): Promise<void> {
+  await db.delivery.update({
+    where: { id },
+    data: { status: DeliveryStatus.PENDING, attempts: { decrement: 1 }, error, updatedAt: new Date() },
+  });
+}
+
 /** Marks finished, at `now`, every job none of whose deliveries is still open. */
 export async function finishJobs(db: Db, now: Date): Promise<void> {
   const open = await db.jobRun.findMany({ where: { finishedAt: null }, select: { occasion: true } });
