@@ -3,10 +3,9 @@ import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMI
 import { cleanTypedText } from "../../domain/text.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { choiceQuestion, countChoices, countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
+import type { Translate } from "../../i18n.js";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function kindQuestion(t: T): Question<MeetingKind> {
+export function kindQuestion(t: Translate): Question<MeetingKind> {
   return choiceQuestion<MeetingKind>(
     t("meeting-ask-kind"),
     [[MeetingKind.REGULAR, MeetingKind.THEMATIC].map((k) => ({ label: t(`meeting-kind-${k}`), value: k }))],
@@ -14,7 +13,7 @@ export function kindQuestion(t: T): Question<MeetingKind> {
   );
 }
 
-export function dateQuestion(t: T, now: Date, timeZone: string): Question<IsoDate> {
+export function dateQuestion(t: Translate, now: Date, timeZone: string): Question<IsoDate> {
   const today = todayIn(now, timeZone);
   const yesterday = addDays(today, -1);
   return {
@@ -37,11 +36,11 @@ export function dateQuestion(t: T, now: Date, timeZone: string): Question<IsoDat
   };
 }
 
-export function shortText(t: T, key: string, max: number): Question<string> {
+export function shortText(t: Translate, key: string, max: number): Question<string> {
   return textQuestion(t, t(key, { max }), { max, skippable: false }) as Question<string>;
 }
 
-export function onRollQuestion(t: T, last?: number): Question<number> {
+export function onRollQuestion(t: Translate, last?: number): Question<number> {
   return countQuestion(t, t("meeting-ask-onRoll"), {
     max: MEETING_LIMITS.onRoll,
     min: { value: 1, error: t("meeting-roll-zero") },
@@ -49,7 +48,7 @@ export function onRollQuestion(t: T, last?: number): Question<number> {
   });
 }
 
-export function presentQuestion(t: T, onRoll: number): Question<number> {
+export function presentQuestion(t: Translate, onRoll: number): Question<number> {
   return countQuestion(t, t("meeting-ask-present", { onRoll }), {
     max: onRoll,
     tooLarge: t("meeting-present-over-roll", { onRoll }),
@@ -57,7 +56,7 @@ export function presentQuestion(t: T, onRoll: number): Question<number> {
   });
 }
 
-export function absentExcusedQuestion(t: T, left: number): Question<number> {
+export function absentExcusedQuestion(t: Translate, left: number): Question<number> {
   return countQuestion(t, t("meeting-ask-absentExcused", { left }), {
     max: left,
     quick: [0, 1, 2, 3, 4, 5].filter((n) => n <= left),
@@ -66,7 +65,7 @@ export function absentExcusedQuestion(t: T, left: number): Question<number> {
 }
 
 /** The last figure must make attendance add up to the roll; anything else is refused with the sum shown. */
-export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: number; absentExcused: number }): Question<number> {
+export function absentUnexcusedQuestion(t: Translate, a: { onRoll: number; present: number; absentExcused: number }): Question<number> {
   const left = a.onRoll - a.present - a.absentExcused;
   const mismatch = (unexcused: number) =>
     t("meeting-attendance-mismatch", {
@@ -86,7 +85,7 @@ export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: numb
 
 export type FilesAnswer = { done: true } | { file: Attachment };
 
-export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
+export function filesQuestion(t: Translate, attached: number): Question<FilesAnswer> {
   const DONE = "done";
   return {
     text: attached === 0 ? t("meeting-ask-files") : t("meeting-ask-more-files", { count: attached }),
@@ -122,6 +121,6 @@ export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
 export const MEETING_EDITABLE = ["kind", "date", "place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const;
 export type MeetingEditable = (typeof MEETING_EDITABLE)[number];
 
-export function meetingFieldQuestion(t: T): Question<MeetingEditable> {
+export function meetingFieldQuestion(t: Translate): Question<MeetingEditable> {
   return fieldQuestion(t, MEETING_EDITABLE.map((g) => ({ label: t(`meeting-field-${g}`), value: g })));
 }

@@ -1,17 +1,16 @@
 import { attendanceRate, formatIsoDate, type MeetingDraft } from "../../domain/meeting.js";
 import { formatPercent } from "../../domain/text.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../i18n.js";
 
 /** Long texts are cut in summaries so the whole summary stays within one Telegram message. */
 const PREVIEW = 1200;
 
-export function preview(t: T, text: string): string {
+export function preview(t: Translate, text: string): string {
   return text.length > PREVIEW ? t("form-preview-cut", { start: text.slice(0, PREVIEW), length: text.length }) : text;
 }
 
 
-export function meetingSummary(t: T, unitName: string, m: MeetingDraft): string {
+export function meetingSummary(t: Translate, unitName: string, m: MeetingDraft): string {
   return t("meeting-summary", {
     kind: t(`meeting-kind-${m.kind}`),
     kindLower: t(`meeting-kind-${m.kind}`).toLowerCase(),

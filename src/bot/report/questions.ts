@@ -14,11 +14,10 @@ import { formatDate } from "../../domain/time.js";
 import { COUNT_LIMITS, TEXT_LIMITS, type CountField } from "../../domain/report.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../i18n.js";
 
 /** Why a month cannot be reported, with the day it opens and the latest month that can be. */
-export function periodProblemText(t: T, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
+export function periodProblemText(t: Translate, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
   return t(`report-period-${problem}`, {
     period: period ? formatPeriod(period) : "",
     opens: period ? formatDate(reportOpensOn(period, timeZone), timeZone) : "",
@@ -27,7 +26,7 @@ export function periodProblemText(t: T, problem: ReportPeriodProblem, period: Pe
 }
 
 /** Buttons for `suggested` and the month before, those that may be reported now; or a month typed. */
-export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: string): Question<Period> {
+export function periodQuestion(t: Translate, suggested: Period, now: Date, timeZone: string): Question<Period> {
   const options = [suggested, addMonths(suggested, -1)].filter((p) => !checkReportPeriod(p, now, timeZone));
   return {
     text: t("report-ask-period"),
@@ -45,7 +44,7 @@ export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: str
 /** Quick answers for monthly flows: most months are 0, 1 or 2. */
 const QUICK = [0, 1, 2, 3, 4, 5];
 
-export function figureQuestion(t: T, field: CountField, previous?: number): Question<number> {
+export function figureQuestion(t: Translate, field: CountField, previous?: number): Question<number> {
   const carriesOver = field === "candidates" || field === "applicationsInReview";
   return countQuestion(t, t(`report-ask-${field}`), {
     max: COUNT_LIMITS[field],
@@ -55,7 +54,7 @@ export function figureQuestion(t: T, field: CountField, previous?: number): Ques
 }
 
 /** One cohort of those admitted; `left` is how many are not yet assigned to a cohort. */
-export function cohortQuestion(t: T, field: CountField, total: number, left: number): Question<number> {
+export function cohortQuestion(t: Translate, field: CountField, total: number, left: number): Question<number> {
   return countQuestion(t, t(`report-ask-${field}`, { total, left }), {
     max: left,
     quick: QUICK.filter((n) => n <= left),
@@ -63,11 +62,11 @@ export function cohortQuestion(t: T, field: CountField, total: number, left: num
   });
 }
 
-export function reasonQuestion(t: T): Question<string | null> {
+export function reasonQuestion(t: Translate): Question<string | null> {
   return textQuestion(t, t("report-ask-removedReason"), { max: TEXT_LIMITS.removedReason, skippable: false });
 }
 
-export function noteQuestion(t: T): Question<string | null> {
+export function noteQuestion(t: Translate): Question<string | null> {
   return textQuestion(t, t("report-ask-note"), { max: TEXT_LIMITS.note, skippable: true });
 }
 
@@ -84,6 +83,6 @@ export const EDITABLE = [
 ] as const;
 export type EditableGroup = (typeof EDITABLE)[number];
 
-export function whichFieldQuestion(t: T): Question<EditableGroup> {
+export function whichFieldQuestion(t: Translate): Question<EditableGroup> {
   return fieldQuestion(t, EDITABLE.map((g) => ({ label: t(`report-field-${g}`), value: g })));
 }

@@ -1,9 +1,8 @@
 import { formatPeriod, type Period } from "../../domain/period.js";
 import { admittedTotal, type ReportFigures } from "../../domain/report.js";
+import type { Translate } from "../../i18n.js";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function summaryText(t: T, unitName: string, period: Period, f: ReportFigures): string {
+export function summaryText(t: Translate, unitName: string, period: Period, f: ReportFigures): string {
   return t("report-summary", {
     period: formatPeriod(period),
     unit: unitName,
