@@ -4,8 +4,8 @@
 import { InlineKeyboard } from "grammy";
 import { formatIsoDate, type MeetingDraft } from "../domain/meeting.js";
 import { formatPeriod } from "../domain/period.js";
-import { REPORT_FIELDS } from "../domain/report.js";
-import { fieldChanges, RecordKind, ReviewState } from "../domain/review.js";
+import { REPORT_FIELDS, reportField } from "../domain/report-fields.js";
+import { fieldChanges, RecordKind, ReviewState, type FieldChange } from "../domain/review.js";
 import { formatDateTime } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
 import { meetingSummary } from "../bot/minutes/summary.js";
@@ -61,16 +61,21 @@ function meetingValues(t: Translate, d: MeetingDraft): Record<(typeof MEETING_DI
   return { ...d, kind: t(`meeting-kind-${d.kind}`), heldOn: formatIsoDate(d.heldOn), attachments: d.attachments.length };
 }
 
+/** Each changed field with the locale key of its name (`diff` in src/domain/report-fields.ts); null for a first version. */
+function changedFields(t: Translate, r: ReviewRecord): (FieldChange & { label: string })[] | null {
+  if (r.kind === RecordKind.REPORT) {
+    return r.previous && fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures).map((c) => ({ ...c, label: reportField(c.field).diff }));
+  }
+  return r.previous && fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft)).map((c) => ({ ...c, label: `review-field-${c.field}` }));
+}
+
 function changesText(t: Translate, r: ReviewRecord): string {
-  if (!r.previous) return "";
-  const changes =
-    r.kind === RecordKind.REPORT
-      ? fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures)
-      : fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft));
+  const changes = changedFields(t, r);
+  if (!changes) return "";
   if (changes.length === 0) return t("review-card-no-changes", { previous: r.version - 1 });
   return [
     t("review-card-changes", { previous: r.version - 1 }),
-    ...changes.map((c) => t("review-card-change-line", { field: t(`review-field-${c.field}`), before: shown(t, c.before), after: shown(t, c.after) })),
+    ...changes.map((c) => t("review-card-change-line", { field: t(c.label), before: shown(t, c.before), after: shown(t, c.after) })),
   ].join("\n");
 }
 

@@ -10,7 +10,7 @@ import type { CohortField } from "../domain/report.js";
 import { ReviewState, type ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import type { Logger } from "../log.js";
-import { REPORT_COUNTS } from "./digest-data.js";
+import { REPORT_COUNTS } from "./report-columns.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = Prisma.BranchMonthCreateManyInput;

@@ -7,7 +7,7 @@ import { ReviewState } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import { subtreeIds, UnitKind } from "../domain/units.js";
 import { quotasOf } from "./quotas.js";
-import { FIGURE_FIELDS } from "./reports.js";
+import { REPORT_COUNTS } from "./report-columns.js";
 import { totalsChoiceOf } from "./totals-setting.js";
 
 export async function allUnits(db: Db): Promise<DigestUnit[]> {
@@ -22,10 +22,6 @@ export async function subtreeAndTotals(db: Db, rootId: number): Promise<{ units:
   const { mode } = await totalsChoiceOf(db, rootId, all);
   return { units: all.filter((u) => ids.has(u.id)), totals: mode };
 }
-
-/** The counts only: the digest never reads the free texts of a report. */
-const { removedReason: _reason, note: _note, ...COUNT_FIELDS } = FIGURE_FIELDS;
-export const REPORT_COUNTS = { unitId: true, year: true, month: true, late: true, reviewState: true, lateCorrection: true, ...COUNT_FIELDS } as const;
 
 /**
  * Approved versions since replaced by a newer one (see DigestInput.earlierApproved), oldest first.

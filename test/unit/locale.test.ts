@@ -16,8 +16,9 @@ import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
 import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
 import type { AbsenceProblem } from "../../src/domain/delegation.js";
 import type { UnitNameProblem } from "../../src/domain/units.js";
-import { MEETING_DIFF_FIELDS, REPORT_DIFF_FIELDS } from "../../src/messages/review-card.js";
-import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
+import { MEETING_DIFF_FIELDS } from "../../src/messages/review-card.js";
+import { COHORTS } from "../../src/domain/report.js";
+import { REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
@@ -92,7 +93,6 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
  * placeholder can take.
  */
 const TEMPLATES: Record<string, readonly string[]> = {
-  "report-ask-*": Object.keys(COUNT_LIMITS),
   "report-period-*": REPORT_PERIOD_PROBLEMS,
   // src/bot/features/units.ts
   "unit-bad-name-*": UNIT_NAME_PROBLEMS,
@@ -105,7 +105,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "*-bad-month": ["close", "reopen"],
   "*-not-over": ["close", "reopen"],
   // src/messages/review-card.ts
-  "review-field-*": [...REPORT_DIFF_FIELDS, ...MEETING_DIFF_FIELDS],
+  "review-field-*": MEETING_DIFF_FIELDS,
   "review-already-*": ["approved", "returned"],
   "review-already-mine-*": ["approved", "returned"],
   "progress-month-*": MONTH_STATUSES,
@@ -144,10 +144,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
  * Keys a template could in principle produce but the code never asks for.
  * Each is checked to be really absent from vi.ftl, so the list stays honest.
  */
-const NEVER_ASKED: Record<string, string> = {
-  "report-ask-admittedOther":
-    "figureQuestion/cohortQuestion accept any CountField, but the form asks only the first three cohorts; the last one is the remainder (remainingAfter)",
-};
+const NEVER_ASKED: Record<string, string> = {};
 
 const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
   [[], [Role.SECRETARY], [Role.DEPUTY], [Role.COMMITTEE], [Role.COMMITTEE, Role.SECRETARY]].map((roles) => ({
@@ -163,6 +160,13 @@ const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
  * callers pass literals): where their values come from.
  */
 const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefined> = {
+  // The locale keys an entry of src/domain/report-fields.ts names (ask, header, diff), read where
+  // the entries are: figureQuestion and textFieldQuestion ask the counts, the total and the texts,
+  // cohortQuestion the cohorts that have a question.
+  "src/bot/report/questions.ts spec.ask": () => reportKeys("ask", (s) => s.kind !== "cohort"),
+  "src/bot/report/questions.ts reportField(field).ask": () => reportKeys("ask", (s) => s.kind === "cohort"),
+  // changedFields labels a report's changes with their entry's `diff`, and a meeting's with review-field-<key>.
+  "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...MEETING_DIFF_FIELDS.map((f) => `review-field-${f}`)],
   "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
@@ -174,6 +178,11 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   // and messages receive as t and call as t("...").
   "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),
 };
+
+/** The `prop` keys of the report's field entries (those `which` picks) that have one. */
+function reportKeys(prop: "ask" | "header" | "diff", which: (s: ReportFieldSpecs) => boolean = () => true): string[] {
+  return REPORT_FIELD_SPECS.filter(which).flatMap((s) => (prop in s ? [(s as Record<typeof prop, string>)[prop]] : []));
+}
 
 const sourceFiles = SRC_FILES;
 const calls = findTranslationCalls(ROOT, sourceFiles);

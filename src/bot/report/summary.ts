@@ -1,24 +1,17 @@
 import { formatPeriod, type Period } from "../../domain/period.js";
 import { admittedTotal, type ReportFigures } from "../../domain/report.js";
+import { REPORT_FIELD_SPECS } from "../../domain/report-fields.js";
 import type { Translate } from "../../i18n.js";
 
+/** report-summary in locales/vi.ftl: one { $<key> } for each field of src/domain/report-fields.ts. */
 export function summaryText(t: Translate, unitName: string, period: Period, f: ReportFigures): string {
-  return t("report-summary", {
-    period: formatPeriod(period),
-    unit: unitName,
-    candidates: f.candidates,
-    awarenessClass: f.awarenessClass,
-    applicationsInReview: f.applicationsInReview,
-    admittedTotal: admittedTotal(f),
-    admittedTeachers: f.admittedTeachers,
-    admittedPupils: f.admittedPupils,
-    admittedStudents: f.admittedStudents,
-    admittedOther: f.admittedOther,
-    madeFull: f.madeFull,
-    removed: f.removed,
-    removedReason: f.removedReason ? t("report-summary-reason", { reason: f.removedReason }) : "",
-    transferredIn: f.transferredIn,
-    transferredOut: f.transferredOut,
-    note: f.note ?? t("form-none"),
-  });
+  const vars: Record<string, string | number> = { period: formatPeriod(period), unit: unitName };
+  for (const spec of REPORT_FIELD_SPECS) {
+    if (spec.kind === "total") vars[spec.key] = admittedTotal(f);
+    else if (spec.kind !== "text") vars[spec.key] = f[spec.key];
+    // A reason follows its count ("1 (lý do: …)"), and is left out with none.
+    else if ("reasonFor" in spec) vars[spec.key] = f[spec.key] ? t("report-summary-reason", { reason: f[spec.key]! }) : "";
+    else vars[spec.key] = f[spec.key] ?? t("form-none");
+  }
+  return t("report-summary", vars);
 }
