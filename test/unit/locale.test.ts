@@ -23,7 +23,7 @@ import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
 import { MENU_COMMANDS } from "../../src/bot/features/help.js";
-import { MEETING_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS } from "../../src/export/workbook.js";
+import { MEETING_SHEET, PROGRESS_SHEET, REPORT_SHEET } from "../../src/export/sheets.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
   auditActions,
@@ -130,13 +130,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "digest-cohort-*": COHORTS,
   // src/chart/progress-chart.ts (chartBarNames)
   "chart-cohort-*": COHORTS,
-  // src/export/workbook.ts (workbookLabels)
-  "export-report-*": REPORT_COLUMNS,
-  "export-meeting-*": MEETING_COLUMNS,
-  "export-progress-*": PROGRESS_COLUMNS,
-  "export-progress-quota-*": COHORTS,
-  "export-progress-admitted-*": COHORTS,
-  "export-progress-rate-*": COHORTS,
+  // src/export/labels.ts (workbookLabels)
   "export-review-*": REVIEW_LABELS,
 };
 
@@ -165,13 +159,16 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   // cohortQuestion the cohorts that have a question.
   "src/bot/report/questions.ts spec.ask": () => reportKeys("ask", (s) => s.kind !== "cohort"),
   "src/bot/report/questions.ts reportField(field).ask": () => reportKeys("ask", (s) => s.kind === "cohort"),
+  // workbookLabels names each column of each sheet by its header key (src/export/sheets.ts; a
+  // report field's is its entry's `header`).
+  "src/export/labels.ts c.header": () => [...REPORT_SHEET, ...MEETING_SHEET, ...PROGRESS_SHEET].map((c) => c.header),
   // changedFields labels a report's changes with their entry's `diff`, and a meeting's with review-field-<key>.
   "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...MEETING_DIFF_FIELDS.map((f) => `review-field-${f}`)],
   "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
   // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and
-  // t(`export-...-${c}`) calls are scanned in src/export/workbook.ts. Only while the call
+  // t(c.header) calls are scanned in src/export/labels.ts. Only while the call
   // keeps exactly that shape; translators arrive under the name t (see the test below).
   "src/bot/features/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
   // translator() returns `(key, vars) => i18n.t(LOCALE, key, vars)`, a Translate that the jobs
