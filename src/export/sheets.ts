@@ -1,9 +1,12 @@
 // The sheets of the export, column by column: each column's header (a key of locales/vi.ftl),
 // width, format and value. The report sheet's columns between the month and "Nộp muộn" are the
-// report's fields, in the order of src/domain/report-fields.ts: a field added there gets its column.
+// report's fields, in the order of src/domain/report-fields.ts: a field added there gets its column;
+// so are the meeting sheet's between the name and "Trạng thái duyệt" (src/domain/meeting-fields.ts,
+// the fields with a `column`).
 import type { BranchAggregate } from "../domain/branch-aggregates.js";
 import { admittedTotal, type ReportFigures } from "../domain/report.js";
 import { COHORTS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../domain/report-fields.js";
+import { MEETING_FIELD_SPECS, MeetingKind, type MeetingDraft, type MeetingFieldSpecs } from "../domain/meeting-fields.js";
 import { reviewLabel } from "../domain/review.js";
 import { dateCell, FORMATS, fraction, isoDateCell, wallClockCell, WIDTH, type CellContext, type Column } from "./cells.js";
 
@@ -27,23 +30,18 @@ export type WorkbookReportRow = ReportFigures &
     correctionReason: string | null;
   };
 
-export interface WorkbookMeetingRow extends ReviewFields {
-  code: string;
-  name: string;
-  kind: "REGULAR" | "THEMATIC";
-  /** "YYYY-MM-DD" as written in the minutes. */
-  heldOn: string;
-  topic: string | null;
-  place: string;
-  chair: string;
-  recorder: string;
-  onRoll: number;
-  present: number;
-  absentExcused: number;
-  absentUnexcused: number;
-  /** How many files are attached to the minutes. */
-  attachments: number;
-}
+/** The fields of the meeting sheet's columns (src/domain/meeting-fields.ts `column`). */
+type MeetingColumnSpec = Extract<MeetingFieldSpecs, { column: object }>;
+type ShownField = Exclude<MeetingColumnSpec["key"], "attendanceRate" | "attachments">;
+
+/** The current version of one meeting's minutes. */
+export type WorkbookMeetingRow = ReviewFields &
+  Pick<MeetingDraft, ShownField> & {
+    code: string;
+    name: string;
+    /** How many files are attached to the minutes. */
+    attachments: number;
+  };
 
 /** A branch's year: what aggregateBranches (src/domain/digest.ts) gives, or the same from SQL. */
 export type WorkbookProgressRow = Pick<BranchAggregate, "code" | "name" | "quota" | "admittedYearToDate">;
@@ -91,24 +89,35 @@ export type ReportColumn = (typeof REPORT_BEFORE)[number]["key"] | ReportFieldSp
 export const REPORT_SHEET: readonly Column<WorkbookReportRow, ReportColumn>[] = [...REPORT_BEFORE, ...REPORT_FIELD_SPECS.map(fieldColumn), ...REPORT_AFTER];
 export const REPORT_COLUMNS: readonly ReportColumn[] = REPORT_SHEET.map((c) => c.key);
 
-export const MEETING_SHEET = [
+/** A meeting field's column; a text's is as wide as its entry says. */
+function meetingColumn(spec: MeetingColumnSpec): Column<WorkbookMeetingRow, MeetingColumnSpec["key"]> {
+  const { header } = spec.column;
+  switch (spec.kind) {
+    case "choice":
+      return { key: spec.key, header, width: spec.column.width, value: (m, c) => (m.kind === MeetingKind.REGULAR ? c.labels.regular : c.labels.thematic) };
+    case "date":
+      return { key: spec.key, header, width: spec.column.width, numFmt: FORMATS.date, value: (m) => isoDateCell(m[spec.key]) };
+    case "text":
+      return { key: spec.key, header, width: spec.column.width, value: (m) => m[spec.key] ?? null };
+    case "rate":
+      return { key: spec.key, header, width: WIDTH.number, numFmt: FORMATS.percent, value: (m) => fraction(m.present, m.onRoll) };
+    default:
+      return count(spec.key, header, (m: WorkbookMeetingRow) => m[spec.key]);
+  }
+}
+
+const MEETING_BEFORE = [
   { key: "code", header: "export-meeting-code", width: WIDTH.code, value: (m) => m.code },
   { key: "name", header: "export-meeting-name", width: WIDTH.name, value: (m) => m.name },
-  { key: "kind", header: "export-meeting-kind", width: 13, value: (m, c) => (m.kind === "REGULAR" ? c.labels.regular : c.labels.thematic) },
-  { key: "heldOn", header: "export-meeting-heldOn", width: 12, numFmt: FORMATS.date, value: (m) => isoDateCell(m.heldOn) },
-  { key: "topic", header: "export-meeting-topic", width: WIDTH.long, value: (m) => m.topic ?? null },
-  { key: "place", header: "export-meeting-place", width: 28, value: (m) => m.place },
-  { key: "chair", header: "export-meeting-chair", width: WIDTH.person, value: (m) => m.chair },
-  { key: "recorder", header: "export-meeting-recorder", width: WIDTH.person, value: (m) => m.recorder },
-  count("onRoll", "export-meeting-onRoll", (m: WorkbookMeetingRow) => m.onRoll),
-  count("present", "export-meeting-present", (m: WorkbookMeetingRow) => m.present),
-  count("absentExcused", "export-meeting-absentExcused", (m: WorkbookMeetingRow) => m.absentExcused),
-  count("absentUnexcused", "export-meeting-absentUnexcused", (m: WorkbookMeetingRow) => m.absentUnexcused),
-  { key: "attendanceRate", header: "export-meeting-attendanceRate", width: WIDTH.number, numFmt: FORMATS.percent, value: (m) => fraction(m.present, m.onRoll) },
-  count("attachments", "export-meeting-attachments", (m: WorkbookMeetingRow) => m.attachments),
-  { key: "reviewState", header: "export-meeting-reviewState", width: 13, value: review },
 ] as const satisfies readonly Column<WorkbookMeetingRow>[];
-export type MeetingColumn = (typeof MEETING_SHEET)[number]["key"];
+const MEETING_AFTER = [{ key: "reviewState", header: "export-meeting-reviewState", width: 13, value: review }] as const satisfies readonly Column<WorkbookMeetingRow>[];
+
+export type MeetingColumn = (typeof MEETING_BEFORE)[number]["key"] | MeetingColumnSpec["key"] | (typeof MEETING_AFTER)[number]["key"];
+export const MEETING_SHEET: readonly Column<WorkbookMeetingRow, MeetingColumn>[] = [
+  ...MEETING_BEFORE,
+  ...MEETING_FIELD_SPECS.flatMap((s) => ("column" in s ? [meetingColumn(s)] : [])),
+  ...MEETING_AFTER,
+];
 export const MEETING_COLUMNS: readonly MeetingColumn[] = MEETING_SHEET.map((c) => c.key);
 
 const rate = <K extends string>(key: K, value: (p: WorkbookProgressRow) => number | null, width: number = WIDTH.number): Column<WorkbookProgressRow, K> => ({

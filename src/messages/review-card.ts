@@ -4,31 +4,18 @@
 import { InlineKeyboard } from "grammy";
 import { formatIsoDate, type MeetingDraft } from "../domain/meeting.js";
 import { formatPeriod } from "../domain/period.js";
+import { MEETING_FIELDS, meetingField, type MeetingField } from "../domain/meeting-fields.js";
 import { REPORT_FIELDS, reportField } from "../domain/report-fields.js";
 import { fieldChanges, RecordKind, ReviewState, type FieldChange } from "../domain/review.js";
 import { formatDateTime } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
-import { meetingSummary } from "../bot/minutes/summary.js";
+import { meetingSummary, meetingValue } from "../bot/minutes/summary.js";
 import { summaryText } from "../bot/report/summary.js";
 import type { ReviewRecord } from "../store/review.js";
 
 export const REPORT_DIFF_FIELDS = REPORT_FIELDS;
 
-export const MEETING_DIFF_FIELDS = [
-  "kind",
-  "topic",
-  "heldOn",
-  "place",
-  "chair",
-  "recorder",
-  "onRoll",
-  "present",
-  "absentExcused",
-  "absentUnexcused",
-  "content",
-  "conclusions",
-  "attachments",
-] as const;
+export const MEETING_DIFF_FIELDS = MEETING_FIELDS;
 
 /** Long texts are shown by their start only: the card must stay one Telegram message. */
 const SHOWN_TEXT = 80;
@@ -57,16 +44,16 @@ function shown(t: Translate, v: string | number | null): string {
   return s.length > SHOWN_TEXT ? `${s.slice(0, SHOWN_TEXT)}…` : s;
 }
 
-function meetingValues(t: Translate, d: MeetingDraft): Record<(typeof MEETING_DIFF_FIELDS)[number], string | number | null> {
-  return { ...d, kind: t(`meeting-kind-${d.kind}`), heldOn: formatIsoDate(d.heldOn), attachments: d.attachments.length };
+function meetingValues(t: Translate, d: MeetingDraft): Record<MeetingField, string | number | null> {
+  return Object.fromEntries(MEETING_DIFF_FIELDS.map((k) => [k, meetingValue(t, meetingField(k), d)])) as Record<MeetingField, string | number | null>;
 }
 
-/** Each changed field with the locale key of its name (`diff` in src/domain/report-fields.ts); null for a first version. */
+/** Each changed field with the locale key of its name (`diff` in src/domain/report-fields.ts, meeting-fields.ts); null for a first version. */
 function changedFields(t: Translate, r: ReviewRecord): (FieldChange & { label: string })[] | null {
   if (r.kind === RecordKind.REPORT) {
     return r.previous && fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures).map((c) => ({ ...c, label: reportField(c.field).diff }));
   }
-  return r.previous && fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft)).map((c) => ({ ...c, label: `review-field-${c.field}` }));
+  return r.previous && fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft)).map((c) => ({ ...c, label: meetingField(c.field).diff }));
 }
 
 function changesText(t: Translate, r: ReviewRecord): string {

@@ -16,9 +16,9 @@ import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
 import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
 import type { AbsenceProblem } from "../../src/domain/delegation.js";
 import type { UnitNameProblem } from "../../src/domain/units.js";
-import { MEETING_DIFF_FIELDS } from "../../src/messages/review-card.js";
 import { COHORTS } from "../../src/domain/report.js";
 import { REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
+import { MEETING_FIELD_SPECS } from "../../src/domain/meeting-fields.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
@@ -105,7 +105,6 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "*-bad-month": ["close", "reopen"],
   "*-not-over": ["close", "reopen"],
   // src/messages/review-card.ts
-  "review-field-*": MEETING_DIFF_FIELDS,
   "review-already-*": ["approved", "returned"],
   "review-already-mine-*": ["approved", "returned"],
   "progress-month-*": MONTH_STATUSES,
@@ -162,8 +161,10 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   // workbookLabels names each column of each sheet by its header key (src/export/sheets.ts; a
   // report field's is its entry's `header`).
   "src/export/labels.ts c.header": () => [...REPORT_SHEET, ...MEETING_SHEET, ...PROGRESS_SHEET].map((c) => c.header),
-  // changedFields labels a report's changes with their entry's `diff`, and a meeting's with review-field-<key>.
-  "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...MEETING_DIFF_FIELDS.map((f) => `review-field-${f}`)],
+  // The texts the minutes must have (src/domain/meeting-fields.ts), asked by textFieldQuestion.
+  "src/bot/minutes/questions.ts spec.ask": () => entryKeys(MEETING_FIELD_SPECS, "ask", (s) => s.kind === "text"),
+  // changedFields labels each change with its entry's `diff`.
+  "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...entryKeys(MEETING_FIELD_SPECS, "diff")],
   "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
@@ -176,9 +177,20 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),
 };
 
-/** The `prop` keys of the report's field entries (those `which` picks) that have one. */
-function reportKeys(prop: "ask" | "header" | "diff", which: (s: ReportFieldSpecs) => boolean = () => true): string[] {
-  return REPORT_FIELD_SPECS.filter(which).flatMap((s) => (prop in s ? [(s as Record<typeof prop, string>)[prop]] : []));
+/** The `prop` keys of the field entries (those `which` picks) that have one. */
+function entryKeys<S extends object>(specs: readonly S[], prop: "ask" | "header" | "diff", which: (s: S) => boolean = () => true): string[] {
+  return specs.filter(which).flatMap((s) => (prop in s ? [(s as Record<typeof prop, string>)[prop]] : []));
+}
+const reportKeys = (prop: "ask" | "header" | "diff", which?: (s: ReportFieldSpecs) => boolean) => entryKeys(REPORT_FIELD_SPECS, prop, which);
+
+/** `reportField("x").ask`, `meetingField("x").diff`: the key one entry of a field list names. */
+function entryKey(text: string): string[] | undefined {
+  const m = text.match(/^(report|meeting)Field\("(\w+)"\)\.(ask|diff)$/);
+  if (!m) return undefined;
+  const specs: readonly object[] = m[1] === "report" ? REPORT_FIELD_SPECS : MEETING_FIELD_SPECS;
+  const spec = specs.find((s) => "key" in s && s.key === m[2]) as Record<string, unknown> | undefined;
+  const key = spec?.[m[3]!];
+  return typeof key === "string" ? [key] : undefined;
 }
 
 const sourceFiles = SRC_FILES;
@@ -195,7 +207,7 @@ function keysOf(call: TranslationCall): string[] | undefined {
     }
     case "expression": {
       const known = EXPRESSIONS[`${call.file} ${call.argument.text}`];
-      return known ? known(call) : resolveIdentifier(sourceFiles, call, call.argument.text);
+      return known ? known(call) : (entryKey(call.argument.text) ?? resolveIdentifier(sourceFiles, call, call.argument.text));
     }
   }
 }

@@ -1,5 +1,6 @@
 // The questions of /bienban.
 import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
+import { MEETING_GROUPS, meetingField, type MeetingTextField } from "../../domain/meeting-fields.js";
 import { cleanTypedText } from "../../domain/text.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { choiceQuestion, countChoices, countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
@@ -7,7 +8,7 @@ import type { Translate } from "../../i18n.js";
 
 export function kindQuestion(t: Translate): Question<MeetingKind> {
   return choiceQuestion<MeetingKind>(
-    t("meeting-ask-kind"),
+    t(meetingField("kind").ask),
     [[MeetingKind.REGULAR, MeetingKind.THEMATIC].map((k) => ({ label: t(`meeting-kind-${k}`), value: k }))],
     t("form-choose-button"),
   );
@@ -17,7 +18,7 @@ export function dateQuestion(t: Translate, now: Date, timeZone: string): Questio
   const today = todayIn(now, timeZone);
   const yesterday = addDays(today, -1);
   return {
-    text: t("meeting-ask-date"),
+    text: t(meetingField("heldOn").ask),
     buttons: [
       [
         { label: t("meeting-date-today", { date: formatIsoDate(today, false) }), value: today },
@@ -36,20 +37,25 @@ export function dateQuestion(t: Translate, now: Date, timeZone: string): Questio
   };
 }
 
-export function shortText(t: Translate, key: string, max: number): Question<string> {
-  return textQuestion(t, t(key, { max }), { max, skippable: false }) as Question<string>;
+/** A text the minutes must have (a thematic meeting's topic is asked only for one). */
+export function textFieldQuestion(t: Translate, field: MeetingTextField): Question<string> {
+  const spec = meetingField(field);
+  return textQuestion(t, t(spec.ask, { max: spec.max }), { max: spec.max, skippable: false }) as Question<string>;
 }
 
+/** The roll bounds every attendance figure: the others must add up to it. */
+const ON_ROLL_MAX = meetingField("onRoll").max;
+
 export function onRollQuestion(t: Translate, last?: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-onRoll"), {
-    max: MEETING_LIMITS.onRoll,
+  return countQuestion(t, t(meetingField("onRoll").ask), {
+    max: ON_ROLL_MAX,
     min: { value: 1, error: t("meeting-roll-zero") },
     ...(last !== undefined ? { offer: { label: t("meeting-same-as-last", { n: last }), value: last } } : {}),
   });
 }
 
 export function presentQuestion(t: Translate, onRoll: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-present", { onRoll }), {
+  return countQuestion(t, t(meetingField("present").ask, { onRoll }), {
     max: onRoll,
     tooLarge: t("meeting-present-over-roll", { onRoll }),
     offer: { label: t("meeting-all-present", { onRoll }), value: onRoll },
@@ -57,7 +63,7 @@ export function presentQuestion(t: Translate, onRoll: number): Question<number> 
 }
 
 export function absentExcusedQuestion(t: Translate, left: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-absentExcused", { left }), {
+  return countQuestion(t, t(meetingField("absentExcused").ask, { left }), {
     max: left,
     quick: [0, 1, 2, 3, 4, 5].filter((n) => n <= left),
     tooLarge: t("meeting-absent-over", { left }),
@@ -76,8 +82,8 @@ export function absentUnexcusedQuestion(t: Translate, a: { onRoll: number; prese
       onRoll: a.onRoll,
       left,
     });
-  const q = countQuestion(t, t("meeting-ask-absentUnexcused", { left }), {
-    max: MEETING_LIMITS.onRoll,
+  const q = countQuestion(t, t(meetingField("absentUnexcused").ask, { left }), {
+    max: ON_ROLL_MAX,
     check: (n) => (n === left ? undefined : mismatch(n)),
   });
   return { ...q, buttons: countChoices([left]) };
@@ -88,7 +94,7 @@ export type FilesAnswer = { done: true } | { file: Attachment };
 export function filesQuestion(t: Translate, attached: number): Question<FilesAnswer> {
   const DONE = "done";
   return {
-    text: attached === 0 ? t("meeting-ask-files") : t("meeting-ask-more-files", { count: attached }),
+    text: attached === 0 ? t(meetingField("attachments").ask) : t("meeting-ask-more-files", { count: attached }),
     buttons: [[{ label: t(attached === 0 ? "meeting-files-none" : "meeting-files-done"), value: DONE }]],
     acceptsFiles: true,
     parse(answer): Parsed<FilesAnswer> {
@@ -118,7 +124,8 @@ export function filesQuestion(t: Translate, attached: number): Question<FilesAns
   };
 }
 
-export const MEETING_EDITABLE = ["kind", "date", "place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const;
+/** The form's "Sửa" buttons: one a group. */
+export const MEETING_EDITABLE = MEETING_GROUPS;
 export type MeetingEditable = (typeof MEETING_EDITABLE)[number];
 
 export function meetingFieldQuestion(t: Translate): Question<MeetingEditable> {
