@@ -4,11 +4,12 @@ import type { QuotaCohort } from "../../domain/branch-aggregates.js";
 import { branchQuota } from "../../domain/branch-aggregates.js";
 import { periodOf } from "../../domain/period.js";
 import { COHORTS, type CohortField } from "../../domain/report.js";
-import { applyScheduleChange, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
+import { applyScheduleChange, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../../domain/units.js";
 import { totalsBasis } from "../../messages/digest.js";
+import { describeSchedule } from "../../messages/schedule.js";
 import { latestAudit } from "../../store/audit.js";
 import { allUnits } from "../../store/digest-data.js";
 import { quotasOf, setQuota } from "../../store/quotas.js";
@@ -24,7 +25,6 @@ export const COHORT_WORDS: Record<string, CohortField> = {
   khac: "admittedOther",
 };
 
-const WEEKDAYS: Record<string, number> = { cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6 };
 const MAX_QUOTA = 10_000;
 const AUDIT_SHOWN = 20;
 
@@ -88,7 +88,7 @@ export function committeeAdminFeature(deps: AppDeps) {
     const r = applyScheduleChange(await loadSchedule(deps.db), parsed);
     if (!r.ok) return ctx.reply(ctx.t(usage));
     await saveSchedule(deps.db, r.settings, ctx.from!.id, deps.clock());
-    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx, r.settings)}`);
+    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx.t, r.settings)}`);
   }
 
   cmd.command("hanbaocao", (ctx) => {
@@ -112,7 +112,7 @@ export function committeeAdminFeature(deps: AppDeps) {
     );
   });
 
-  cmd.command("caidat", async (ctx) => ctx.reply(describeSchedule(ctx, await loadSchedule(deps.db))));
+  cmd.command("caidat", async (ctx) => ctx.reply(describeSchedule(ctx.t, await loadSchedule(deps.db))));
 
   cmd.command("nhatky", async (ctx) => {
     const entries = await latestAudit(deps.db, AUDIT_SHOWN);
@@ -147,18 +147,6 @@ export function committeeAdminFeature(deps: AppDeps) {
       Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
     }
     return ctx.t(`audit-${e.action.replace(".", "-")}`, vars);
-  }
-
-  function describeSchedule(ctx: BotContext, s: ScheduleSettings): string {
-    const weekday = Object.entries(WEEKDAYS).find(([, n]) => n === s.digestWeekday)![0];
-    return ctx.t("schedule-show", {
-      dueDay: s.dueDay,
-      reminders: s.reminderDaysBefore.length === 0 ? ctx.t("schedule-no-reminders") : s.reminderDaysBefore.join(", "),
-      hour: String(s.reminderHour).padStart(2, "0"),
-      lateDays: s.lateListDaysAfter,
-      weekday: ctx.t(`weekday-${weekday}`),
-      digestTime: `${String(s.digestHour).padStart(2, "0")}:${String(s.digestMinute).padStart(2, "0")}`,
-    });
   }
 
   const composer = new Composer<BotContext>();

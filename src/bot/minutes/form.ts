@@ -19,7 +19,7 @@ import {
   textFieldQuestion,
   type MeetingEditable,
 } from "./questions.js";
-import { meetingSummary } from "./summary.js";
+import { meetingSummary } from "../../messages/meeting-summary.js";
 import { formatPercent } from "../../domain/text.js";
 
 export const MINUTES_FORM = "minutes";

@@ -12,7 +12,7 @@ import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
 import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
-import { summaryText } from "./summary.js";
+import { summaryText } from "../../messages/report-summary.js";
 
 export const REPORT_FORM = "report";
 

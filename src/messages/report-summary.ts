@@ -1,7 +1,8 @@
-import { formatPeriod, type Period } from "../../domain/period.js";
-import { admittedTotal, type ReportFigures } from "../../domain/report.js";
-import { REPORT_FIELD_SPECS } from "../../domain/report-fields.js";
-import type { Translate } from "../../i18n.js";
+// The summary of a monthly report: what the form shows before it is sent, and a review card under its changes.
+import { formatPeriod, type Period } from "../domain/period.js";
+import { admittedTotal, type ReportFigures } from "../domain/report.js";
+import { REPORT_FIELD_SPECS } from "../domain/report-fields.js";
+import type { Translate } from "../i18n.js";
 
 /** report-summary in locales/vi.ftl: one { $<key> } for each field of src/domain/report-fields.ts. */
 export function summaryText(t: Translate, unitName: string, period: Period, f: ReportFigures): string {
