@@ -48,6 +48,8 @@ interface CountSpec extends Labels {
   carriesOver?: true;
   /** The stem of its "BranchMonth" columns: the digest counts it (see step 2 above). */
   digest?: string;
+  /** A cohort: the word administrators type for it when they set a quota (/chitieu CB-01 2026 5 giaovien). */
+  word?: string;
 }
 
 interface TextSpec extends Labels {
@@ -66,13 +68,13 @@ export const REPORT_FIELD_SPECS = [
     ask: "report-ask-awarenessClass", header: "export-report-awarenessClass", diff: "review-field-awarenessClass" },
   { key: "applicationsInReview", kind: "count", max: 1000, group: "applicationsInReview", carriesOver: true, digest: "ApplicationsInReview",
     ask: "report-ask-applicationsInReview", header: "export-report-applicationsInReview", diff: "review-field-applicationsInReview" },
-  { key: "admittedTeachers", kind: "cohort", max: 500, group: "admitted", digest: "Teachers",
+  { key: "admittedTeachers", kind: "cohort", max: 500, group: "admitted", word: "giaovien", digest: "Teachers",
     ask: "report-ask-admittedTeachers", header: "export-report-admittedTeachers", diff: "review-field-admittedTeachers" },
-  { key: "admittedPupils", kind: "cohort", max: 500, group: "admitted", digest: "Pupils",
+  { key: "admittedPupils", kind: "cohort", max: 500, group: "admitted", word: "hocsinh", digest: "Pupils",
     ask: "report-ask-admittedPupils", header: "export-report-admittedPupils", diff: "review-field-admittedPupils" },
-  { key: "admittedStudents", kind: "cohort", max: 500, group: "admitted", digest: "Students",
+  { key: "admittedStudents", kind: "cohort", max: 500, group: "admitted", word: "sinhvien", digest: "Students",
     ask: "report-ask-admittedStudents", header: "export-report-admittedStudents", diff: "review-field-admittedStudents" },
-  { key: "admittedOther", kind: "cohort", max: 500, group: "admitted", digest: "Other",
+  { key: "admittedOther", kind: "cohort", max: 500, group: "admitted", word: "khac", digest: "Other",
     header: "export-report-admittedOther", diff: "review-field-admittedOther" },
   { key: "admittedTotal", kind: "total", max: 500, group: "admitted",
     ask: "report-ask-admittedTotal", header: "export-report-admittedTotal" },

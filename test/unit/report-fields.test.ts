@@ -48,6 +48,12 @@ describe("REPORT_FIELD_SPECS", () => {
     for (const c of specs.filter((s) => s.kind === "cohort")) expect(c.digest, String(c.key)).toBeTypeOf("string");
     expect(DIGEST_COUNT_FIELDS).toEqual(["candidates", "awarenessClass", "applicationsInReview", "removed"]);
   });
+
+  it("gives each cohort the lower-case word without marks that /chitieu takes for it, and only cohorts one", () => {
+    const words = specs.filter((s) => "word" in s);
+    expect(words.map((s) => s.key)).toEqual([...COHORTS]);
+    expect(words.map((s) => s.word)).toEqual(["giaovien", "hocsinh", "sinhvien", "khac"]);
+  });
 });
 
 /** Plays the secretary: answers each question with the next typed text, and records the questions. */

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { QuotaCohort } from "../../domain/branch-aggregates.js";
 import { branchQuota } from "../../domain/branch-aggregates.js";
 import { periodOf } from "../../domain/period.js";
-import { COHORTS, type CohortField } from "../../domain/report.js";
+import { COHORTS, reportField, type CohortField } from "../../domain/report-fields.js";
 import { applyScheduleChange, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
@@ -17,13 +17,8 @@ import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminOnly } from "../middleware/actor.js";
 
-/** The words administrators type for cohorts. */
-export const COHORT_WORDS: Record<string, CohortField> = {
-  giaovien: "admittedTeachers",
-  hocsinh: "admittedPupils",
-  sinhvien: "admittedStudents",
-  khac: "admittedOther",
-};
+/** The words administrators type for cohorts (`word` in src/domain/report-fields.ts). */
+export const COHORT_WORDS: Record<string, CohortField> = Object.fromEntries(COHORTS.map((c) => [reportField(c).word, c]));
 
 const MAX_QUOTA = 10_000;
 const AUDIT_SHOWN = 20;
@@ -47,7 +42,7 @@ export function committeeAdminFeature(deps: AppDeps) {
       const rows = await quotasOf(deps.db, branchIds, year);
       const lines = [ctx.t(unit.kind === UnitKind.BRANCH ? "quota-show-branch" : "quota-show-committee", { unit: unit.name, year: String(year), branches: branchIds.length })];
       let total = 0;
-      const byCohort: Record<CohortField, number> = { admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 0 };
+      const byCohort = Object.fromEntries(COHORTS.map((c) => [c, 0])) as Record<CohortField, number>;
       for (const id of branchIds) {
         const q = branchQuota(rows.filter((r) => r.unitId === id));
         if (!q) continue;
