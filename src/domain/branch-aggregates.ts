@@ -144,7 +144,7 @@ function addFigures(a: BranchAggregate, r: DigestReport, period: Period): void {
   for (const f of DIGEST_COUNT_FIELDS) a[f] += r[f];
 }
 
-export const zeroDigestCounts = (): DigestCounts => Object.fromEntries(DIGEST_COUNT_FIELDS.map((f) => [f, 0])) as DigestCounts;
+const zeroDigestCounts = (): DigestCounts => Object.fromEntries(DIGEST_COUNT_FIELDS.map((f) => [f, 0])) as DigestCounts;
 
 /** "YYYY-MM" prefix and quarter bounds of a period, for comparing with meeting dates. */
 function monthPrefix(p: Period): string {

@@ -116,7 +116,6 @@ const isKind =
 export const REPORT_FIELDS: readonly ReportField[] = keysOf(isKind("count", "cohort", "text"));
 export const STORED_COUNT_FIELDS: readonly StoredCountField[] = keysOf(isKind("count", "cohort"));
 export const COHORTS: readonly CohortField[] = keysOf(isKind("cohort"));
-export const TEXT_FIELDS: readonly TextField[] = keysOf(isKind("text"));
 export const DIGEST_COUNT_FIELDS: readonly DigestCountField[] = keysOf((s): s is Extract<Spec, { key: DigestCountField }> => s.kind === "count" && "digest" in s);
 
 const byKey = new Map<string, Spec>(REPORT_FIELD_SPECS.map((s) => [s.key, s]));

@@ -37,9 +37,9 @@ export type VersionUnderReview = {
   | { kind: typeof RecordKind.MEETING; draft: MeetingDraft; previous: MeetingDraft | null }
 );
 
-export const REPORT_DIFF_FIELDS = REPORT_FIELDS;
+const REPORT_DIFF_FIELDS = REPORT_FIELDS;
 
-export const MEETING_DIFF_FIELDS = MEETING_FIELDS;
+const MEETING_DIFF_FIELDS = MEETING_FIELDS;
 
 /** Long texts are shown by their start only: the card must stay one Telegram message. */
 const SHOWN_TEXT = 80;
