@@ -271,14 +271,14 @@ meeting-file-expected = Ở bước này xin gửi ảnh hoặc tệp PDF, hoặ
 meeting-summary =
     📝 Biên bản sinh hoạt { $kindLower } · { $unit }
     1. Loại: { $kind }{ $topic }
-    2. Ngày: { $date }
+    2. Ngày: { $heldOn }
     3. Địa điểm: { $place }
     4. Chủ trì: { $chair }
     5. Thư ký: { $recorder }
-    6. Dự họp: có mặt { $present }/{ $onRoll } ({ $rate }), vắng có lý do { $absentExcused }, vắng không lý do { $absentUnexcused }
+    6. Dự họp: có mặt { $present }/{ $onRoll } ({ $attendanceRate }), vắng có lý do { $absentExcused }, vắng không lý do { $absentUnexcused }
     7. Nội dung: { $content }
     8. Kết luận: { $conclusions }
-    9. Tệp đính kèm: { $files }
+    9. Tệp đính kèm: { $attachments }
 meeting-summary-topic = {" "}(chủ đề: { $topic })
 meeting-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
 meeting-button-send = ✅ Gửi biên bản

@@ -3,7 +3,8 @@
 // the export's progress sheet uses it directly, and tests use it as the reference
 // for the SQL. Linear in the rows.
 import { addMonths, type Period } from "./period.js";
-import { admittedTotal, COHORTS, type CohortField, type ReportFigures } from "./report.js";
+import { admittedTotal, COHORTS, type CohortField } from "./report.js";
+import { DIGEST_COUNT_FIELDS, type DigestCountField, type StoredCountField } from "./report-fields.js";
 import { ReviewState, reviewLabel, type ReviewLabel } from "./review.js";
 import { TotalsMode } from "./review-totals.js";
 import { UnitKind } from "./units.js";
@@ -19,13 +20,14 @@ export interface DigestUnit {
   parentId: number | null;
 }
 
-type CountFields = Exclude<keyof ReportFigures, "removedReason" | "note">;
-
-/** One version of one branch's report for one month; `reviewState` as stored (src/domain/review.ts). */
-export type DigestReport = { unitId: number; year: number; month: number; late: boolean; reviewState: string; lateCorrection: boolean } & Pick<
-  ReportFigures,
-  CountFields
+/** One version of one branch's report for one month, its counts only; `reviewState` as stored (src/domain/review.ts). */
+export type DigestReport = { unitId: number; year: number; month: number; late: boolean; reviewState: string; lateCorrection: boolean } & Record<
+  StoredCountField,
+  number
 >;
+
+/** The counts a digest sums beside admissions (`digest` in src/domain/report-fields.ts): candidates, removed… */
+export type DigestCounts = Record<DigestCountField, number>;
 
 export interface DigestMeeting {
   unitId: number;
@@ -93,7 +95,7 @@ export interface BranchRef {
   name: string;
 }
 
-export interface BranchAggregate extends BranchRef {
+export interface BranchAggregate extends BranchRef, DigestCounts {
   /** A current report for the period exists. */
   reported: boolean;
   /** …and it was submitted after the deadline. */
@@ -103,11 +105,7 @@ export interface BranchAggregate extends BranchRef {
   /** Admitted in the period's month, and from January to the period's month, as the totals count them (DigestInput.totals). */
   admittedMonth: Tally;
   admittedYearToDate: Tally;
-  /** From this month's counted report (0 when none). */
-  candidates: number;
-  awarenessClass: number;
-  applicationsInReview: number;
-  removed: number;
+  // …and, from this month's counted report (0 when none), each of DigestCounts.
   /** Number of regular meetings held in the period's month, thematic ones in its quarter. */
   regularMeetings: number;
   thematicMeetingsQuarter: number;
@@ -118,10 +116,10 @@ export interface BranchAggregate extends BranchRef {
   quota: BranchQuota | null;
 }
 
-const zeroCohorts = (): CohortCounts => ({ admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 0 });
+const zeroCohorts = (): CohortCounts => Object.fromEntries(COHORTS.map((c) => [c, 0])) as CohortCounts;
 export const zeroTally = (): Tally => ({ total: 0, byCohort: zeroCohorts() });
 
-function addTo(t: Tally, r: Pick<ReportFigures, CohortField>): void {
+function addTo(t: Tally, r: Record<CohortField, number>): void {
   for (const c of COHORTS) t.byCohort[c] += r[c];
   t.total += admittedTotal(r);
 }
@@ -129,12 +127,7 @@ function addTo(t: Tally, r: Pick<ReportFigures, CohortField>): void {
 /** The quota rule of BranchQuota, from one branch's rows of one year (a later row for the same cohort wins). */
 export function branchQuota(rows: Array<Pick<QuotaRow, "cohort" | "value">>): BranchQuota | null {
   let all: number | null = null;
-  const byCohort: Record<CohortField, number | null> = {
-    admittedTeachers: null,
-    admittedPupils: null,
-    admittedStudents: null,
-    admittedOther: null,
-  };
+  const byCohort = Object.fromEntries(COHORTS.map((c) => [c, null])) as Record<CohortField, number | null>;
   for (const r of rows) {
     if (r.cohort === "ALL") all = r.value;
     else byCohort[r.cohort] = r.value;
@@ -148,11 +141,10 @@ function addFigures(a: BranchAggregate, r: DigestReport, period: Period): void {
   addTo(a.admittedYearToDate, r);
   if (r.month !== period.month) return;
   addTo(a.admittedMonth, r);
-  a.candidates += r.candidates;
-  a.awarenessClass += r.awarenessClass;
-  a.applicationsInReview += r.applicationsInReview;
-  a.removed += r.removed;
+  for (const f of DIGEST_COUNT_FIELDS) a[f] += r[f];
 }
+
+const zeroDigestCounts = (): DigestCounts => Object.fromEntries(DIGEST_COUNT_FIELDS.map((f) => [f, 0])) as DigestCounts;
 
 /** "YYYY-MM" prefix and quarter bounds of a period, for comparing with meeting dates. */
 function monthPrefix(p: Period): string {
@@ -181,10 +173,7 @@ export function aggregateBranches(input: DigestInput): BranchAggregate[] {
       review: null,
       admittedMonth: zeroTally(),
       admittedYearToDate: zeroTally(),
-      candidates: 0,
-      awarenessClass: 0,
-      applicationsInReview: 0,
-      removed: 0,
+      ...zeroDigestCounts(),
       regularMeetings: 0,
       thematicMeetingsQuarter: 0,
       meetingsInMonth: 0,

@@ -2,20 +2,17 @@
 // by the digest's arithmetic (aggregateBranches), once for each way of counting
 // totals. src/store/branch-months.ts keeps these rows in the database as the
 // branch's records change, and digests read them instead of the records.
-import { aggregateBranches, type BranchAggregate, type DigestMeeting, type DigestReport } from "./branch-aggregates.js";
+import { aggregateBranches, type BranchAggregate, type DigestCounts, type DigestMeeting, type DigestReport } from "./branch-aggregates.js";
 import { COHORTS, type CohortField } from "./report.js";
+import { DIGEST_COUNT_FIELDS } from "./report-fields.js";
 import type { ReviewLabel } from "./review.js";
 import { TotalsMode } from "./review-totals.js";
 import { UnitKind } from "./units.js";
 
-/** The figures of one month as one way of counting totals counts them. */
-export interface CountedFigures {
+/** The figures of one month as one way of counting totals counts them: admissions, and DigestCounts. */
+export interface CountedFigures extends DigestCounts {
   month: Record<CohortField, number>;
   yearToDate: Record<CohortField, number>;
-  candidates: number;
-  awarenessClass: number;
-  applicationsInReview: number;
-  removed: number;
 }
 
 export interface BranchMonthFigures {
@@ -71,12 +68,6 @@ export function branchMonths(
 
 function counted(a: BranchAggregate): CountedFigures {
   const pick = (t: BranchAggregate["admittedMonth"]) => Object.fromEntries(COHORTS.map((c) => [c, t.byCohort[c]])) as Record<CohortField, number>;
-  return {
-    month: pick(a.admittedMonth),
-    yearToDate: pick(a.admittedYearToDate),
-    candidates: a.candidates,
-    awarenessClass: a.awarenessClass,
-    applicationsInReview: a.applicationsInReview,
-    removed: a.removed,
-  };
+  const counts = Object.fromEntries(DIGEST_COUNT_FIELDS.map((f) => [f, a[f]])) as DigestCounts;
+  return { month: pick(a.admittedMonth), yearToDate: pick(a.admittedYearToDate), ...counts };
 }

@@ -90,7 +90,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   const admittedYtd = zeroTally();
   const quota: Digest["quota"] = {
     total: 0,
-    byCohort: { admittedTeachers: null, admittedPupils: null, admittedStudents: null, admittedOther: null },
+    byCohort: Object.fromEntries(COHORTS.map((c) => [c, null])) as Record<CohortField, number | null>,
     branchesWithout: 0,
   };
   const pipeline = { candidates: 0, awarenessClass: 0, applicationsInReview: 0 };

@@ -1,27 +1,19 @@
 // Branch meetings: kinds, dates, attendance, and the rules of how often they are due
 // (regular every month, thematic at least once a quarter: Chỉ thị 10-CT/TW, Hướng dẫn 12-HD/BTCTW).
+// The fields of the minutes are described in ./meeting-fields.ts.
 import { z } from "zod";
+import { meetingField, MEETING_FIELDS_BY_GROUP, MeetingKind, type IsoDate, type MeetingDraft } from "./meeting-fields.js";
 import { daysInMonth, toLocal } from "./time.js";
 
-export const MeetingKind = { REGULAR: "REGULAR", THEMATIC: "THEMATIC" } as const;
-export type MeetingKind = (typeof MeetingKind)[keyof typeof MeetingKind];
+export { MeetingKind, type Attachment, type IsoDate, type MeetingDraft } from "./meeting-fields.js";
 
 export const MEETING_LIMITS = {
-  topic: 300,
-  place: 200,
-  name: 100,
-  content: 4000,
-  conclusions: 4000,
-  onRoll: 2000,
-  attachments: 10,
+  attachments: meetingField("attachments").max,
   /** Telegram lets bots download files up to 20 MB; a bigger scan could never be fetched again. */
   attachmentBytes: 20 * 1024 * 1024,
   /** Minutes are recorded soon after the meeting; older ones go through an administrator. */
   daysBack: 400,
 } as const;
-
-/** A calendar date as written in the minutes, "YYYY-MM-DD", in the branch's time zone. */
-export type IsoDate = string;
 
 export type DateProblem = "format" | "invalid" | "future" | "too-old";
 
@@ -108,56 +100,46 @@ export function attendanceRate(a: Pick<Attendance, "onRoll" | "present">): numbe
   return a.onRoll === 0 ? 0 : a.present / a.onRoll;
 }
 
-export interface Attachment {
-  fileId: string;
-  fileUniqueId: string;
-  kind: "PHOTO" | "PDF";
-  fileName: string | null;
-  size: number | null;
-}
-
-export interface MeetingDraft extends Attendance {
-  kind: MeetingKind;
-  topic: string | null;
-  heldOn: IsoDate;
-  place: string;
-  chair: string;
-  recorder: string;
-  content: string;
-  conclusions: string;
-  attachments: Attachment[];
-}
-
 const text = (max: number) => z.string().trim().min(1).max(max);
+const attachment = z.object({
+  fileId: z.string().min(1),
+  fileUniqueId: z.string().min(1),
+  kind: z.enum(["PHOTO", "PDF"]),
+  fileName: z.string().nullable(),
+  size: z.number().int().nullable(),
+});
 
-export const meetingSchema = z
-  .object({
-    kind: z.enum([MeetingKind.REGULAR, MeetingKind.THEMATIC]),
-    topic: text(MEETING_LIMITS.topic).nullable(),
-    heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    place: text(MEETING_LIMITS.place),
-    chair: text(MEETING_LIMITS.name),
-    recorder: text(MEETING_LIMITS.name),
-    onRoll: z.number().int().min(1).max(MEETING_LIMITS.onRoll),
-    present: z.number().int().min(0),
-    absentExcused: z.number().int().min(0),
-    absentUnexcused: z.number().int().min(0),
-    content: text(MEETING_LIMITS.content),
-    conclusions: text(MEETING_LIMITS.conclusions),
-    attachments: z
-      .array(
-        z.object({
-          fileId: z.string().min(1),
-          fileUniqueId: z.string().min(1),
-          kind: z.enum(["PHOTO", "PDF"]),
-          fileName: z.string().nullable(),
-          size: z.number().int().nullable(),
-        }),
-      )
-      .max(MEETING_LIMITS.attachments),
-  })
-  .refine((m) => m.present + m.absentExcused + m.absentUnexcused === m.onRoll, { path: ["present"] })
-  .refine((m) => (m.kind === MeetingKind.THEMATIC) === (m.topic !== null), { path: ["topic"] });
+/** The check of one field, from its entry in ./meeting-fields.ts; none for a derived one. */
+function fieldSchema(spec: (typeof MEETING_FIELDS_BY_GROUP)[number]): z.ZodType | undefined {
+  switch (spec.kind) {
+    case "choice":
+      return z.enum([MeetingKind.REGULAR, MeetingKind.THEMATIC]);
+    case "date":
+      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+    case "text":
+      return "onlyFor" in spec ? text(spec.max).nullable() : text(spec.max);
+    case "count": {
+      const n = z.number().int().min("min" in spec ? spec.min : 0);
+      return "max" in spec ? n.max(spec.max) : n;
+    }
+    case "files":
+      return z.array(attachment).max(spec.max);
+    case "rate":
+      return undefined;
+  }
+}
+
+const fieldsShape = Object.fromEntries(MEETING_FIELDS_BY_GROUP.flatMap((s) => {
+  const schema = fieldSchema(s);
+  return schema ? [[s.key, schema]] : [];
+}));
+/** A field there only for one kind of meeting (the topic of a thematic one). */
+const kindOnly = MEETING_FIELDS_BY_GROUP.flatMap((s) => ("onlyFor" in s ? [{ key: s.key, kind: s.onlyFor }] : []));
+
+export const meetingSchema = kindOnly.reduce(
+  (schema, f) => schema.refine((m) => (m.kind === f.kind) === (m[f.key] !== null), { path: [f.key] }),
+  (z.object(fieldsShape) as unknown as z.ZodType<MeetingDraft>).refine((m) => m.present + m.absentExcused + m.absentUnexcused === m.onRoll, { path: ["present"] }),
+);
 
 /** "type": not a photo nor a PDF; "name": said to be a PDF, but named otherwise (virus.exe). */
 export type AttachmentProblem = "type" | "name" | "too-big" | "too-many";

@@ -1,65 +1,34 @@
-// The monthly recruitment report: its fields, their bounds, and the checks
-// that run before anything is stored.
+// The monthly recruitment report: the checks that run before anything is stored, and
+// the arithmetic of its figures. Its fields are described in ./report-fields.ts.
 import { z } from "zod";
 import type { Period } from "./period.js";
+import {
+  COHORTS,
+  REPORT_FIELD_SPECS,
+  REPORT_FIELDS,
+  STORED_COUNT_FIELDS,
+  type CohortField,
+  type CountField,
+  type StoredCountField,
+  type TextField,
+} from "./report-fields.js";
 
-export const COHORTS = ["admittedTeachers", "admittedPupils", "admittedStudents", "admittedOther"] as const;
-export type CohortField = (typeof COHORTS)[number];
+export { COHORTS, REPORT_FIELDS, type CohortField, type CountField } from "./report-fields.js";
 
 /**
- * Upper bounds per field. A branch is tens to a few hundred members; a figure
- * above these is a typing slip, not a fact, and is refused with the bound named.
+ * Upper bounds per field (src/domain/report-fields.ts). A branch is tens to a few hundred members;
+ * a figure above these is a typing slip, not a fact, and is refused with the bound named.
  */
-export const COUNT_LIMITS = {
-  candidates: 5000,
-  awarenessClass: 2000,
-  applicationsInReview: 1000,
-  admittedTotal: 500,
-  admittedTeachers: 500,
-  admittedPupils: 500,
-  admittedStudents: 500,
-  admittedOther: 500,
-  madeFull: 500,
-  removed: 200,
-  transferredIn: 500,
-  transferredOut: 500,
-} as const;
-export type CountField = keyof typeof COUNT_LIMITS;
+export const COUNT_LIMITS = Object.fromEntries(
+  REPORT_FIELD_SPECS.flatMap((s) => (s.kind === "text" ? [] : [[s.key, s.max]])),
+) as Readonly<Record<CountField, number>>;
 
-export const TEXT_LIMITS = { note: 2000, removedReason: 500 } as const;
+export const TEXT_LIMITS = Object.fromEntries(
+  REPORT_FIELD_SPECS.flatMap((s) => (s.kind === "text" ? [[s.key, s.max]] : [])),
+) as Readonly<Record<TextField, number>>;
 
-export interface ReportFigures {
-  candidates: number;
-  awarenessClass: number;
-  applicationsInReview: number;
-  admittedTeachers: number;
-  admittedPupils: number;
-  admittedStudents: number;
-  admittedOther: number;
-  madeFull: number;
-  removed: number;
-  removedReason: string | null;
-  transferredIn: number;
-  transferredOut: number;
-  note: string | null;
-}
-
-/** The fields of a report in the order the form asks them and summaries show them. */
-export const REPORT_FIELDS = [
-  "candidates",
-  "awarenessClass",
-  "applicationsInReview",
-  "admittedTeachers",
-  "admittedPupils",
-  "admittedStudents",
-  "admittedOther",
-  "madeFull",
-  "removed",
-  "removedReason",
-  "transferredIn",
-  "transferredOut",
-  "note",
-] as const satisfies readonly (keyof ReportFigures)[];
+/** What a report holds: its counts, and its texts (null when left empty). */
+export type ReportFigures = { [K in StoredCountField]: number } & { [K in TextField]: string | null };
 
 export interface ReportDraft extends ReportFigures {
   period: Period;
@@ -68,27 +37,21 @@ export interface ReportDraft extends ReportFigures {
 const count = (max: number) => z.number().int().min(0).max(max);
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable();
 
-export const reportFiguresSchema = z
-  .object({
-    candidates: count(COUNT_LIMITS.candidates),
-    awarenessClass: count(COUNT_LIMITS.awarenessClass),
-    applicationsInReview: count(COUNT_LIMITS.applicationsInReview),
-    admittedTeachers: count(COUNT_LIMITS.admittedTeachers),
-    admittedPupils: count(COUNT_LIMITS.admittedPupils),
-    admittedStudents: count(COUNT_LIMITS.admittedStudents),
-    admittedOther: count(COUNT_LIMITS.admittedOther),
-    madeFull: count(COUNT_LIMITS.madeFull),
-    removed: count(COUNT_LIMITS.removed),
-    removedReason: optionalText(TEXT_LIMITS.removedReason),
-    transferredIn: count(COUNT_LIMITS.transferredIn),
-    transferredOut: count(COUNT_LIMITS.transferredOut),
-    note: optionalText(TEXT_LIMITS.note),
-  })
-  .refine((r) => admittedTotal(r) <= COUNT_LIMITS.admittedTotal, { path: ["admittedTotal"] })
-  .refine((r) => (r.removed > 0) === (r.removedReason !== null), { path: ["removedReason"] });
+type FiguresShape = { [K in StoredCountField]: ReturnType<typeof count> } & { [K in TextField]: ReturnType<typeof optionalText> };
+const figuresShape = Object.fromEntries(
+  REPORT_FIELD_SPECS.flatMap((s) => (s.kind === "total" ? [] : [[s.key, s.kind === "text" ? optionalText(s.max) : count(s.max)]])),
+) as FiguresShape;
+
+/** A reason is there exactly when its count is above 0 (ReportFieldSpec.reasonFor). */
+const reasons = REPORT_FIELD_SPECS.flatMap((s) => ("reasonFor" in s ? [{ key: s.key, of: s.reasonFor }] : []));
+
+export const reportFiguresSchema = reasons.reduce(
+  (schema, r) => schema.refine((f) => (f[r.of] > 0) === (f[r.key] !== null), { path: [r.key] }),
+  z.object(figuresShape).refine((r) => admittedTotal(r) <= COUNT_LIMITS.admittedTotal, { path: ["admittedTotal"] }),
+);
 
 export function admittedTotal(r: Pick<ReportFigures, CohortField>): number {
-  return r.admittedTeachers + r.admittedPupils + r.admittedStudents + r.admittedOther;
+  return COHORTS.reduce((sum, c) => sum + r[c], 0);
 }
 
 /**
@@ -107,19 +70,11 @@ export function remainingAfter(total: number, answered: Partial<Record<CohortFie
 }
 
 export function emptyFigures(): ReportFigures {
-  return {
-    candidates: 0,
-    awarenessClass: 0,
-    applicationsInReview: 0,
-    admittedTeachers: 0,
-    admittedPupils: 0,
-    admittedStudents: 0,
-    admittedOther: 0,
-    madeFull: 0,
-    removed: 0,
-    removedReason: null,
-    transferredIn: 0,
-    transferredOut: 0,
-    note: null,
-  };
+  const texts = new Set<string>(Object.keys(TEXT_LIMITS));
+  return Object.fromEntries(REPORT_FIELDS.map((k) => [k, texts.has(k) ? null : 0])) as ReportFigures;
+}
+
+/** Every stored count at 0: a digest row's figures without the texts. */
+export function emptyCounts(): Record<StoredCountField, number> {
+  return Object.fromEntries(STORED_COUNT_FIELDS.map((k) => [k, 0])) as Record<StoredCountField, number>;
 }

@@ -37,6 +37,9 @@ export const DEFAULT_SCHEDULE: Readonly<ScheduleSettings> = Object.freeze({
   digestMinute: 0,
 });
 
+/** The words administrators type for a weekday (/lichtonghop t2 8:00), as Date.getDay() numbers; weekday-<word> names each. */
+export const WEEKDAYS: Record<string, number> = { cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6 };
+
 /**
  * Bounds:
  * - dueDay 1..28: every month has a 28th day (February included), so "due on day N" means the

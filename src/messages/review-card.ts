@@ -3,32 +3,43 @@
 // pressed too late did nothing.
 import { InlineKeyboard } from "grammy";
 import { formatIsoDate, type MeetingDraft } from "../domain/meeting.js";
-import { formatPeriod } from "../domain/period.js";
-import { REPORT_FIELDS } from "../domain/report.js";
-import { fieldChanges, RecordKind, ReviewState } from "../domain/review.js";
+import { formatPeriod, type Period } from "../domain/period.js";
+import type { ReportFigures } from "../domain/report.js";
+import { MEETING_FIELDS, meetingField, type MeetingField } from "../domain/meeting-fields.js";
+import { REPORT_FIELDS, reportField } from "../domain/report-fields.js";
+import { fieldChanges, RecordKind, ReviewState, type FieldChange } from "../domain/review.js";
 import { formatDateTime } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
-import { meetingSummary } from "../bot/minutes/summary.js";
-import { summaryText } from "../bot/report/summary.js";
-import type { ReviewRecord } from "../store/review.js";
+import { meetingSummary, meetingValue } from "./meeting-summary.js";
+import { summaryText } from "./report-summary.js";
 
-export const REPORT_DIFF_FIELDS = REPORT_FIELDS;
+/**
+ * What these texts read of a version under review: the shape src/store/review.ts loads
+ * (ReviewRecord), written here so that presentation depends on no store.
+ */
+export type VersionUnderReview = {
+  ref: { kind: RecordKind; id: number };
+  unitName: string;
+  version: number;
+  /** false once a newer version replaced it */
+  current: boolean;
+  state: ReviewState;
+  reviewedBy: string | null;
+  reviewedByTelegramId: number | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+  lateCorrection: boolean;
+  correctionReason: string | null;
+  submittedBy: string;
+  submittedAt: Date;
+} & (
+  | { kind: typeof RecordKind.REPORT; period: Period; figures: ReportFigures; previous: ReportFigures | null }
+  | { kind: typeof RecordKind.MEETING; draft: MeetingDraft; previous: MeetingDraft | null }
+);
 
-export const MEETING_DIFF_FIELDS = [
-  "kind",
-  "topic",
-  "heldOn",
-  "place",
-  "chair",
-  "recorder",
-  "onRoll",
-  "present",
-  "absentExcused",
-  "absentUnexcused",
-  "content",
-  "conclusions",
-  "attachments",
-] as const;
+const REPORT_DIFF_FIELDS = REPORT_FIELDS;
+
+const MEETING_DIFF_FIELDS = MEETING_FIELDS;
 
 /** Long texts are shown by their start only: the card must stay one Telegram message. */
 const SHOWN_TEXT = 80;
@@ -40,7 +51,7 @@ export const REVIEW_CALLBACK = /^rv:([ar]):([RM]):(\d+)$/;
 export const MEETING_FIX_CALLBACK = /^mfix:(\d+)$/;
 
 /** "báo cáo tháng 10/2026 của Chi bộ X (phiên bản 2)" */
-export function recordTitle(t: Translate, r: ReviewRecord): string {
+export function recordTitle(t: Translate, r: VersionUnderReview): string {
   return r.kind === RecordKind.REPORT
     ? t("review-title-report", { period: formatPeriod(r.period), unit: r.unitName, version: r.version })
     : t("review-title-meeting", {
@@ -57,24 +68,29 @@ function shown(t: Translate, v: string | number | null): string {
   return s.length > SHOWN_TEXT ? `${s.slice(0, SHOWN_TEXT)}…` : s;
 }
 
-function meetingValues(t: Translate, d: MeetingDraft): Record<(typeof MEETING_DIFF_FIELDS)[number], string | number | null> {
-  return { ...d, kind: t(`meeting-kind-${d.kind}`), heldOn: formatIsoDate(d.heldOn), attachments: d.attachments.length };
+function meetingValues(t: Translate, d: MeetingDraft): Record<MeetingField, string | number | null> {
+  return Object.fromEntries(MEETING_DIFF_FIELDS.map((k) => [k, meetingValue(t, meetingField(k), d)])) as Record<MeetingField, string | number | null>;
 }
 
-function changesText(t: Translate, r: ReviewRecord): string {
-  if (!r.previous) return "";
-  const changes =
-    r.kind === RecordKind.REPORT
-      ? fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures)
-      : fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft));
+/** Each changed field with the locale key of its name (`diff` in src/domain/report-fields.ts, meeting-fields.ts); null for a first version. */
+function changedFields(t: Translate, r: VersionUnderReview): (FieldChange & { label: string })[] | null {
+  if (r.kind === RecordKind.REPORT) {
+    return r.previous && fieldChanges(REPORT_DIFF_FIELDS, r.previous, r.figures).map((c) => ({ ...c, label: reportField(c.field).diff }));
+  }
+  return r.previous && fieldChanges(MEETING_DIFF_FIELDS, meetingValues(t, r.previous), meetingValues(t, r.draft)).map((c) => ({ ...c, label: meetingField(c.field).diff }));
+}
+
+function changesText(t: Translate, r: VersionUnderReview): string {
+  const changes = changedFields(t, r);
+  if (!changes) return "";
   if (changes.length === 0) return t("review-card-no-changes", { previous: r.version - 1 });
   return [
     t("review-card-changes", { previous: r.version - 1 }),
-    ...changes.map((c) => t("review-card-change-line", { field: t(`review-field-${c.field}`), before: shown(t, c.before), after: shown(t, c.after) })),
+    ...changes.map((c) => t("review-card-change-line", { field: t(c.label), before: shown(t, c.before), after: shown(t, c.after) })),
   ].join("\n");
 }
 
-export function reviewCard(t: Translate, r: ReviewRecord, timeZone: string): { text: string; keyboard: InlineKeyboard } {
+export function reviewCard(t: Translate, r: VersionUnderReview, timeZone: string): { text: string; keyboard: InlineKeyboard } {
   const parts = [t("review-card-head", { what: recordTitle(t, r), who: r.submittedBy, time: formatDateTime(r.submittedAt, timeZone) })];
   if (r.lateCorrection) parts.push(t("review-card-correction", { reason: r.correctionReason ?? t("form-none") }));
   const changes = changesText(t, r);
@@ -86,7 +102,7 @@ export function reviewCard(t: Translate, r: ReviewRecord, timeZone: string): { t
   };
 }
 
-export function returnNotice(t: Translate, r: ReviewRecord): { text: string; keyboard: InlineKeyboard } {
+export function returnNotice(t: Translate, r: VersionUnderReview): { text: string; keyboard: InlineKeyboard } {
   const text = t("review-returned-notice", { what: recordTitle(t, r), reviewer: r.reviewedBy ?? t("form-none"), reason: r.reviewNote ?? t("form-none") });
   const keyboard =
     r.kind === RecordKind.REPORT
@@ -95,7 +111,7 @@ export function returnNotice(t: Translate, r: ReviewRecord): { text: string; key
   return { text, keyboard };
 }
 
-export function approvedNotice(t: Translate, r: ReviewRecord): { text: string } {
+export function approvedNotice(t: Translate, r: VersionUnderReview): { text: string } {
   return { text: t("review-approved-notice", { what: recordTitle(t, r), reviewer: r.reviewedBy ?? t("form-none") }) };
 }
 
@@ -103,14 +119,14 @@ export function approvedNotice(t: Translate, r: ReviewRecord): { text: string } 
  * Why a decision was not recorded: the version was replaced, or it was decided
  * already (by this reviewer or another).
  */
-export function tooLateText(t: Translate, r: ReviewRecord, viewerTelegramId: number, timeZone: string): string {
+export function tooLateText(t: Translate, r: VersionUnderReview, viewerTelegramId: number, timeZone: string): string {
   return sentence(whyTooLate(t, r, viewerTelegramId, timeZone));
 }
 
 /** These messages open with the record's title, which is written to sit mid-sentence. */
 const sentence = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 
-function whyTooLate(t: Translate, r: ReviewRecord, viewerTelegramId: number, timeZone: string): string {
+function whyTooLate(t: Translate, r: VersionUnderReview, viewerTelegramId: number, timeZone: string): string {
   if (!r.current) return t("review-superseded", { what: recordTitle(t, r) });
   const decided = r.state === ReviewState.APPROVED ? "approved" : "returned";
   const vars = { what: recordTitle(t, r), who: r.reviewedBy ?? t("form-none"), time: r.reviewedAt ? formatDateTime(r.reviewedAt, timeZone) : "" };

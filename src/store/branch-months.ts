@@ -7,11 +7,11 @@ import { pgLockKey } from "../db/pg-locks.js";
 import { Prisma } from "../db/generated/client.js";
 import type { DigestMeeting } from "../domain/branch-aggregates.js";
 import { branchMonths, type BranchMonthFigures, type CountedFigures } from "../domain/branch-month.js";
-import type { CohortField } from "../domain/report.js";
+import { COHORTS, DIGEST_COUNT_FIELDS, reportField, type CohortField, type DigestCountField } from "../domain/report-fields.js";
 import { ReviewState, type ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import type { Logger } from "../log.js";
-import { REPORT_COUNTS } from "./digest-data.js";
+import { REPORT_COUNTS } from "./report-columns.js";
 
 type Tx = Prisma.TransactionClient;
 type Row = Prisma.BranchMonthCreateManyInput;
@@ -19,13 +19,12 @@ const { sql, raw, join } = Prisma;
 
 /** Column prefix of each way of counting totals. */
 export const COUNTED_PREFIX: Record<TotalsMode, "all" | "ok"> = { [TotalsMode.ALL]: "all", [TotalsMode.APPROVED]: "ok" };
-/** Column stem of each cohort: `${prefix}Month${stem}`, `${prefix}Year${stem}`. */
-export const COHORT_STEM: Record<CohortField, string> = {
-  admittedTeachers: "Teachers",
-  admittedPupils: "Pupils",
-  admittedStudents: "Students",
-  admittedOther: "Other",
-};
+/**
+ * The stem of each figure's columns (`digest` in src/domain/report-fields.ts): a cohort has
+ * `${prefix}Month${stem}` and `${prefix}Year${stem}`, another count `${prefix}${stem}`.
+ */
+export const COHORT_STEM = Object.fromEntries(COHORTS.map((c) => [c, reportField(c).digest])) as Record<CohortField, string>;
+export const COUNT_STEM = Object.fromEntries(DIGEST_COUNT_FIELDS.map((f) => [f, reportField(f).digest])) as Record<DigestCountField, string>;
 
 /** Set once every branch's rows were built: a database from before the table is rebuilt at start. */
 const BUILT_KEY = "branchMonths.built";
@@ -47,16 +46,11 @@ function toRow(unitId: number, year: number, f: BranchMonthFigures): Row {
   for (const mode of Object.values(TotalsMode)) {
     const p = COUNTED_PREFIX[mode];
     const c: CountedFigures = f.counted[mode];
-    for (const [cohort, stem] of Object.entries(COHORT_STEM) as [CohortField, string][]) {
-      row[`${p}Month${stem}`] = c.month[cohort];
-      row[`${p}Year${stem}`] = c.yearToDate[cohort];
+    for (const cohort of COHORTS) {
+      row[`${p}Month${COHORT_STEM[cohort]}`] = c.month[cohort];
+      row[`${p}Year${COHORT_STEM[cohort]}`] = c.yearToDate[cohort];
     }
-    Object.assign(row, {
-      [`${p}Candidates`]: c.candidates,
-      [`${p}AwarenessClass`]: c.awarenessClass,
-      [`${p}ApplicationsInReview`]: c.applicationsInReview,
-      [`${p}Removed`]: c.removed,
-    });
+    for (const k of DIGEST_COUNT_FIELDS) row[`${p}${COUNT_STEM[k]}`] = c[k];
   }
   return row as unknown as Row;
 }
@@ -73,8 +67,8 @@ async function rowsOf(tx: Tx, unitId: number, year: number): Promise<Row[]> {
     orderBy: { version: "asc" },
   });
   const meetings = await tx.meeting.findMany({
-    where: { unitId, supersededAt: null, heldOn: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
-    select: { unitId: true, kind: true, heldOn: true, onRoll: true, present: true },
+    where: { unitId, supersededAt: null, heldOn: yearDates(year) },
+    select: MEETING_COUNTS,
   });
   if (versions.length === 0 && meetings.length === 0) return [];
   return branchMonths(unitId, year, {
@@ -138,13 +132,6 @@ export async function rebuildBranchMonths(db: Db, provider: Provider): Promise<n
 function rebuildSql(year: number): Prisma.Sql {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const FIGURES = ["candidates", "awarenessClass", "applicationsInReview", "removed"] as const;
-  const STEMS: Record<(typeof FIGURES)[number], string> = {
-    candidates: "Candidates",
-    awarenessClass: "AwarenessClass",
-    applicationsInReview: "ApplicationsInReview",
-    removed: "Removed",
-  };
   const columns: string[] = ["unitId", "year", "month", "reported", "late", "review"];
   const values: Prisma.Sql[] = [
     sql`g."unitId"`,
@@ -162,12 +149,12 @@ function rebuildSql(year: number): Prisma.Sql {
   // ca: the month's current report, which every-report totals count; co: the one approved-only totals
   // count, its latest approved version (the current one, or the one a correction awaiting review replaced).
   for (const [prefix, alias] of [["all", "ca"], ["ok", "co"]] as const) {
-    for (const [cohort, stem] of Object.entries(COHORT_STEM)) {
-      columns.push(`${prefix}Month${stem}`, `${prefix}Year${stem}`);
+    for (const cohort of COHORTS) {
+      columns.push(`${prefix}Month${COHORT_STEM[cohort]}`, `${prefix}Year${COHORT_STEM[cohort]}`);
       values.push(raw(`COALESCE(${alias}."${cohort}", 0)`), raw(`SUM(COALESCE(${alias}."${cohort}", 0)) OVER so_far`));
     }
-    for (const f of FIGURES) {
-      columns.push(`${prefix}${STEMS[f]}`);
+    for (const f of DIGEST_COUNT_FIELDS) {
+      columns.push(`${prefix}${COUNT_STEM[f]}`);
       values.push(raw(`COALESCE(${alias}."${f}", 0)`));
     }
   }

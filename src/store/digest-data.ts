@@ -1,13 +1,12 @@
-// Loads what a digest, a late list or an export needs for one unit's subtree.
+// The tree of units, a subtree with what its totals count, and the approved versions replaced
+// since: for the export and the commands that name a unit. The digest itself reads its rows in
+// SQL (./digest-sql.ts); the reference it is tested against is test/support/digest-input.ts.
 import type { Db } from "../db/client.js";
-import type { DigestInput, DigestMeeting, DigestReport, DigestUnit } from "../domain/branch-aggregates.js";
-import { quarterOf } from "../domain/meeting.js";
-import type { Period } from "../domain/period.js";
+import type { DigestReport, DigestUnit } from "../domain/branch-aggregates.js";
 import { ReviewState } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import { subtreeIds, UnitKind } from "../domain/units.js";
-import { quotasOf } from "./quotas.js";
-import { FIGURE_FIELDS } from "./reports.js";
+import { REPORT_COUNTS } from "./report-columns.js";
 import { totalsChoiceOf } from "./totals-setting.js";
 
 export async function allUnits(db: Db): Promise<DigestUnit[]> {
@@ -22,10 +21,6 @@ export async function subtreeAndTotals(db: Db, rootId: number): Promise<{ units:
   const { mode } = await totalsChoiceOf(db, rootId, all);
   return { units: all.filter((u) => ids.has(u.id)), totals: mode };
 }
-
-/** The counts only: the digest never reads the free texts of a report. */
-const { removedReason: _reason, note: _note, ...COUNT_FIELDS } = FIGURE_FIELDS;
-export const REPORT_COUNTS = { unitId: true, year: true, month: true, late: true, reviewState: true, lateCorrection: true, ...COUNT_FIELDS } as const;
 
 /**
  * Approved versions since replaced by a newer one (see DigestInput.earlierApproved), oldest first.
@@ -42,28 +37,4 @@ export async function earlierApprovedReports(db: Db, branchIds: number[], year: 
     orderBy: { version: "asc" },
   });
   return rows.filter((r) => wanted.has(r.unitId));
-}
-
-export async function digestInput(db: Db, rootId: number, period: Period): Promise<DigestInput & { root: DigestUnit }> {
-  const { units, totals } = await subtreeAndTotals(db, rootId);
-  const branchIds = units.filter((u) => u.kind === UnitKind.BRANCH).map((u) => u.id);
-  const firstMonthOfQuarter = (quarterOf(period.month) - 1) * 3 + 1;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const [reports, earlierApproved, meetings, quotas] = await Promise.all([
-    db.report.findMany({
-      where: { unitId: { in: branchIds }, year: period.year, month: { lte: period.month }, supersededAt: null },
-      select: REPORT_COUNTS,
-    }),
-    earlierApprovedReports(db, branchIds, period.year, period.month, totals),
-    db.meeting.findMany({
-      where: {
-        unitId: { in: branchIds },
-        supersededAt: null,
-        heldOn: { gte: `${period.year}-${pad(firstMonthOfQuarter)}-01`, lte: `${period.year}-${pad(period.month)}-31` },
-      },
-      select: { unitId: true, kind: true, heldOn: true, onRoll: true, present: true },
-    }) as Promise<DigestMeeting[]>,
-    quotasOf(db, branchIds, period.year),
-  ]);
-  return { root: units.find((u) => u.id === rootId)!, period, units, reports, meetings, quotas, totals, earlierApproved };
 }

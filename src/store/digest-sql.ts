@@ -6,29 +6,27 @@
 // size of the tree, and the database reads one row per branch, not its records.
 //
 // The same SQL runs on SQLite and PostgreSQL. buildDigest(digestInput(...)) is
-// the reference it must agree with (test/e2e/digest-sql.test.ts).
+// the reference it must agree with (test/e2e/digest-sql.test.ts, test/support/digest-input.ts).
+// Both take the report's counts from src/domain/report-fields.ts; the arithmetic is each their own.
 import { providerOf, type Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import { DIGEST_NAMES, FURTHEST_BEHIND, type BehindBranch, type Digest } from "../domain/digest.js";
 import { type BranchRef, type DigestUnit } from "../domain/branch-aggregates.js";
 import type { Period } from "../domain/period.js";
-import { COHORTS, type CohortField } from "../domain/report.js";
+import { COHORTS, DIGEST_COUNT_FIELDS, type CohortField, type DigestCountField } from "../domain/report-fields.js";
 import type { ReviewLabel } from "../domain/review.js";
 import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
-import { COHORT_STEM, COUNTED_PREFIX } from "./branch-months.js";
+import { COHORT_STEM, COUNT_STEM, COUNTED_PREFIX } from "./branch-months.js";
 import { totalsModeFor } from "./totals-setting.js";
 
 type Sql = Prisma.Sql;
 const { sql, raw, join } = Prisma;
 
-/** Short names of the cohorts in the per-branch table (y…, m…, q… columns). */
-const COHORT_COLUMNS: Record<CohortField, string> = {
-  admittedTeachers: "t",
-  admittedPupils: "p",
-  admittedStudents: "s",
-  admittedOther: "o",
-};
+/** Names of the cohorts in the per-branch table (y…, m…, q… columns): their column stems, in lower case. */
+const COHORT_COLUMNS = Object.fromEntries(COHORTS.map((c) => [c, COHORT_STEM[c].toLowerCase()])) as Record<CohortField, string>;
+/** Names of the other counts there (`digest` in src/domain/report-fields.ts), quoted as they are. */
+const count = (f: DigestCountField) => `"${f}"`;
 
 /**
  * SELECT producing one row per branch of the subtree: its BranchMonth row for
@@ -74,12 +72,11 @@ function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree
       s."review" AS review,
       ${join(cohorts)},
       ${ytd} AS ytd,
-      ${figure(`${p}Candidates`, "cand")}, ${figure(`${p}AwarenessClass`, "aware")},
-      ${figure(`${p}ApplicationsInReview`, "apps")}, ${figure(`${p}Removed`, "removed")},
+      ${join(DIGEST_COUNT_FIELDS.map((f) => figure(`${p}${COUNT_STEM[f]}`, count(f))))},
       ${figure("meetings", "meetings")}, ${figure("onRoll", "onroll")}, ${figure("present", "present")},
       ${figure("regularMeetings", "regular")}, ${figure("thematicQuarter", "thematic")},
-      qb.qt AS qt, qb.qp AS qp, qb.qs AS qs, qb.qo AS qo,
-      COALESCE(qb.qall, COALESCE(qb.qt, 0) + COALESCE(qb.qp, 0) + COALESCE(qb.qs, 0) + COALESCE(qb.qo, 0), 0) AS qtotal
+      ${raw(COHORTS.map((c) => `qb.q${COHORT_COLUMNS[c]} AS q${COHORT_COLUMNS[c]}`).join(", "))},
+      COALESCE(qb.qall, ${raw(COHORTS.map((c) => `COALESCE(qb.q${COHORT_COLUMNS[c]}, 0)`).join(" + "))}, 0) AS qtotal
     FROM branches b
     LEFT JOIN "BranchMonth" s ON s."unitId" = b."id" AND s."year" = ${period.year} AND s."month" = ${period.month}
     LEFT JOIN qb ON qb."unitId" = b."id"`;
@@ -132,7 +129,7 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
   const [sums] = await db.$queryRaw<Record<string, unknown>[]>(sql`
     SELECT COUNT(*) AS branches, SUM(reported) AS received, SUM(CASE WHEN reported = 1 THEN late ELSE 0 END) AS late, ${labels},
       ${cohortTotals},
-      SUM(ytd) AS ytd, SUM(cand) AS cand, SUM(aware) AS aware, SUM(apps) AS apps, SUM(removed) AS removed,
+      SUM(ytd) AS ytd, ${raw(DIGEST_COUNT_FIELDS.map((f) => `SUM(${count(f)}) AS ${count(f)}`).join(", "))},
       SUM(CASE WHEN regular > 0 THEN 1 ELSE 0 END) AS "regularHeld", SUM(CASE WHEN thematic > 0 THEN 1 ELSE 0 END) AS "thematicHeld",
       SUM(meetings) AS meetings, SUM(onroll) AS onroll, SUM(present) AS present,
       SUM(CASE WHEN qtotal > 0 THEN qtotal ELSE 0 END) AS quota, SUM(CASE WHEN qtotal > 0 THEN 0 ELSE 1 END) AS "branchesWithout"
@@ -182,7 +179,7 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
     admitted: { month, yearToDate },
     quota: { total: quotaTotal, byCohort: quotaByCohort, branchesWithout: n(s.branchesWithout) },
     progress: { total: quotaTotal ? yearToDate.total / quotaTotal : null, byCohort: progressByCohort },
-    pipeline: { candidates: n(s.cand), awarenessClass: n(s.aware), applicationsInReview: n(s.apps) },
+    pipeline: { candidates: n(s.candidates), awarenessClass: n(s.awarenessClass), applicationsInReview: n(s.applicationsInReview) },
     meetings: {
       regularHeld: n(s.regularHeld),
       withoutRegularCount: n(s.branches) - n(s.regularHeld),

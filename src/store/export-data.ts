@@ -5,7 +5,8 @@ import type { Period } from "../domain/period.js";
 import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
 import type { WorkbookInput } from "../export/workbook.js";
-import { earlierApprovedReports, REPORT_COUNTS, subtreeAndTotals } from "./digest-data.js";
+import { earlierApprovedReports, subtreeAndTotals } from "./digest-data.js";
+import { REPORT_COUNTS } from "./report-columns.js";
 import { inIdBatches } from "./id-batches.js";
 import { quotasOf } from "./quotas.js";
 

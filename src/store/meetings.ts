@@ -1,6 +1,6 @@
 import { providerOf, type Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { meetingSchema, type Attachment, type IsoDate, type MeetingDraft, type MeetingFact, type MeetingKind } from "../domain/meeting.js";
+import { meetingSchema, type IsoDate, type MeetingDraft, type MeetingFact, type MeetingKind } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import { displayName } from "./users.js";
 import { writeNextVersion } from "./versioning.js";
@@ -8,26 +8,15 @@ import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
 import { refreshBranchMonths } from "./branch-months.js";
 import type { FilingRefusal } from "../domain/delegation.js";
+import { DRAFT_FIELDS, draftOf } from "./meeting-columns.js";
 
 export const MEETING_SELECT = {
   id: true,
   unitId: true,
-  kind: true,
-  heldOn: true,
   version: true,
-  topic: true,
-  place: true,
-  chair: true,
-  recorder: true,
-  onRoll: true,
-  present: true,
-  absentExcused: true,
-  absentUnexcused: true,
-  content: true,
-  conclusions: true,
   submittedAt: true,
   submittedBy: { select: { firstName: true, lastName: true } },
-  attachments: { orderBy: { position: "asc" }, select: { kind: true, fileId: true, fileUniqueId: true, fileName: true, size: true } },
+  ...DRAFT_FIELDS,
 } as const satisfies Prisma.MeetingSelect;
 
 type Row = Prisma.MeetingGetPayload<{ select: typeof MEETING_SELECT }>;
@@ -42,24 +31,7 @@ export interface StoredMeeting {
 }
 
 /** The minutes as the form holds them, from a row selected with MEETING_SELECT (and maybe more). */
-export function meetingDraftOf(row: Row): MeetingDraft {
-  const { kind, heldOn, topic, place, chair, recorder, onRoll, present, absentExcused, absentUnexcused, content, conclusions, attachments } = row;
-  return {
-    kind: kind as MeetingKind,
-    heldOn,
-    topic,
-    place,
-    chair,
-    recorder,
-    onRoll,
-    present,
-    absentExcused,
-    absentUnexcused,
-    content,
-    conclusions,
-    attachments: attachments.map((a) => ({ ...a, kind: a.kind as Attachment["kind"] })),
-  };
-}
+export const meetingDraftOf: (row: Row) => MeetingDraft = draftOf;
 
 function toStored(row: Row): StoredMeeting {
   return {

@@ -9,6 +9,7 @@ import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
 import { refreshBranchMonths } from "./branch-months.js";
 import type { FilingRefusal } from "../domain/delegation.js";
+import { COHORT_FIELDS, FIGURE_FIELDS } from "./report-columns.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
 export interface StoredReport {
@@ -18,23 +19,6 @@ export interface StoredReport {
   submittedBy: string;
   late: boolean;
 }
-
-/** The figures of a report, as a Prisma select; digests and exports select from it too. */
-export const FIGURE_FIELDS = {
-  candidates: true,
-  awarenessClass: true,
-  applicationsInReview: true,
-  admittedTeachers: true,
-  admittedPupils: true,
-  admittedStudents: true,
-  admittedOther: true,
-  madeFull: true,
-  removed: true,
-  removedReason: true,
-  transferredIn: true,
-  transferredOut: true,
-  note: true,
-} as const satisfies Record<keyof ReportFigures, true>;
 
 const STORED_SELECT = {
   ...FIGURE_FIELDS,
@@ -125,6 +109,6 @@ export async function yearReports(db: Db, unitId: number, year: number) {
   return db.report.findMany({
     where: { unitId, year, supersededAt: null },
     orderBy: { month: "asc" },
-    select: { month: true, late: true, reviewState: true, lateCorrection: true, admittedTeachers: true, admittedPupils: true, admittedStudents: true, admittedOther: true },
+    select: { month: true, late: true, reviewState: true, lateCorrection: true, ...COHORT_FIELDS },
   });
 }

@@ -9,7 +9,7 @@ import type { ReportFigures } from "../domain/report.js";
 import { RecordKind, ReviewState, type RecordRef } from "../domain/review.js";
 import { subtreeIds } from "../domain/units.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
-import { FIGURE_FIELDS } from "./reports.js";
+import { FIGURE_FIELDS } from "./report-columns.js";
 import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB } from "../outbox/review-notices.js";
 import { displayName } from "./users.js";
 import { refreshBranchMonths } from "./branch-months.js";

@@ -8,16 +8,17 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDb, providerOf, type Db } from "../../src/db/client.js";
 import { migrate } from "../../src/db/migrate.js";
 import { buildDigest, DIGEST_NAMES } from "../../src/domain/digest.js";
+import { emptyFigures } from "../../src/domain/report.js";
 import { TotalsMode } from "../../src/domain/review-totals.js";
 import { ReviewState } from "../../src/domain/review.js";
 import { createLogger } from "../../src/log.js";
 import { ensureBranchMonths, rebuildBranchMonths } from "../../src/store/branch-months.js";
-import { digestInput } from "../../src/store/digest-data.js";
 import { submitReport } from "../../src/store/reports.js";
 import { decide } from "../../src/store/review.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
 import { setTotalsMode } from "../../src/store/totals-setting.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
+import { digestInput } from "../support/digest-input.js";
 
 let database: TestDatabase;
 let db: Db;
@@ -140,10 +141,7 @@ describe("the digest computed in the database", () => {
 describe("the digest rows kept as records change", () => {
   /** Every digest row, in a stable order, to compare with a rebuild from scratch. */
   const allRows = () => db.branchMonth.findMany({ orderBy: [{ unitId: "asc" }, { year: "asc" }, { month: "asc" }] });
-  const figures = (candidates: number, teachers: number) => ({
-    candidates, awarenessClass: 1, applicationsInReview: 0, admittedTeachers: teachers, admittedPupils: 1, admittedStudents: 0, admittedOther: 0,
-    madeFull: 0, removed: 0, removedReason: null, transferredIn: 0, transferredOut: 0, note: null,
-  });
+  const figures = (candidates: number, teachers: number) => ({ ...emptyFigures(), candidates, awarenessClass: 1, admittedTeachers: teachers, admittedPupils: 1 });
 
   test("after each report, amendment, approval and return they are what a rebuild from the records makes, and the digest agrees with the reference", async () => {
     const branch = await db.unit.create({ data: { code: "CB-NEW", name: "Tên CB-NEW", kind: "BRANCH", parentId: ids["P2"]!, createdBy: 1n } });

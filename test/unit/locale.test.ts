@@ -16,13 +16,14 @@ import type { ReasonProblem, ReviewLabel } from "../../src/domain/review.js";
 import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
 import type { AbsenceProblem } from "../../src/domain/delegation.js";
 import type { UnitNameProblem } from "../../src/domain/units.js";
-import { MEETING_DIFF_FIELDS, REPORT_DIFF_FIELDS } from "../../src/messages/review-card.js";
-import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
+import { COHORTS } from "../../src/domain/report.js";
+import { REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
+import { MEETING_FIELD_SPECS } from "../../src/domain/meeting-fields.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
 import { MENU_COMMANDS } from "../../src/bot/features/help.js";
-import { MEETING_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS } from "../../src/export/workbook.js";
+import { MEETING_SHEET, PROGRESS_SHEET, REPORT_SHEET } from "../../src/export/sheets.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
   auditActions,
@@ -75,10 +76,10 @@ const covered: [
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
- * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
- * asks for weekday-<key>). WEEKDAYS is not exported and is typed
+ * The keys of WEEKDAYS in src/domain/schedule.ts (describeSchedule in
+ * src/messages/schedule.ts asks for weekday-<key>). WEEKDAYS is typed
  * Record<string, number>, so no type can check this list: the test
- * "lists the weekdays committee-admin.ts declares" compares it with the source.
+ * "lists the weekdays src/domain/schedule.ts declares" compares it with the source.
  */
 const WEEKDAY_KEYS = ["cn", "t2", "t3", "t4", "t5", "t6", "t7"] as const;
 
@@ -92,7 +93,6 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
  * placeholder can take.
  */
 const TEMPLATES: Record<string, readonly string[]> = {
-  "report-ask-*": Object.keys(COUNT_LIMITS),
   "report-period-*": REPORT_PERIOD_PROBLEMS,
   // src/bot/features/units.ts
   "unit-bad-name-*": UNIT_NAME_PROBLEMS,
@@ -105,7 +105,6 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "*-bad-month": ["close", "reopen"],
   "*-not-over": ["close", "reopen"],
   // src/messages/review-card.ts
-  "review-field-*": [...REPORT_DIFF_FIELDS, ...MEETING_DIFF_FIELDS],
   "review-already-*": ["approved", "returned"],
   "review-already-mine-*": ["approved", "returned"],
   "progress-month-*": MONTH_STATUSES,
@@ -130,13 +129,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "digest-cohort-*": COHORTS,
   // src/chart/progress-chart.ts (chartBarNames)
   "chart-cohort-*": COHORTS,
-  // src/export/workbook.ts (workbookLabels)
-  "export-report-*": REPORT_COLUMNS,
-  "export-meeting-*": MEETING_COLUMNS,
-  "export-progress-*": PROGRESS_COLUMNS,
-  "export-progress-quota-*": COHORTS,
-  "export-progress-admitted-*": COHORTS,
-  "export-progress-rate-*": COHORTS,
+  // src/export/labels.ts (workbookLabels)
   "export-review-*": REVIEW_LABELS,
 };
 
@@ -144,10 +137,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
  * Keys a template could in principle produce but the code never asks for.
  * Each is checked to be really absent from vi.ftl, so the list stays honest.
  */
-const NEVER_ASKED: Record<string, string> = {
-  "report-ask-admittedOther":
-    "figureQuestion/cohortQuestion accept any CountField, but the form asks only the first three cohorts; the last one is the remainder (remainingAfter)",
-};
+const NEVER_ASKED: Record<string, string> = {};
 
 const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
   [[], [Role.SECRETARY], [Role.DEPUTY], [Role.COMMITTEE], [Role.COMMITTEE, Role.SECRETARY]].map((roles) => ({
@@ -163,17 +153,45 @@ const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
  * callers pass literals): where their values come from.
  */
 const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefined> = {
+  // The locale keys an entry of src/domain/report-fields.ts names (ask, header, diff), read where
+  // the entries are: figureQuestion and textFieldQuestion ask the counts, the total and the texts,
+  // cohortQuestion the cohorts that have a question.
+  "src/bot/report/questions.ts spec.ask": () => reportKeys("ask", (s) => s.kind !== "cohort"),
+  "src/bot/report/questions.ts reportField(field).ask": () => reportKeys("ask", (s) => s.kind === "cohort"),
+  // workbookLabels names each column of each sheet by its header key (src/export/sheets.ts; a
+  // report field's is its entry's `header`).
+  "src/export/labels.ts c.header": () => [...REPORT_SHEET, ...MEETING_SHEET, ...PROGRESS_SHEET].map((c) => c.header),
+  // The texts the minutes must have (src/domain/meeting-fields.ts), asked by textFieldQuestion.
+  "src/bot/minutes/questions.ts spec.ask": () => entryKeys(MEETING_FIELD_SPECS, "ask", (s) => s.kind === "text"),
+  // changedFields labels each change with its entry's `diff`.
+  "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...entryKeys(MEETING_FIELD_SPECS, "diff")],
   "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
   // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and
-  // t(`export-...-${c}`) calls are scanned in src/export/workbook.ts. Only while the call
+  // t(c.header) calls are scanned in src/export/labels.ts. Only while the call
   // keeps exactly that shape; translators arrive under the name t (see the test below).
   "src/bot/features/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
   // translator() returns `(key, vars) => i18n.t(LOCALE, key, vars)`, a Translate that the jobs
   // and messages receive as t and call as t("...").
   "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),
 };
+
+/** The `prop` keys of the field entries (those `which` picks) that have one. */
+function entryKeys<S extends object>(specs: readonly S[], prop: "ask" | "header" | "diff", which: (s: S) => boolean = () => true): string[] {
+  return specs.filter(which).flatMap((s) => (prop in s ? [(s as Record<typeof prop, string>)[prop]] : []));
+}
+const reportKeys = (prop: "ask" | "header" | "diff", which?: (s: ReportFieldSpecs) => boolean) => entryKeys(REPORT_FIELD_SPECS, prop, which);
+
+/** `reportField("x").ask`, `meetingField("x").diff`: the key one entry of a field list names. */
+function entryKey(text: string): string[] | undefined {
+  const m = text.match(/^(report|meeting)Field\("(\w+)"\)\.(ask|diff)$/);
+  if (!m) return undefined;
+  const specs: readonly object[] = m[1] === "report" ? REPORT_FIELD_SPECS : MEETING_FIELD_SPECS;
+  const spec = specs.find((s) => "key" in s && s.key === m[2]) as Record<string, unknown> | undefined;
+  const key = spec?.[m[3]!];
+  return typeof key === "string" ? [key] : undefined;
+}
 
 const sourceFiles = SRC_FILES;
 const calls = findTranslationCalls(ROOT, sourceFiles);
@@ -189,7 +207,7 @@ function keysOf(call: TranslationCall): string[] | undefined {
     }
     case "expression": {
       const known = EXPRESSIONS[`${call.file} ${call.argument.text}`];
-      return known ? known(call) : resolveIdentifier(sourceFiles, call, call.argument.text);
+      return known ? known(call) : (entryKey(call.argument.text) ?? resolveIdentifier(sourceFiles, call, call.argument.text));
     }
   }
 }
@@ -286,10 +304,10 @@ describe("translation keys in src", () => {
     expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(["unit.add", "invite.create", "quota.set", "schedule.set", "group.register", "group.unregister"]));
   });
 
-  it("lists the weekdays committee-admin.ts declares", () => {
-    const source = blankCommentsOf(join(SRC, "bot", "features", "committee-admin.ts"));
+  it("lists the weekdays src/domain/schedule.ts declares", () => {
+    const source = blankCommentsOf(join(SRC, "domain", "schedule.ts"));
     const body = source.match(/const WEEKDAYS\b[^=]*=\s*\{([^}]*)\}/)?.[1];
-    expect(body, "const WEEKDAYS = { ... } in committee-admin.ts").toBeDefined();
+    expect(body, "const WEEKDAYS = { ... } in src/domain/schedule.ts").toBeDefined();
     const keys = [...body!.matchAll(/([\w$]+|"[^"]*")\s*:/g)].map((m) => m[1]!.replace(/"/g, ""));
     expect(keys).toEqual([...WEEKDAY_KEYS]);
   });

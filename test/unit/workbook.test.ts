@@ -147,6 +147,35 @@ describe("buildWorkbook", async () => {
     }
   });
 
+  it("keeps every column's header and place, whatever list the columns are made from", () => {
+    expect(headers(wb.getWorksheet("Báo cáo tháng")!)).toEqual([
+      "Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)", "Học lớp nhận thức về Đảng", "Hồ sơ đề nghị kết nạp đang xét",
+      "Kết nạp: giáo viên", "Kết nạp: học sinh", "Kết nạp: sinh viên", "Kết nạp: đối tượng khác", "Tổng kết nạp", "Chuyển chính thức",
+      "Xóa tên, khai trừ", "Lý do xóa tên, khai trừ", "Chuyển sinh hoạt đến", "Chuyển sinh hoạt đi", "Khó khăn, đề xuất", "Nộp muộn",
+      "Thời điểm gửi", "Phiên bản", "Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn",
+    ]);
+    expect(headers(wb.getWorksheet("Sinh hoạt chi bộ")!)).toEqual([
+      "Mã chi bộ", "Tên chi bộ", "Loại", "Ngày", "Chuyên đề", "Địa điểm", "Chủ trì", "Thư ký", "Số đảng viên", "Có mặt",
+      "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự", "Số tệp đính kèm", "Trạng thái duyệt",
+    ]);
+    expect(headers(wb.getWorksheet("Tiến độ chỉ tiêu")!).slice(8)).toEqual([
+      "Chỉ tiêu: học sinh", "Đã kết nạp: học sinh", "Tỷ lệ: học sinh", "Chỉ tiêu: sinh viên", "Đã kết nạp: sinh viên", "Tỷ lệ: sinh viên",
+      "Chỉ tiêu: đối tượng khác", "Đã kết nạp: đối tượng khác", "Tỷ lệ: đối tượng khác",
+    ]);
+    // Widths and formats: numbers are number cells, long texts wide ones.
+    const layout = (name: string) => wb.getWorksheet(name)!.columns.map((c) => [c.width, c.style?.numFmt ?? null]);
+    const n = [12, FORMATS.integer];
+    const long = [40, null];
+    expect(layout("Báo cáo tháng")).toEqual([
+      [14, null], [34, null], [10, FORMATS.month], n, n, n, n, n, n, n, n, n, n, long, n, n, long,
+      [10, null], [18, FORMATS.dateTime], [9, FORMATS.integer], [13, null], [10, null], long,
+    ]);
+    expect(layout("Sinh hoạt chi bộ")).toEqual([
+      [14, null], [34, null], [13, null], [12, FORMATS.date], long, [28, null], [22, null], [22, null], n, n, n, n,
+      [12, FORMATS.percent], n, [13, null],
+    ]);
+  });
+
   it("writes a report row with date cells and number cells", () => {
     const row = wb.getWorksheet("Báo cáo tháng")!.getRow(2);
     const cell = (c: (typeof REPORT_COLUMNS)[number]) => row.getCell(REPORT_COLUMNS.indexOf(c) + 1);

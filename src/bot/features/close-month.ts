@@ -1,15 +1,12 @@
 // /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved;
 // /mokhoa <tháng> [mã đơn vị] opens it again.
 import { Composer } from "grammy";
-import type { BranchRef } from "../../domain/closing.js";
 import { monthIsOver } from "../../domain/closing.js";
 import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../../domain/period.js";
-import { ReviewState } from "../../domain/review.js";
-import { splitIntoMessages } from "../../domain/text.js";
-import { formatDateTime } from "../../domain/time.js";
 import { normaliseUnitCode } from "../../domain/units.js";
 import { allUnits } from "../../store/digest-data.js";
 import { closeMonth, reopenMonth } from "../../store/locks.js";
+import { closeMonthMessages, reopenMonthMessages } from "../../messages/close-month.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminOnly } from "../middleware/actor.js";
 
@@ -46,20 +43,7 @@ export function closeMonthFeature(deps: AppDeps) {
     const month = formatPeriod(period);
     for (const unit of targets) {
       const r = await closeMonth(deps.db, { unitId: unit.id, period, closedBy: ctx.from!.id, now: deps.clock() });
-      let lines: string[];
-      if (r.status === "already-closed") {
-        lines = [ctx.t("close-already", { period: month, unit: r.lock.unitName, time: formatDateTime(r.lock.closedAt, tz) })];
-      } else if (r.status === "unapproved") {
-        lines = [ctx.t("close-refused", { period: month, unit: unit.name, count: r.unapproved.length })];
-        for (const b of r.unapproved) {
-          const state = ctx.t(b.state === ReviewState.RETURNED ? "close-state-returned" : "close-state-pending");
-          lines.push(ctx.t("close-unapproved-line", { code: b.code, name: b.name, state }));
-        }
-        lines.push(...missingLines(ctx, r.missing), ctx.t("close-refused-hint", { command: `/khoaso ${month} ${unit.code}` }));
-      } else {
-        lines = [ctx.t("close-done", { period: month, unit: unit.name, approved: r.approved, branches: r.branches }), ...missingLines(ctx, r.missing)];
-      }
-      for (const text of splitIntoMessages(lines)) await ctx.reply(text);
+      for (const text of closeMonthMessages(ctx.t, r, { month, unit, timeZone: tz })) await ctx.reply(text);
     }
   });
 
@@ -72,16 +56,7 @@ export function closeMonthFeature(deps: AppDeps) {
     const month = formatPeriod(period);
     for (const unit of targets) {
       const r = await reopenMonth(deps.db, { unitId: unit.id, period, reopenedBy: ctx.from!.id, now: deps.clock() });
-      if (r.status === "not-closed") {
-        await ctx.reply(ctx.t("reopen-not-closed", { period: month, unit: unit.name }));
-      } else if (r.status === "closed-above") {
-        const time = formatDateTime(r.lock.closedAt, tz);
-        await ctx.reply(ctx.t("reopen-closed-above", { period: month, unit: unit.name, above: r.lock.unitName, time, command: `/mokhoa ${month} ${r.lock.unitCode}` }));
-      } else {
-        const lines = [ctx.t("reopen-done", { period: month, unit: unit.name })];
-        if (r.below.length > 0) lines.push(ctx.t("reopen-below-title", { count: r.below.length }), ...r.below.map((b) => ctx.t("close-branch-line", b)));
-        for (const text of splitIntoMessages(lines)) await ctx.reply(text);
-      }
+      for (const text of reopenMonthMessages(ctx.t, r, { month, unit, timeZone: tz })) await ctx.reply(text);
     }
   });
 
@@ -111,11 +86,6 @@ export function closeMonthFeature(deps: AppDeps) {
     const roots = units.filter((u) => u.parentId === null);
     if (roots.length === 0) return void (await ctx.reply(ctx.t("units-empty")));
     return roots;
-  }
-
-  function missingLines(ctx: BotContext, missing: BranchRef[]): string[] {
-    if (missing.length === 0) return [];
-    return [ctx.t("close-missing-title", { count: missing.length }), ...missing.map((b) => ctx.t("close-branch-line", { code: b.code, name: b.name }))];
   }
 
   const composer = new Composer<BotContext>();

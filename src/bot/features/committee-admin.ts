@@ -3,12 +3,13 @@ import { Composer } from "grammy";
 import type { QuotaCohort } from "../../domain/branch-aggregates.js";
 import { branchQuota } from "../../domain/branch-aggregates.js";
 import { periodOf } from "../../domain/period.js";
-import { COHORTS, type CohortField } from "../../domain/report.js";
-import { applyScheduleChange, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
+import { COHORTS, reportField, type CohortField } from "../../domain/report-fields.js";
+import { applyScheduleChange, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../../domain/units.js";
 import { totalsBasis } from "../../messages/digest.js";
+import { describeSchedule } from "../../messages/schedule.js";
 import { latestAudit } from "../../store/audit.js";
 import { allUnits } from "../../store/digest-data.js";
 import { quotasOf, setQuota } from "../../store/quotas.js";
@@ -16,15 +17,9 @@ import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminOnly } from "../middleware/actor.js";
 
-/** The words administrators type for cohorts. */
-export const COHORT_WORDS: Record<string, CohortField> = {
-  giaovien: "admittedTeachers",
-  hocsinh: "admittedPupils",
-  sinhvien: "admittedStudents",
-  khac: "admittedOther",
-};
+/** The words administrators type for cohorts (`word` in src/domain/report-fields.ts). */
+export const COHORT_WORDS: Record<string, CohortField> = Object.fromEntries(COHORTS.map((c) => [reportField(c).word, c]));
 
-const WEEKDAYS: Record<string, number> = { cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6 };
 const MAX_QUOTA = 10_000;
 const AUDIT_SHOWN = 20;
 
@@ -47,7 +42,7 @@ export function committeeAdminFeature(deps: AppDeps) {
       const rows = await quotasOf(deps.db, branchIds, year);
       const lines = [ctx.t(unit.kind === UnitKind.BRANCH ? "quota-show-branch" : "quota-show-committee", { unit: unit.name, year: String(year), branches: branchIds.length })];
       let total = 0;
-      const byCohort: Record<CohortField, number> = { admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 0 };
+      const byCohort = Object.fromEntries(COHORTS.map((c) => [c, 0])) as Record<CohortField, number>;
       for (const id of branchIds) {
         const q = branchQuota(rows.filter((r) => r.unitId === id));
         if (!q) continue;
@@ -88,7 +83,7 @@ export function committeeAdminFeature(deps: AppDeps) {
     const r = applyScheduleChange(await loadSchedule(deps.db), parsed);
     if (!r.ok) return ctx.reply(ctx.t(usage));
     await saveSchedule(deps.db, r.settings, ctx.from!.id, deps.clock());
-    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx, r.settings)}`);
+    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx.t, r.settings)}`);
   }
 
   cmd.command("hanbaocao", (ctx) => {
@@ -112,7 +107,7 @@ export function committeeAdminFeature(deps: AppDeps) {
     );
   });
 
-  cmd.command("caidat", async (ctx) => ctx.reply(describeSchedule(ctx, await loadSchedule(deps.db))));
+  cmd.command("caidat", async (ctx) => ctx.reply(describeSchedule(ctx.t, await loadSchedule(deps.db))));
 
   cmd.command("nhatky", async (ctx) => {
     const entries = await latestAudit(deps.db, AUDIT_SHOWN);
@@ -147,18 +142,6 @@ export function committeeAdminFeature(deps: AppDeps) {
       Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
     }
     return ctx.t(`audit-${e.action.replace(".", "-")}`, vars);
-  }
-
-  function describeSchedule(ctx: BotContext, s: ScheduleSettings): string {
-    const weekday = Object.entries(WEEKDAYS).find(([, n]) => n === s.digestWeekday)![0];
-    return ctx.t("schedule-show", {
-      dueDay: s.dueDay,
-      reminders: s.reminderDaysBefore.length === 0 ? ctx.t("schedule-no-reminders") : s.reminderDaysBefore.join(", "),
-      hour: String(s.reminderHour).padStart(2, "0"),
-      lateDays: s.lateListDaysAfter,
-      weekday: ctx.t(`weekday-${weekday}`),
-      digestTime: `${String(s.digestHour).padStart(2, "0")}:${String(s.digestMinute).padStart(2, "0")}`,
-    });
   }
 
   const composer = new Composer<BotContext>();

@@ -8,7 +8,7 @@ import { normaliseUnitCode } from "../../domain/units.js";
 import { meetingFiles, meetingsInMonth } from "../../store/meetings.js";
 import { ancestorsOf, findUnit } from "../../store/units.js";
 import type { AppDeps, BotContext } from "../context.js";
-import { meetingSummary } from "../minutes/summary.js";
+import { meetingSummary } from "../../messages/meeting-summary.js";
 
 const RESEND = /^mfiles:(\d+)$/;
 

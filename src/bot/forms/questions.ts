@@ -3,8 +3,7 @@ import { parseCount } from "../../domain/numbers.js";
 import { cleanTypedText } from "../../domain/text.js";
 import { checkReason, REASON_MAX, REASON_MIN } from "../../domain/review.js";
 import type { Choice, Parsed, Question } from "./session.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../i18n.js";
 
 export function countChoices(values: number[]): Choice[][] {
   const row = values.map((n) => ({ label: String(n), value: String(n) }));
@@ -12,7 +11,7 @@ export function countChoices(values: number[]): Choice[][] {
 }
 
 export function countQuestion(
-  t: T,
+  t: Translate,
   text: string,
   opts: {
     max: number;
@@ -46,7 +45,7 @@ export function countQuestion(
 }
 
 export function textQuestion(
-  t: T,
+  t: Translate,
   text: string,
   opts: { max: number; skippable: boolean },
 ): Question<string | null> {
@@ -88,7 +87,7 @@ export function choiceQuestion<V extends string>(text: string, buttons: Choice[]
 export type SummaryAction = "send" | "edit" | "cancel";
 
 /** The last step of every form: send, change one answer, or cancel. */
-export function summaryQuestion(t: T, text: string, sendLabel: string): Question<SummaryAction> {
+export function summaryQuestion(t: Translate, text: string, sendLabel: string): Question<SummaryAction> {
   return choiceQuestion<SummaryAction>(
     text,
     [
@@ -104,14 +103,14 @@ export function summaryQuestion(t: T, text: string, sendLabel: string): Question
 }
 
 /** "Which answer do you want to change?", two buttons a row. */
-export function fieldQuestion<V extends string>(t: T, options: Choice[]): Question<V> {
+export function fieldQuestion<V extends string>(t: Translate, options: Choice[]): Question<V> {
   const rows: Choice[][] = [];
   for (let i = 0; i < options.length; i += 2) rows.push(options.slice(i, i + 2));
   return choiceQuestion<V>(t("form-ask-which-field"), rows, t("form-choose-button"));
 }
 
 /** For people who file for more than one branch. */
-export function unitQuestion(t: T, units: { id: number; name: string }[]): Question<string> {
+export function unitQuestion(t: Translate, units: { id: number; name: string }[]): Question<string> {
   return choiceQuestion<string>(
     t("form-choose-unit"),
     units.map((u) => [{ label: u.name, value: String(u.id) }]),
@@ -120,7 +119,7 @@ export function unitQuestion(t: T, units: { id: number; name: string }[]): Quest
 }
 
 /** A reason that must say something (a return to the branch, a change to a closed month). */
-export function typedReasonQuestion(t: T, text: string): Question<string> {
+export function typedReasonQuestion(t: Translate, text: string): Question<string> {
   return {
     text,
     parse(answer): Parsed<string> {

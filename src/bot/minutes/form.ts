@@ -1,5 +1,6 @@
 // /bienban: the minutes of one branch meeting.
-import { attendanceRate, checkMeetingDate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { attendanceRate, checkMeetingDate, formatIsoDate, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { MEETING_GROUPS, MEETING_KEY_GROUPS } from "../../domain/meeting-fields.js";
 import { formatDateTime } from "../../domain/time.js";
 import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
@@ -15,10 +16,10 @@ import {
   meetingFieldQuestion,
   onRollQuestion,
   presentQuestion,
-  shortText,
+  textFieldQuestion,
   type MeetingEditable,
 } from "./questions.js";
-import { meetingSummary } from "./summary.js";
+import { meetingSummary } from "../../messages/meeting-summary.js";
 import { formatPercent } from "../../domain/text.js";
 
 export const MINUTES_FORM = "minutes";
@@ -70,7 +71,7 @@ export function createMinutesForm(deps: AppDeps) {
       baseVersion = existing.version;
       await form.say(amendingNotice(existing));
     } else {
-      for (const group of ["place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const) {
+      for (const group of MEETING_GROUPS.filter((g) => !MEETING_KEY_GROUPS.includes(g))) {
         m = await askGroup(group, m);
       }
     }
@@ -81,7 +82,7 @@ export function createMinutesForm(deps: AppDeps) {
       if (action === "edit") {
         const group = await form.ask(meetingFieldQuestion(t));
         m = await askGroup(group, m);
-        if (group === "kind" || group === "date") {
+        if (MEETING_KEY_GROUPS.includes(group)) {
           // Another kind or date is another meeting: it may already have minutes to amend.
           const other = await loadExisting(m.kind, m.heldOn);
           baseVersion = other?.version ?? 0;
@@ -118,7 +119,7 @@ export function createMinutesForm(deps: AppDeps) {
 
 
     function askTopic() {
-      return form.ask(shortText(t, "meeting-ask-topic", MEETING_LIMITS.topic));
+      return form.ask(textFieldQuestion(t, "topic"));
     }
 
     function loadExisting(kind: MeetingKind, heldOn: IsoDate): Promise<StoredMeeting | null> {
@@ -143,15 +144,15 @@ export function createMinutesForm(deps: AppDeps) {
         case "date":
           return { ...d, heldOn: await form.ask(dateQuestion(t, now, tz)) };
         case "place":
-          return { ...d, place: await form.ask(shortText(t, "meeting-ask-place", MEETING_LIMITS.place)) };
+          return { ...d, place: await form.ask(textFieldQuestion(t, "place")) };
         case "chair":
-          return { ...d, chair: await form.ask(shortText(t, "meeting-ask-chair", MEETING_LIMITS.name)) };
+          return { ...d, chair: await form.ask(textFieldQuestion(t, "chair")) };
         case "recorder":
-          return { ...d, recorder: await form.ask(shortText(t, "meeting-ask-recorder", MEETING_LIMITS.name)) };
+          return { ...d, recorder: await form.ask(textFieldQuestion(t, "recorder")) };
         case "content":
-          return { ...d, content: await form.ask(shortText(t, "meeting-ask-content", MEETING_LIMITS.content)) };
+          return { ...d, content: await form.ask(textFieldQuestion(t, "content")) };
         case "conclusions":
-          return { ...d, conclusions: await form.ask(shortText(t, "meeting-ask-conclusions", MEETING_LIMITS.conclusions)) };
+          return { ...d, conclusions: await form.ask(textFieldQuestion(t, "conclusions")) };
         case "attendance": {
           const last = await form.external(() => lastOnRoll(deps.db, unit.id));
           const onRoll = await form.ask(onRollQuestion(t, last));

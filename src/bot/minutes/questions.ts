@@ -1,24 +1,24 @@
 // The questions of /bienban.
 import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
+import { MEETING_GROUPS, meetingField, type MeetingTextField } from "../../domain/meeting-fields.js";
 import { cleanTypedText } from "../../domain/text.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { choiceQuestion, countChoices, countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
+import type { Translate } from "../../i18n.js";
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
-export function kindQuestion(t: T): Question<MeetingKind> {
+export function kindQuestion(t: Translate): Question<MeetingKind> {
   return choiceQuestion<MeetingKind>(
-    t("meeting-ask-kind"),
+    t(meetingField("kind").ask),
     [[MeetingKind.REGULAR, MeetingKind.THEMATIC].map((k) => ({ label: t(`meeting-kind-${k}`), value: k }))],
     t("form-choose-button"),
   );
 }
 
-export function dateQuestion(t: T, now: Date, timeZone: string): Question<IsoDate> {
+export function dateQuestion(t: Translate, now: Date, timeZone: string): Question<IsoDate> {
   const today = todayIn(now, timeZone);
   const yesterday = addDays(today, -1);
   return {
-    text: t("meeting-ask-date"),
+    text: t(meetingField("heldOn").ask),
     buttons: [
       [
         { label: t("meeting-date-today", { date: formatIsoDate(today, false) }), value: today },
@@ -37,28 +37,33 @@ export function dateQuestion(t: T, now: Date, timeZone: string): Question<IsoDat
   };
 }
 
-export function shortText(t: T, key: string, max: number): Question<string> {
-  return textQuestion(t, t(key, { max }), { max, skippable: false }) as Question<string>;
+/** A text the minutes must have (a thematic meeting's topic is asked only for one). */
+export function textFieldQuestion(t: Translate, field: MeetingTextField): Question<string> {
+  const spec = meetingField(field);
+  return textQuestion(t, t(spec.ask, { max: spec.max }), { max: spec.max, skippable: false }) as Question<string>;
 }
 
-export function onRollQuestion(t: T, last?: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-onRoll"), {
-    max: MEETING_LIMITS.onRoll,
+/** The roll bounds every attendance figure: the others must add up to it. */
+const ON_ROLL_MAX = meetingField("onRoll").max;
+
+export function onRollQuestion(t: Translate, last?: number): Question<number> {
+  return countQuestion(t, t(meetingField("onRoll").ask), {
+    max: ON_ROLL_MAX,
     min: { value: 1, error: t("meeting-roll-zero") },
     ...(last !== undefined ? { offer: { label: t("meeting-same-as-last", { n: last }), value: last } } : {}),
   });
 }
 
-export function presentQuestion(t: T, onRoll: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-present", { onRoll }), {
+export function presentQuestion(t: Translate, onRoll: number): Question<number> {
+  return countQuestion(t, t(meetingField("present").ask, { onRoll }), {
     max: onRoll,
     tooLarge: t("meeting-present-over-roll", { onRoll }),
     offer: { label: t("meeting-all-present", { onRoll }), value: onRoll },
   });
 }
 
-export function absentExcusedQuestion(t: T, left: number): Question<number> {
-  return countQuestion(t, t("meeting-ask-absentExcused", { left }), {
+export function absentExcusedQuestion(t: Translate, left: number): Question<number> {
+  return countQuestion(t, t(meetingField("absentExcused").ask, { left }), {
     max: left,
     quick: [0, 1, 2, 3, 4, 5].filter((n) => n <= left),
     tooLarge: t("meeting-absent-over", { left }),
@@ -66,7 +71,7 @@ export function absentExcusedQuestion(t: T, left: number): Question<number> {
 }
 
 /** The last figure must make attendance add up to the roll; anything else is refused with the sum shown. */
-export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: number; absentExcused: number }): Question<number> {
+export function absentUnexcusedQuestion(t: Translate, a: { onRoll: number; present: number; absentExcused: number }): Question<number> {
   const left = a.onRoll - a.present - a.absentExcused;
   const mismatch = (unexcused: number) =>
     t("meeting-attendance-mismatch", {
@@ -77,8 +82,8 @@ export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: numb
       onRoll: a.onRoll,
       left,
     });
-  const q = countQuestion(t, t("meeting-ask-absentUnexcused", { left }), {
-    max: MEETING_LIMITS.onRoll,
+  const q = countQuestion(t, t(meetingField("absentUnexcused").ask, { left }), {
+    max: ON_ROLL_MAX,
     check: (n) => (n === left ? undefined : mismatch(n)),
   });
   return { ...q, buttons: countChoices([left]) };
@@ -86,10 +91,10 @@ export function absentUnexcusedQuestion(t: T, a: { onRoll: number; present: numb
 
 export type FilesAnswer = { done: true } | { file: Attachment };
 
-export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
+export function filesQuestion(t: Translate, attached: number): Question<FilesAnswer> {
   const DONE = "done";
   return {
-    text: attached === 0 ? t("meeting-ask-files") : t("meeting-ask-more-files", { count: attached }),
+    text: attached === 0 ? t(meetingField("attachments").ask) : t("meeting-ask-more-files", { count: attached }),
     buttons: [[{ label: t(attached === 0 ? "meeting-files-none" : "meeting-files-done"), value: DONE }]],
     acceptsFiles: true,
     parse(answer): Parsed<FilesAnswer> {
@@ -119,9 +124,10 @@ export function filesQuestion(t: T, attached: number): Question<FilesAnswer> {
   };
 }
 
-export const MEETING_EDITABLE = ["kind", "date", "place", "chair", "recorder", "attendance", "content", "conclusions", "files"] as const;
+/** The form's "Sửa" buttons: one a group. */
+export const MEETING_EDITABLE = MEETING_GROUPS;
 export type MeetingEditable = (typeof MEETING_EDITABLE)[number];
 
-export function meetingFieldQuestion(t: T): Question<MeetingEditable> {
+export function meetingFieldQuestion(t: Translate): Question<MeetingEditable> {
   return fieldQuestion(t, MEETING_EDITABLE.map((g) => ({ label: t(`meeting-field-${g}`), value: g })));
 }

@@ -1,7 +1,8 @@
 // /baocao: the monthly recruitment report, one question at a time.
 import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, type Period } from "../../domain/period.js";
 import { loadSchedule } from "../../store/settings.js";
-import { admittedTotal, COHORTS, emptyFigures, pipelineShortfall, remainingAfter, type ReportFigures } from "../../domain/report.js";
+import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } from "../../domain/report.js";
+import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
 import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
@@ -10,8 +11,8 @@ import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
 import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
-import { cohortQuestion, figureQuestion, noteQuestion, periodProblemText, periodQuestion, reasonQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
-import { summaryText } from "./summary.js";
+import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
+import { summaryText } from "../../messages/report-summary.js";
 
 export const REPORT_FORM = "report";
 
@@ -49,7 +50,7 @@ export function createReportForm(deps: AppDeps) {
       figures = month.existing.figures;
     } else {
       figures = emptyFigures();
-      for (const group of ["candidates", "awarenessClass", "applicationsInReview", "admitted", "madeFull", "removed", "transfers", "note"] as const) {
+      for (const group of REPORT_GROUPS) {
         figures = await askGroup(group, figures);
       }
     }
@@ -139,38 +140,13 @@ export function createReportForm(deps: AppDeps) {
     }
 
     async function askGroup(group: Exclude<EditableGroup, "period">, f: ReportFigures): Promise<ReportFigures> {
-      const prev = month.previous?.figures;
-      switch (group) {
-        case "candidates":
-        case "awarenessClass":
-        case "applicationsInReview":
-        case "madeFull":
-          return { ...f, [group]: await form.ask(figureQuestion(t, group, prev?.[group])) };
-        case "admitted": {
-          const total = await form.ask(figureQuestion(t, "admittedTotal"));
-          const cohorts: Partial<Record<(typeof COHORTS)[number], number>> = {};
-          for (const c of COHORTS.slice(0, -1)) {
-            const left = remainingAfter(total, cohorts);
-            cohorts[c] = left === 0 ? 0 : await form.ask(cohortQuestion(t, c, total, left));
-          }
-          const next = { ...f, ...cohorts, admittedOther: remainingAfter(total, cohorts) };
-          const warning = warningLine(next);
-          if (warning) await form.say(warning.trim());
-          return next;
-        }
-        case "removed": {
-          const removed = await form.ask(figureQuestion(t, "removed"));
-          const removedReason = removed > 0 ? await form.ask(reasonQuestion(t)) : null;
-          return { ...f, removed, removedReason };
-        }
-        case "transfers": {
-          const transferredIn = await form.ask(figureQuestion(t, "transferredIn"));
-          const transferredOut = await form.ask(figureQuestion(t, "transferredOut"));
-          return { ...f, transferredIn, transferredOut };
-        }
-        case "note":
-          return { ...f, note: await form.ask(noteQuestion(t)) };
+      const next = await askGroupFields((q) => form.ask(q), t, group, f, month.previous?.figures);
+      // Said as soon as the admissions are known, and again above the summary.
+      if (group === "admitted") {
+        const warning = warningLine(next);
+        if (warning) await form.say(warning.trim());
       }
+      return next;
     }
   };
 }

@@ -11,14 +11,14 @@ import {
   type ReportPeriodProblem,
 } from "../../domain/period.js";
 import { formatDate } from "../../domain/time.js";
-import { COUNT_LIMITS, TEXT_LIMITS, type CountField } from "../../domain/report.js";
+import { remainingAfter, type ReportFigures } from "../../domain/report.js";
+import { groupFields, REPORT_GROUPS, reportField, type CohortField, type ReportFieldSpecs, type ReportGroup, type TextField } from "../../domain/report-fields.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../../i18n.js";
 
 /** Why a month cannot be reported, with the day it opens and the latest month that can be. */
-export function periodProblemText(t: T, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
+export function periodProblemText(t: Translate, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
   return t(`report-period-${problem}`, {
     period: period ? formatPeriod(period) : "",
     opens: period ? formatDate(reportOpensOn(period, timeZone), timeZone) : "",
@@ -27,7 +27,7 @@ export function periodProblemText(t: T, problem: ReportPeriodProblem, period: Pe
 }
 
 /** Buttons for `suggested` and the month before, those that may be reported now; or a month typed. */
-export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: string): Question<Period> {
+export function periodQuestion(t: Translate, suggested: Period, now: Date, timeZone: string): Question<Period> {
   const options = [suggested, addMonths(suggested, -1)].filter((p) => !checkReportPeriod(p, now, timeZone));
   return {
     text: t("report-ask-period"),
@@ -45,45 +45,77 @@ export function periodQuestion(t: T, suggested: Period, now: Date, timeZone: str
 /** Quick answers for monthly flows: most months are 0, 1 or 2. */
 const QUICK = [0, 1, 2, 3, 4, 5];
 
-export function figureQuestion(t: T, field: CountField, previous?: number): Question<number> {
-  const carriesOver = field === "candidates" || field === "applicationsInReview";
-  return countQuestion(t, t(`report-ask-${field}`), {
-    max: COUNT_LIMITS[field],
+/** The counts asked one by one (a cohort is asked with its total in view: cohortQuestion). */
+type FigureField = Extract<ReportFieldSpecs, { kind: "count" | "total" }>["key"];
+/** The cohorts the form asks; the one without a question is what is left of the total. */
+type AskedCohort = Extract<ReportFieldSpecs, { kind: "cohort"; ask: string }>["key"];
+
+/** `previous`: last month's figure, offered for a field that carries over. */
+export function figureQuestion(t: Translate, field: FigureField, previous?: number): Question<number> {
+  const spec = reportField(field);
+  const carriesOver = "carriesOver" in spec;
+  return countQuestion(t, t(spec.ask), {
+    max: spec.max,
     quick: carriesOver ? [0] : QUICK,
     ...(carriesOver && previous !== undefined ? { offer: { label: t("report-same-as-last", { n: previous }), value: previous } } : {}),
   });
 }
 
 /** One cohort of those admitted; `left` is how many are not yet assigned to a cohort. */
-export function cohortQuestion(t: T, field: CountField, total: number, left: number): Question<number> {
-  return countQuestion(t, t(`report-ask-${field}`, { total, left }), {
+export function cohortQuestion(t: Translate, field: AskedCohort, total: number, left: number): Question<number> {
+  return countQuestion(t, t(reportField(field).ask, { total, left }), {
     max: left,
     quick: QUICK.filter((n) => n <= left),
     tooLarge: t("report-cohort-too-many", { left, total }),
   });
 }
 
-export function reasonQuestion(t: T): Question<string | null> {
-  return textQuestion(t, t("report-ask-removedReason"), { max: TEXT_LIMITS.removedReason, skippable: false });
+/** A reason is required (it is asked because its count is above 0); other texts may be skipped. */
+export function textFieldQuestion(t: Translate, field: TextField): Question<string | null> {
+  const spec = reportField(field);
+  return textQuestion(t, t(spec.ask), { max: spec.max, skippable: !("reasonFor" in spec) });
 }
 
-export function noteQuestion(t: T): Question<string | null> {
-  return textQuestion(t, t("report-ask-note"), { max: TEXT_LIMITS.note, skippable: true });
+/**
+ * Asks the fields of one group in the order of src/domain/report-fields.ts: a total first, then
+ * the cohorts that split it (the last one is the remainder); a reason only when its count is above 0.
+ */
+export async function askGroupFields(
+  ask: <V>(q: Question<V>) => Promise<V>,
+  t: Translate,
+  group: ReportGroup,
+  figures: ReportFigures,
+  previous?: ReportFigures,
+): Promise<ReportFigures> {
+  const next: ReportFigures = { ...figures };
+  let total = 0;
+  const split: Partial<Record<CohortField, number>> = {};
+  for (const spec of groupFields(group)) {
+    switch (spec.kind) {
+      case "total":
+        total = await ask(figureQuestion(t, spec.key));
+        break;
+      case "cohort": {
+        const left = remainingAfter(total, split);
+        const n = !("ask" in spec) ? left : left > 0 ? await ask(cohortQuestion(t, spec.key, total, left)) : 0;
+        split[spec.key] = next[spec.key] = n;
+        break;
+      }
+      case "count":
+        next[spec.key] = await ask(figureQuestion(t, spec.key, previous?.[spec.key]));
+        break;
+      case "text":
+        next[spec.key] = "reasonFor" in spec && next[spec.reasonFor] === 0 ? null : await ask(textFieldQuestion(t, spec.key));
+        break;
+    }
+  }
+  return next;
 }
 
-export const EDITABLE = [
-  "period",
-  "candidates",
-  "awarenessClass",
-  "applicationsInReview",
-  "admitted",
-  "madeFull",
-  "removed",
-  "transfers",
-  "note",
-] as const;
+/** The form's "Sửa" buttons: the month, then each group. */
+export const EDITABLE = ["period", ...REPORT_GROUPS] as const;
 export type EditableGroup = (typeof EDITABLE)[number];
 
-export function whichFieldQuestion(t: T): Question<EditableGroup> {
+export function whichFieldQuestion(t: Translate): Question<EditableGroup> {
   return fieldQuestion(t, EDITABLE.map((g) => ({ label: t(`report-field-${g}`), value: g })));
 }
