@@ -3,10 +3,10 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { DelegationKind, isActive, onDuty } from "../domain/delegation.js";
 import { todayIn, type IsoDate } from "../domain/meeting.js";
-import { isSecretaryOf, Role } from "../domain/roles.js";
+import { Role } from "../domain/roles.js";
 import { audit } from "./audit.js";
 import { inIdBatches } from "./id-batches.js";
-import { displayName, loadActor } from "./users.js";
+import { displayName } from "./users.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -27,6 +27,11 @@ export interface SecretaryAct {
   actorId: number;
   now: Date;
   timeZone: string;
+  /**
+   * Still the branch's secretary, read in the transaction that records the act
+   * (src/store/access.ts): the role may have been removed since the command or its button came in.
+   */
+  stillMay: (tx: Prisma.TransactionClient) => Promise<boolean>;
 }
 
 export async function deputiesOf(db: Reader, unitId: number): Promise<Person[]> {
@@ -47,15 +52,7 @@ export function currentDelegations(db: Reader, unitId: number, today: IsoDate) {
   });
 }
 
-/**
- * Still a secretary of the branch, read in the transaction that records their act:
- * the role may have been removed since the command or its button came in.
- */
-async function stillSecretary(tx: Prisma.TransactionClient, a: SecretaryAct): Promise<boolean> {
-  return isSecretaryOf(await loadActor(tx, a.actorId, []), a.unit.id);
-}
-
-/** The act was refused by stillSecretary: nothing recorded. */
+/** The act was refused by stillMay: nothing recorded. */
 export type NotSecretary = { status: "not-secretary" };
 
 export type HandoverResult =
@@ -67,7 +64,7 @@ export type HandoverResult =
 export async function startHandover(db: Db, a: SecretaryAct): Promise<HandoverResult> {
   const today = todayIn(a.now, a.timeZone);
   return db.$transaction(async (tx): Promise<HandoverResult> => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" };
+    if (!(await a.stillMay(tx))) return { status: "not-secretary" };
     const deputies = await deputiesOf(tx, a.unit.id);
     if (deputies.length === 0) return { status: "no-deputy" };
     const open = await tx.delegation.findFirst({
@@ -87,7 +84,7 @@ export async function startHandover(db: Db, a: SecretaryAct): Promise<HandoverRe
 /** Ends the branch's hand-over; `taken` is false when there was none. */
 export async function takeBackHandover(db: Db, a: SecretaryAct): Promise<NotSecretary | { status: "ok"; taken: boolean; deputies: Person[] }> {
   return db.$transaction(async (tx) => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" as const };
+    if (!(await a.stillMay(tx))) return { status: "not-secretary" as const };
     const revoked = await tx.delegation.updateMany({
       where: { unitId: a.unit.id, kind: DelegationKind.HANDOVER, revokedAt: null },
       data: { revokedAt: a.now },
@@ -107,7 +104,7 @@ export type AbsenceResult =
 export async function recordAbsence(db: Db, a: SecretaryAct & { startsOn: IsoDate; endsOn: IsoDate; label: string }): Promise<AbsenceResult> {
   const today = todayIn(a.now, a.timeZone);
   return db.$transaction(async (tx): Promise<AbsenceResult> => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" };
+    if (!(await a.stillMay(tx))) return { status: "not-secretary" };
     const deputies = await deputiesOf(tx, a.unit.id);
     if (deputies.length === 0) return { status: "no-deputy" };
     // Two absences over the same days would leave one behind when the other is cancelled.
@@ -134,7 +131,7 @@ export async function recordAbsence(db: Db, a: SecretaryAct & { startsOn: IsoDat
 export async function cancelAbsences(db: Db, a: SecretaryAct): Promise<NotSecretary | { status: "ok"; cancelled: Span[]; deputies: Person[] }> {
   const today = todayIn(a.now, a.timeZone);
   return db.$transaction(async (tx) => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" as const };
+    if (!(await a.stillMay(tx))) return { status: "not-secretary" as const };
     const absences = (await currentDelegations(tx, a.unit.id, today)).filter((d) => d.kind === DelegationKind.ABSENCE);
     if (absences.length > 0) {
       await tx.delegation.updateMany({ where: { id: { in: absences.map((d) => d.id) } }, data: { revokedAt: a.now } });

@@ -7,7 +7,7 @@ import { writeNextVersion } from "./versioning.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
 import { refreshBranchMonths } from "./branch-months.js";
-import type { FilingRefusal } from "../domain/delegation.js";
+import type { Refusal as FilingRefusal } from "../domain/access.js";
 
 export const MEETING_SELECT = {
   id: true,

@@ -8,7 +8,7 @@ import { displayName } from "./users.js";
 import { RecordKind } from "../domain/review.js";
 import { queueReviewCards } from "./review-queue.js";
 import { refreshBranchMonths } from "./branch-months.js";
-import type { FilingRefusal } from "../domain/delegation.js";
+import type { Refusal as FilingRefusal } from "../domain/access.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
 export interface StoredReport {

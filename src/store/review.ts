@@ -7,7 +7,6 @@ import type { MeetingDraft } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
 import { RecordKind, ReviewState } from "../domain/review.js";
-import { subtreeIds } from "../domain/units.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./reports.js";
 import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB, type RecordRef } from "./review-queue.js";
@@ -165,20 +164,11 @@ export async function decide(
   return record ? { status: "too-late", record } : { status: "missing" };
 }
 
-/** Ids of the units whose records this person reviews: the subtrees of their committees, or all for an administrator. */
-export async function reviewScope(db: Db, committeeUnitIds: number[], isAdmin: boolean): Promise<number[] | "all"> {
-  if (isAdmin) return "all";
-  const units = await db.unit.findMany({ select: { id: true, parentId: true } });
-  const out = new Set<number>();
-  for (const root of committeeUnitIds) for (const id of subtreeIds(units, root)) if (id !== root) out.add(id);
-  return [...out];
-}
-
 /** Current versions waiting for review in the scope, oldest first. */
-export async function pendingRecords(db: Db, scope: number[] | "all", limit: number): Promise<{ refs: RecordRef[]; total: number }> {
+export async function pendingRecords(db: Db, scope: ReadonlySet<number> | "all", limit: number): Promise<{ refs: RecordRef[]; total: number }> {
   // Filtered here rather than with IN (…): a province's scope is thousands of ids, past SQLite's bound-parameter limit.
   const where = { supersededAt: null, reviewState: ReviewState.PENDING };
-  const inScope = scope === "all" ? () => true : ((ids) => (r: { unitId: number }) => ids.has(r.unitId))(new Set(scope));
+  const inScope = (r: { unitId: number }) => scope === "all" || scope.has(r.unitId);
   const select = { id: true, unitId: true, submittedAt: true } as const;
   const [reports, meetings] = await Promise.all([
     db.report.findMany({ where, select }).then((rows) => rows.filter(inScope)),

@@ -13,6 +13,7 @@ import { EXPORT_MAX_BRANCHES, exportRows, type ExportRange } from "../../store/e
 import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { withoutMarks } from "../../domain/text.js";
+import { Action, mayAnywhere } from "../../domain/access.js";
 
 export function digestsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
@@ -37,13 +38,13 @@ export function digestsFeature(deps: AppDeps) {
   });
 
   /** The units a command in this chat may look at, or a reason why none. */
-  async function scope(ctx: BotContext, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
+  async function scope(ctx: BotContext, action: Action, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
     if (ctx.chat?.type !== "private") {
       const group = await activeGroup(deps.db, ctx.chat!.id);
       if (!group) return ctx.t("group-not-registered");
       return [{ id: group.unit.id, name: group.unit.name }];
     }
-    if (!ctx.actor.isAdmin) return ctx.t("digest-not-allowed");
+    if (!mayAnywhere(ctx.actor, action)) return ctx.t("digest-not-allowed");
     const units = await allUnits(deps.db);
     if (code) {
       const unit = units.find((u) => u.code === normaliseUnitCode(code));
@@ -70,7 +71,7 @@ export function digestsFeature(deps: AppDeps) {
       if (typeof p !== "object") return ctx.reply(ctx.t("digest-usage"));
       period = p;
     }
-    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    const units = await scope(ctx, Action.DIGEST, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
       const loaded = await loadDigest(deps.db, unit.id, period);
@@ -98,7 +99,7 @@ export function digestsFeature(deps: AppDeps) {
         suffix = `${p.year}-${String(p.month).padStart(2, "0")}`;
       }
     }
-    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    const units = await scope(ctx, Action.EXPORT, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
       const loaded = await exportRows(deps.db, unit.id, range);

@@ -4,7 +4,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { ABSENCE_MAX_DAYS, checkAbsence, DelegationKind, parseAbsence } from "../../domain/delegation.js";
 import { formatIsoDate, todayIn, type IsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
-import { secretaryUnits } from "../../domain/roles.js";
+import { Action as Right, ownUnits } from "../../domain/access.js";
+import { refusalOf } from "../../store/access.js";
 import {
   cancelAbsences,
   currentDelegations,
@@ -17,6 +18,7 @@ import {
 } from "../../store/delegations.js";
 import { displayName, findUserId } from "../../store/users.js";
 import type { AppDeps, BotContext } from "../context.js";
+import type { Prisma } from "../../db/generated/client.js";
 
 interface Unit {
   id: number;
@@ -42,7 +44,7 @@ export function handoverFeature(deps: AppDeps) {
   const span = (s: Span) => `${formatIsoDate(s.startsOn)}–${s.endsOn ? formatIsoDate(s.endsOn) : "…"}`;
 
   const branchesOf = (ctx: BotContext): Unit[] =>
-    secretaryUnits(ctx.actor).map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
+    ownUnits(ctx.actor, Right.DELEGATE).may.map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
 
   composer.command("uyquyen", (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
@@ -84,7 +86,10 @@ export function handoverFeature(deps: AppDeps) {
 
   async function act(ctx: BotContext, unit: Unit, action: Action) {
     const now = deps.clock();
-    const a: SecretaryAct = { unit, userId: (await findUserId(deps.db, ctx.from!.id))!, actorId: ctx.from!.id, now, timeZone: tz };
+    const actorId = ctx.from!.id;
+    const stillMay = async (tx: Prisma.TransactionClient) =>
+      (await refusalOf(tx, { telegramId: actorId, adminIds: [], action: Right.DELEGATE, unitId: unit.id, now, timeZone: tz })) === undefined;
+    const a: SecretaryAct = { unit, userId: (await findUserId(deps.db, actorId))!, actorId, now, timeZone: tz, stillMay };
     const secretary = displayName({ firstName: ctx.from!.first_name, lastName: ctx.from!.last_name ?? null });
     const takeBack = { reply_markup: InlineKeyboard.from([[InlineKeyboard.text(ctx.t("handover-button-take-back"), encode({ kind: "off" }, unit.id))]]) };
     // Each store call below checks again, in its transaction, that the person is still the branch's secretary.

@@ -3,10 +3,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
 import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/period.js";
-import { canSeeUnit, reportingUnits } from "../../domain/roles.js";
+import { Action, may } from "../../domain/access.js";
+import { reportingUnits } from "../../domain/roles.js";
 import { normaliseUnitCode } from "../../domain/units.js";
 import { meetingFiles, meetingsInMonth } from "../../store/meetings.js";
-import { ancestorsOf, findUnit } from "../../store/units.js";
+import { findUnit } from "../../store/units.js";
+import { loadTarget } from "../../store/access.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { meetingSummary } from "../minutes/summary.js";
 
@@ -17,7 +19,7 @@ export function minutesViewFeature(deps: AppDeps) {
   const tz = deps.config.TZ;
 
   async function allowed(ctx: BotContext, unitId: number) {
-    return canSeeUnit(ctx.actor, unitId, await ancestorsOf(deps.db, unitId));
+    return may(ctx.actor, Action.VIEW, await loadTarget(deps.db, unitId, deps.clock(), tz));
   }
 
   composer.command("xembienban", async (ctx) => {

@@ -1,10 +1,11 @@
 // Committee members approve or return what their branches send: the buttons
 // under a review card, and /choduyet for what is still waiting.
 import { Composer } from "grammy";
-import { committeeUnits } from "../../domain/roles.js";
+import { Action, mayAnywhere, reach } from "../../domain/access.js";
 import { ReviewState } from "../../domain/review.js";
 import { MEETING_FIX_CALLBACK, recordTitle, REVIEW_CALLBACK, reviewCard, tooLateText } from "../../messages/review-card.js";
-import { decide, latestVersionOf, loadReviewRecord, pendingRecords, reviewScope } from "../../store/review.js";
+import { decide, latestVersionOf, loadReviewRecord, pendingRecords } from "../../store/review.js";
+import { unitTree } from "../../store/units.js";
 import { onDutyChatIds } from "../../store/delegations.js";
 import { ensureUser } from "../../store/users.js";
 import { stillReviews } from "../../store/rights.js";
@@ -40,7 +41,7 @@ export function reviewFeature(deps: AppDeps) {
       // The branch hears of it as of a return: the sender and whoever files for it today.
       tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
       // Checked again as the approval is recorded, not only as the button's press came in.
-      stillMay: (tx, unitId) => stillReviews(tx, ctx.from.id, deps.config.ADMIN_IDS, unitId),
+      stillMay: (tx, unitId) => stillReviews(tx, ctx.from.id, deps.config.ADMIN_IDS, unitId, deps.clock(), tz),
     });
     if (result.status === "ok") {
       deps.outbox.kick();
@@ -70,9 +71,8 @@ export function reviewFeature(deps: AppDeps) {
 
   composer.command("choduyet", async (ctx) => {
     const t = ctx.t.bind(ctx);
-    const committees = committeeUnits(ctx.actor).map((m) => m.unitId);
-    if (!ctx.actor.isAdmin && committees.length === 0) return ctx.reply(ctx.t("review-not-reviewer"));
-    const scope = await reviewScope(deps.db, committees, ctx.actor.isAdmin);
+    if (!mayAnywhere(ctx.actor, Action.REVIEW)) return ctx.reply(ctx.t("review-not-reviewer"));
+    const scope = reach(ctx.actor, Action.REVIEW, await unitTree(deps.db));
     const { refs, total } = await pendingRecords(deps.db, scope, CARDS_SHOWN);
     if (total === 0) return ctx.reply(ctx.t("review-queue-empty"));
     await ctx.reply(ctx.t("review-queue-head", { total, shown: refs.length }));

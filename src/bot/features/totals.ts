@@ -2,7 +2,7 @@
 // approved reports (the default) or every submitted one; without a word, shows the choice in force.
 import { Composer } from "grammy";
 import { parseTotalsWord } from "../../domain/review-totals.js";
-import { committeeUnits } from "../../domain/roles.js";
+import { Action, ancestorsIn, may, mayAnywhere, ownUnits } from "../../domain/access.js";
 import { normaliseUnitCode, UnitKind } from "../../domain/units.js";
 import { totalsBasis } from "../../messages/digest.js";
 import { allUnits } from "../../store/digest-data.js";
@@ -13,8 +13,8 @@ export function totalsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
 
   composer.command("tinhtong", async (ctx) => {
-    const own = committeeUnits(ctx.actor);
-    if (!ctx.actor.isAdmin && own.length === 0) return ctx.reply(ctx.t("totals-not-committee"));
+    if (!mayAnywhere(ctx.actor, Action.SET_TOTALS)) return ctx.reply(ctx.t("totals-not-committee"));
+    const own = ownUnits(ctx.actor, Action.SET_TOTALS).may;
     const [rawCode, ...words] = ctx.match.trim().split(/\s+/).filter(Boolean);
     if (!rawCode) {
       const usage = ctx.t("totals-usage");
@@ -24,7 +24,8 @@ export function totalsFeature(deps: AppDeps) {
     const unit = units.find((u) => u.code === normaliseUnitCode(rawCode));
     if (!unit) return ctx.reply(ctx.t("totals-unit-missing", { code: rawCode.slice(0, 40) }));
     if (unit.kind === UnitKind.BRANCH) return ctx.reply(ctx.t("totals-branch", { code: unit.code }));
-    if (!ctx.actor.isAdmin && !own.some((m) => m.unitId === unit.id)) return ctx.reply(ctx.t("totals-not-allowed", { unit: unit.name }));
+    const target = { unitId: unit.id, ancestors: ancestorsIn(new Map(units.map((u) => [u.id, u.parentId])), unit.id), delegated: false };
+    if (!may(ctx.actor, Action.SET_TOTALS, target)) return ctx.reply(ctx.t("totals-not-allowed", { unit: unit.name }));
 
     if (words.length === 0) {
       const choice = await totalsChoiceOf(deps.db, unit.id, units);

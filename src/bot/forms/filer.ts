@@ -1,10 +1,11 @@
 // Who is filing a form, and for which branch: the first step of /baocao and /bienban.
-import { filingUnits, type FilingRefusal } from "../../domain/delegation.js";
+import { filingUnits, type Refusal as FilingRefusal } from "../../domain/access.js";
 import type { Prisma } from "../../db/generated/client.js";
 import { refusalToFile } from "../../store/rights.js";
 import { todayIn } from "../../domain/meeting.js";
 import { delegatedUnitIds } from "../../store/delegations.js";
-import { findUserId, loadActor } from "../../store/users.js";
+import { findUserId } from "../../store/users.js";
+import { loadActor } from "../../store/access.js";
 import type { AppDeps } from "../context.js";
 import { unitQuestion } from "./questions.js";
 import type { FormSession } from "./session.js";

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "grammy";
-import { hasAnyRole } from "../../domain/roles.js";
-import { loadActor } from "../../store/users.js";
+import { hasAnyRole } from "../../domain/access.js";
+import { loadActor } from "../../store/access.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function attachActor(deps: AppDeps): MiddlewareFn<BotContext> {

@@ -1,10 +1,11 @@
 // The checks a reviewer's button press goes through before anything changes.
-import { canReview, type Actor } from "../../domain/roles.js";
+import { Action, may } from "../../domain/access.js";
+import type { Actor } from "../../domain/roles.js";
 import { parseId } from "../../domain/numbers.js";
 import { RecordKind } from "../../domain/review.js";
 import { loadReviewRecord, type ReviewRecord } from "../../store/review.js";
 import type { RecordRef } from "../../store/review-queue.js";
-import { ancestorsOf } from "../../store/units.js";
+import { loadTarget } from "../../store/access.js";
 import type { AppDeps } from "../context.js";
 
 /** The record a button names; undefined when its data could name none (a forged id). */
@@ -18,5 +19,5 @@ export function refOf(kind: string, id: string): RecordRef | undefined {
 export async function reviewable(deps: AppDeps, actor: Actor, ref: RecordRef): Promise<ReviewRecord | undefined> {
   const record = await loadReviewRecord(deps.db, ref);
   if (!record) return undefined;
-  return canReview(actor, await ancestorsOf(deps.db, record.unitId)) ? record : undefined;
+  return may(actor, Action.REVIEW, await loadTarget(deps.db, record.unitId, deps.clock(), deps.config.TZ)) ? record : undefined;
 }

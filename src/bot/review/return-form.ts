@@ -3,7 +3,8 @@ import { ReviewState } from "../../domain/review.js";
 import { recordTitle, tooLateText } from "../../messages/review-card.js";
 import { decide } from "../../store/review.js";
 import type { RecordRef } from "../../store/review-queue.js";
-import { ensureUser, loadActor } from "../../store/users.js";
+import { ensureUser } from "../../store/users.js";
+import { loadActor } from "../../store/access.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { typedReasonQuestion } from "../forms/questions.js";
 import { FormSession } from "../forms/session.js";
@@ -39,7 +40,7 @@ export function createReturnForm(deps: AppDeps) {
         // The notice goes to whoever files for the branch today (the deputy during a hand-over) and to the sender.
         tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
         // Checked again as the return is recorded: the role may have been removed while the reason was typed.
-        stillMay: (tx, unitId) => stillReviews(tx, person.id, deps.config.ADMIN_IDS, unitId),
+        stillMay: (tx, unitId) => stillReviews(tx, person.id, deps.config.ADMIN_IDS, unitId, deps.clock(), tz),
       });
       if (result.status === "ok") {
         deps.outbox.kick();
