@@ -3,15 +3,10 @@
 // counts. The rules are those of src/domain/access.ts, as at the start.
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { Action, type Refusal } from "../domain/access.js";
+import { Action } from "../domain/access.js";
 import { refusalOf } from "./access.js";
 
 type Reader = Db | Prisma.TransactionClient;
-
-/** Why this person (by Telegram id) may not file for the branch at `now`; undefined when they may. */
-export async function refusalToFile(db: Reader, telegramId: number, unitId: number, now: Date, timeZone: string): Promise<Refusal | undefined> {
-  return refusalOf(db, { telegramId, adminIds: [], action: Action.FILE, unitId, now, timeZone });
-}
 
 /** Whether this person (by Telegram id) still reviews the branch's records: a committee above it, or an administrator. */
 export async function stillReviews(db: Reader, telegramId: number, adminIds: readonly number[], unitId: number, now: Date, timeZone: string): Promise<boolean> {

@@ -1,11 +1,12 @@
 // /bienban: the minutes of one branch meeting.
 import { attendanceRate, checkMeetingDate, formatIsoDate, MEETING_LIMITS, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
 import { formatDateTime } from "../../domain/time.js";
-import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
+import type { StoredMeeting } from "../../store/meetings.js";
+import { existingMinutes, fileMinutes, membersOnRoll } from "../../usecases/minutes.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
+import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -90,13 +91,8 @@ export function createMinutesForm(deps: AppDeps) {
         continue;
       }
       if (!(await stillFiles(form, deps, unit))) return;
-      // And again as the minutes are stored (filingCheck): a hand-over taken back, or the role removed, meanwhile.
-      const result = await form.external(async () => {
-        const at = deps.clock();
-        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at, refusal: filingCheck(form, deps, unit, at) });
-        if (r.status === "ok") deps.outbox.kick();
-        return { ...r, at: at.toISOString() };
-      });
+      // And again as the minutes are stored (by the use case): a hand-over taken back, or the role removed, meanwhile.
+      const result = await form.external(() => fileMinutes(deps, { telegramId: form.userId, userId, unitId: unit.id, draft: m, baseVersion }));
       if (result.status === "refused") return form.finish(refusalText(form, result.why, unit));
       if (result.status === "conflict") {
         const c = result.current;
@@ -122,7 +118,7 @@ export function createMinutesForm(deps: AppDeps) {
     }
 
     function loadExisting(kind: MeetingKind, heldOn: IsoDate): Promise<StoredMeeting | null> {
-      return form.external(() => currentMeeting(deps.db, unit.id, kind, heldOn));
+      return form.external(() => existingMinutes(deps, unit.id, kind, heldOn));
     }
 
     function amendingNotice(e: StoredMeeting): string {
@@ -153,7 +149,7 @@ export function createMinutesForm(deps: AppDeps) {
         case "conclusions":
           return { ...d, conclusions: await form.ask(shortText(t, "meeting-ask-conclusions", MEETING_LIMITS.conclusions)) };
         case "attendance": {
-          const last = await form.external(() => lastOnRoll(deps.db, unit.id));
+          const last = await form.external(() => membersOnRoll(deps, unit.id));
           const onRoll = await form.ask(onRollQuestion(t, last));
           const present = await form.ask(presentQuestion(t, onRoll));
           if (present === onRoll) return { ...d, onRoll, present, absentExcused: 0, absentUnexcused: 0 };
