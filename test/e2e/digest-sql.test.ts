@@ -13,10 +13,10 @@ import { ReviewState } from "../../src/domain/review.js";
 import { createLogger } from "../../src/log.js";
 import { ensureBranchMonths, rebuildBranchMonths } from "../../src/store/branch-months.js";
 import { digestInput } from "../../src/store/digest-data.js";
-import { decide } from "../../src/store/review.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
 import { setTotalsMode } from "../../src/store/totals-setting.js";
 import { fileReport } from "../../src/usecases/report.js";
+import { decide } from "../../src/usecases/review.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase;
@@ -151,7 +151,9 @@ describe("the digest rows kept as records change", () => {
     // Reports are sent as the bot sends them (src/usecases/report.ts), by the branch's secretary.
     await db.membership.create({ data: { userId: user.id, unitId: branch.id, role: "SECRETARY" } });
     const now = new Date(Date.UTC(2026, 10, 2));
-    const deps = { db, clock: () => now, config: { TZ: "Asia/Ho_Chi_Minh", ADMIN_IDS: [Number(user.telegramId)] }, outbox: { kick() {} } };
+    // Reviewed by an administrator, as the bot records a decision (src/usecases/review.ts).
+    const reviewer = { id: 2, first_name: "Duyệt" };
+    const deps = { db, clock: () => now, config: { TZ: "Asia/Ho_Chi_Minh", ADMIN_IDS: [reviewer.id] }, outbox: { kick() {} } };
     const steps: [string, () => Promise<unknown>][] = [];
     let reportId = 0;
     const send = (month: number, baseVersion: number, f: ReturnType<typeof figures>) => async () => {
@@ -160,7 +162,7 @@ describe("the digest rows kept as records change", () => {
       reportId = (await db.report.findFirstOrThrow({ where: { unitId: branch.id, month, supersededAt: null } })).id;
     };
     const review = (decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED) => () =>
-      decide(db, { ref: { kind: "R", id: reportId }, reviewerUserId: user.id, decision, note: "x", now }).then((r) => expect(r.status).toBe("ok"));
+      decide(deps, { reviewer, ref: { kind: "R", id: reportId }, decision, note: "x" }).then((r) => expect(r.status).toBe("ok"));
     steps.push(
       ["September sent", send(9, 0, figures(5, 2))],
       ["October sent", send(10, 0, figures(7, 1))],
