@@ -7,9 +7,7 @@ import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../.
 import { ReviewState } from "../../domain/review.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
-import { normaliseUnitCode } from "../../domain/units.js";
-import { allUnits } from "../../store/digest-data.js";
-import { closeMonth, reopenMonth } from "../../store/locks.js";
+import { closeMonth, closingTargets, reopenMonth } from "../../usecases/closing.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminOnly } from "../middleware/actor.js";
 
@@ -45,7 +43,7 @@ export function closeMonthFeature(deps: AppDeps) {
 
     const month = formatPeriod(period);
     for (const unit of targets) {
-      const r = await closeMonth(deps.db, { unitId: unit.id, period, closedBy: ctx.from!.id, now: deps.clock() });
+      const r = await closeMonth(deps, { unitId: unit.id, period, closedBy: ctx.from!.id });
       let lines: string[];
       if (r.status === "already-closed") {
         lines = [ctx.t("close-already", { period: month, unit: r.lock.unitName, time: formatDateTime(r.lock.closedAt, tz) })];
@@ -71,7 +69,7 @@ export function closeMonthFeature(deps: AppDeps) {
 
     const month = formatPeriod(period);
     for (const unit of targets) {
-      const r = await reopenMonth(deps.db, { unitId: unit.id, period, reopenedBy: ctx.from!.id, now: deps.clock() });
+      const r = await reopenMonth(deps, { unitId: unit.id, period, reopenedBy: ctx.from!.id });
       if (r.status === "not-closed") {
         await ctx.reply(ctx.t("reopen-not-closed", { period: month, unit: unit.name }));
       } else if (r.status === "closed-above") {
@@ -97,20 +95,10 @@ export function closeMonthFeature(deps: AppDeps) {
     if (period === "format") return void (await ctx.reply(ctx.t(`${command}-bad-month`)));
     if (period === "too-old") return void (await ctx.reply(ctx.t("close-too-old")));
     if (period === "future" || !monthIsOver(period, now, tz)) return void (await ctx.reply(ctx.t(`${command}-not-over`)));
-    const targets = await targetsOf(ctx, code);
-    return targets && { period, targets };
-  }
-
-  async function targetsOf(ctx: BotContext, code: string | undefined) {
-    const units = await allUnits(deps.db);
-    if (code) {
-      const unit = units.find((u) => u.code === normaliseUnitCode(code));
-      if (!unit) return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code.slice(0, 40) })));
-      return [unit];
-    }
-    const roots = units.filter((u) => u.parentId === null);
-    if (roots.length === 0) return void (await ctx.reply(ctx.t("units-empty")));
-    return roots;
+    const targets = await closingTargets(deps, code);
+    if (targets === "unit-missing") return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code!.slice(0, 40) })));
+    if (targets === "no-units") return void (await ctx.reply(ctx.t("units-empty")));
+    return { period, targets };
   }
 
   function missingLines(ctx: BotContext, missing: BranchRef[]): string[] {
