@@ -1,13 +1,17 @@
 // Filing the minutes of a meeting: what the form shows before asking, and the
 // sending itself (the rights again, the version, the review cards and the digest
-// rows, in one transaction).
+// rows, in one transaction); and reading a branch's minutes (/xembienban).
 import { providerOf } from "../db/client.js";
-import type { Refusal } from "../domain/access.js";
+import { Action, may, type Refusal } from "../domain/access.js";
 import { meetingSchema, type IsoDate, type MeetingDraft, type MeetingKind } from "../domain/meeting.js";
+import type { Period } from "../domain/period.js";
 import { RecordKind } from "../domain/review.js";
+import { reportingUnits, type Actor } from "../domain/roles.js";
+import { loadTarget } from "../store/access.js";
 import { refreshBranchMonths } from "../store/branch-months.js";
-import { createMeeting, currentMeeting, lastOnRoll, meetingVersions, type StoredMeeting } from "../store/meetings.js";
+import { createMeeting, currentMeeting, lastOnRoll, meetingFiles, meetingsInMonth, meetingVersions, type StoredMeeting } from "../store/meetings.js";
 import { queueReviewCards } from "../store/review-queue.js";
+import { findUnit } from "../store/units.js";
 import { writeNextVersion } from "../store/versioning.js";
 import type { UseCaseDeps } from "./deps.js";
 import { refusalInTransaction } from "./filing.js";
@@ -56,4 +60,31 @@ export async function fileMinutes(deps: UseCaseDeps, input: MinutesToFile): Prom
   if (written.status === "ok") deps.outbox.kick();
   const result = written.status === "conflict" ? { status: "conflict" as const, current: (await currentMeeting(deps.db, key.unitId, key.kind, key.heldOn))! } : written;
   return { ...result, at: at.toISOString() };
+}
+
+export type MinutesOfMonth =
+  /** No unit named, and the person has no branch of their own. */
+  | { status: "no-unit" }
+  | { status: "unit-missing" }
+  | { status: "not-allowed" }
+  | { status: "ok"; unit: { id: number; name: string }; meetings: StoredMeeting[] };
+
+/** A branch's minutes of a month (/xembienban): the unit named by `code`, or the person's own branch. */
+export async function minutesOfMonth(deps: UseCaseDeps, actor: Actor, code: string | undefined, period: Period): Promise<MinutesOfMonth> {
+  const own = reportingUnits(actor)[0];
+  const unit = code ? await findUnit(deps.db, code) : own ? { id: own.unitId, name: own.unitName } : null;
+  if (!code && !unit) return { status: "no-unit" };
+  if (!unit) return { status: "unit-missing" };
+  if (!(await mayView(deps, actor, unit.id))) return { status: "not-allowed" };
+  return { status: "ok", unit: { id: unit.id, name: unit.name }, meetings: await meetingsInMonth(deps.db, unit.id, period) };
+}
+
+/** A meeting's files, to send again; null when there is no such meeting or the person may not see its branch. */
+export async function minutesFiles(deps: UseCaseDeps, actor: Actor, meetingId: number) {
+  const meeting = await meetingFiles(deps.db, meetingId);
+  return meeting && (await mayView(deps, actor, meeting.unitId)) ? meeting : null;
+}
+
+async function mayView(deps: UseCaseDeps, actor: Actor, unitId: number): Promise<boolean> {
+  return may(actor, Action.VIEW, await loadTarget(deps.db, unitId, deps.clock(), deps.config.TZ));
 }

@@ -10,10 +10,11 @@ import { digestChart } from "../../messages/digest-chart.js";
 import { allUnits } from "../../store/digest-data.js";
 import { loadDigest } from "../../store/digest-sql.js";
 import { EXPORT_MAX_BRANCHES, exportRows, type ExportRange } from "../../store/export-data.js";
-import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
+import { registerGroup, unregisterGroup } from "../../store/groups.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { withoutMarks } from "../../domain/text.js";
-import { Action, mayAnywhere } from "../../domain/access.js";
+import { Action } from "../../domain/access.js";
+import { viewScope } from "../../usecases/views.js";
 
 export function digestsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
@@ -38,20 +39,14 @@ export function digestsFeature(deps: AppDeps) {
   });
 
   /** The units a command in this chat may look at, or a reason why none. */
-  async function scope(ctx: BotContext, action: Action, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
-    if (ctx.chat?.type !== "private") {
-      const group = await activeGroup(deps.db, ctx.chat!.id);
-      if (!group) return ctx.t("group-not-registered");
-      return [{ id: group.unit.id, name: group.unit.name }];
-    }
-    if (!mayAnywhere(ctx.actor, action)) return ctx.t("digest-not-allowed");
-    const units = await allUnits(deps.db);
-    if (code) {
-      const unit = units.find((u) => u.code === normaliseUnitCode(code));
-      return unit ? [unit] : ctx.t("invite-unit-missing", { code: code.slice(0, 40) });
-    }
-    const roots = units.filter((u) => u.parentId === null);
-    return roots.length > 0 ? roots : ctx.t("units-empty");
+  async function scope(ctx: BotContext, action: typeof Action.DIGEST | typeof Action.EXPORT, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
+    const viewer = ctx.chat?.type === "private" ? { actor: ctx.actor } : { group: ctx.chat!.id };
+    const units = await viewScope(deps, viewer, action, code);
+    if (units === "group-not-registered") return ctx.t("group-not-registered");
+    if (units === "not-allowed") return ctx.t("digest-not-allowed");
+    if (units === "unit-missing") return ctx.t("invite-unit-missing", { code: code!.slice(0, 40) });
+    if (units === "no-units") return ctx.t("units-empty");
+    return units;
   }
 
   /** Splits "[mã] [tháng]" (either may be left out). */
