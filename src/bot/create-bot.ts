@@ -13,21 +13,21 @@ import { updateBoundary, type UpdateListener } from "./middleware/update-boundar
 import { dedupUpdates } from "./middleware/dedup.js";
 import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
-import { startFeature } from "./features/start.js";
-import { helpFeature } from "./features/help.js";
-import { unitsFeature } from "./features/units.js";
-import { progressFeature } from "./features/progress.js";
-import { fallbackFeature } from "./features/fallback.js";
+import { startFeature } from "./people/start.js";
+import { helpFeature } from "./people/help.js";
+import { unitsFeature } from "./units/feature.js";
+import { progressFeature } from "./report/progress.js";
+import { fallbackFeature } from "./fallback.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
 import { readPeriodValue } from "../domain/period.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
-import { minutesViewFeature } from "./features/minutes-view.js";
-import { committeeAdminFeature } from "./features/committee-admin.js";
-import { closeMonthFeature } from "./features/close-month.js";
-import { digestsFeature } from "./features/digests.js";
-import { handoverFeature } from "./features/handover.js";
-import { totalsFeature } from "./features/totals.js";
-import { reviewFeature } from "./features/review.js";
+import { minutesViewFeature } from "./minutes/view.js";
+import { committeeAdminFeature } from "./committees/quotas.js";
+import { closeMonthFeature } from "./committees/close-month.js";
+import { digestsFeature } from "./committees/digests.js";
+import { handoverFeature } from "./people/handover.js";
+import { totalsFeature } from "./committees/totals.js";
+import { reviewFeature } from "./review/feature.js";
 import { createReturnForm, RETURN_FORM } from "./review/return-form.js";
 
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */

@@ -21,7 +21,7 @@ import { COHORTS, COUNT_LIMITS } from "../../src/domain/report.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
-import { MENU_COMMANDS } from "../../src/bot/features/help.js";
+import { MENU_COMMANDS } from "../../src/bot/people/help.js";
 import { MEETING_COLUMNS, PROGRESS_COLUMNS, REPORT_COLUMNS } from "../../src/export/workbook.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
@@ -75,7 +75,7 @@ const covered: [
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
- * The keys of WEEKDAYS in src/bot/features/committee-admin.ts (describeSchedule
+ * The keys of WEEKDAYS in src/bot/committees/quotas.ts (describeSchedule
  * asks for weekday-<key>). WEEKDAYS is not exported and is typed
  * Record<string, number>, so no type can check this list: the test
  * "lists the weekdays committee-admin.ts declares" compares it with the source.
@@ -94,13 +94,13 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
 const TEMPLATES: Record<string, readonly string[]> = {
   "report-ask-*": Object.keys(COUNT_LIMITS),
   "report-period-*": REPORT_PERIOD_PROBLEMS,
-  // src/bot/features/units.ts
+  // src/bot/units/feature.ts
   "unit-bad-name-*": UNIT_NAME_PROBLEMS,
   "form-count-*": COUNT_PROBLEMS,
   "reason-*": REASON_PROBLEMS,
-  // src/bot/features/handover.ts
+  // src/bot/people/handover.ts
   "absence-problem-*": ABSENCE_PROBLEMS,
-  // src/bot/features/close-month.ts (monthAndUnits: /khoaso and /mokhoa)
+  // src/bot/committees/close-month.ts (monthAndUnits: /khoaso and /mokhoa)
   "*-usage": ["close", "reopen"],
   "*-bad-month": ["close", "reopen"],
   "*-not-over": ["close", "reopen"],
@@ -119,7 +119,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,
-  // src/bot/features/committee-admin.ts
+  // src/bot/committees/quotas.ts
   "quota-cohort-*": COHORTS,
   "quota-cohort-name-*": QUOTA_COHORTS,
   "role-*": Object.values(Role),
@@ -163,13 +163,13 @@ const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
  * callers pass literals): where their values come from.
  */
 const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefined> = {
-  "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
+  "src/bot/people/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
   // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and
   // t(`export-...-${c}`) calls are scanned in src/export/workbook.ts. Only while the call
   // keeps exactly that shape; translators arrive under the name t (see the test below).
-  "src/bot/features/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
+  "src/bot/committees/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
   // translator() returns `(key, vars) => i18n.t(LOCALE, key, vars)`, a Translate that the jobs
   // and messages receive as t and call as t("...").
   "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),
@@ -287,7 +287,7 @@ describe("translation keys in src", () => {
   });
 
   it("lists the weekdays committee-admin.ts declares", () => {
-    const source = blankCommentsOf(join(SRC, "bot", "features", "committee-admin.ts"));
+    const source = blankCommentsOf(join(SRC, "bot", "committees", "quotas.ts"));
     const body = source.match(/const WEEKDAYS\b[^=]*=\s*\{([^}]*)\}/)?.[1];
     expect(body, "const WEEKDAYS = { ... } in committee-admin.ts").toBeDefined();
     const keys = [...body!.matchAll(/([\w$]+|"[^"]*")\s*:/g)].map((m) => m[1]!.replace(/"/g, ""));

@@ -7,8 +7,8 @@ import type { RecordRef } from "../../store/review-queue.js";
 import { decide, latestRecord, recordOf, reviewable, reviewQueue } from "../../usecases/review.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { MINUTES_FORM, type MeetingPreset } from "../minutes/form.js";
-import { refOf } from "../review/access.js";
-import { RETURN_FORM } from "../review/return-form.js";
+import { refOf } from "./buttons.js";
+import { RETURN_FORM } from "./return-form.js";
 
 export function reviewFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();

@@ -6,7 +6,7 @@ import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/p
 import { normaliseUnitCode } from "../../domain/units.js";
 import { minutesFiles, minutesOfMonth } from "../../usecases/minutes.js";
 import type { AppDeps, BotContext } from "../context.js";
-import { meetingSummary } from "../minutes/summary.js";
+import { meetingSummary } from "./summary.js";
 
 const RESEND = /^mfiles:(\d+)$/;
 
