@@ -75,10 +75,10 @@ const covered: [
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
- * The keys of WEEKDAYS in src/bot/committees/quotas.ts (describeSchedule
+ * The keys of WEEKDAYS in src/bot/committees/schedule.ts (describeSchedule
  * asks for weekday-<key>). WEEKDAYS is not exported and is typed
  * Record<string, number>, so no type can check this list: the test
- * "lists the weekdays committee-admin.ts declares" compares it with the source.
+ * "lists the weekdays committees/schedule.ts declares" compares it with the source.
  */
 const WEEKDAY_KEYS = ["cn", "t2", "t3", "t4", "t5", "t6", "t7"] as const;
 
@@ -286,10 +286,10 @@ describe("translation keys in src", () => {
     expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(["unit.add", "invite.create", "quota.set", "schedule.set", "group.register", "group.unregister"]));
   });
 
-  it("lists the weekdays committee-admin.ts declares", () => {
-    const source = blankCommentsOf(join(SRC, "bot", "committees", "quotas.ts"));
+  it("lists the weekdays committees/schedule.ts declares", () => {
+    const source = blankCommentsOf(join(SRC, "bot", "committees", "schedule.ts"));
     const body = source.match(/const WEEKDAYS\b[^=]*=\s*\{([^}]*)\}/)?.[1];
-    expect(body, "const WEEKDAYS = { ... } in committee-admin.ts").toBeDefined();
+    expect(body, "const WEEKDAYS = { ... } in committees/schedule.ts").toBeDefined();
     const keys = [...body!.matchAll(/([\w$]+|"[^"]*")\s*:/g)].map((m) => m[1]!.replace(/"/g, ""));
     expect(keys).toEqual([...WEEKDAY_KEYS]);
   });

@@ -1,6 +1,5 @@
 // /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved;
 // /mokhoa <tháng> [mã đơn vị] opens it again.
-import { Composer } from "grammy";
 import type { BranchRef } from "../../domain/closing.js";
 import { monthIsOver } from "../../domain/closing.js";
 import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../../domain/period.js";
@@ -9,7 +8,7 @@ import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
 import { closeMonth, closingTargets, reopenMonth } from "../../usecases/closing.js";
 import type { AppDeps, BotContext } from "../context.js";
-import { adminOnly } from "../middleware/actor.js";
+import { adminCommands, type CommandHandler } from "../middleware/actor.js";
 
 interface Args {
   period: Period | PeriodProblem;
@@ -34,9 +33,9 @@ export function readCloseArgs(text: string, now: Date, timeZone: string): Args |
 
 export function closeMonthFeature(deps: AppDeps) {
   const tz = deps.config.TZ;
-  const cmd = new Composer<BotContext>();
 
-  cmd.command("khoaso", async (ctx) => {
+  // Behind the administrator filter (adminCommands, at the end).
+  const khoaso: CommandHandler = async (ctx) => {
     const asked = await monthAndUnits(ctx, "close");
     if (!asked) return;
     const { period, targets } = asked;
@@ -59,9 +58,9 @@ export function closeMonthFeature(deps: AppDeps) {
       }
       for (const text of splitIntoMessages(lines)) await ctx.reply(text);
     }
-  });
+  };
 
-  cmd.command("mokhoa", async (ctx) => {
+  const mokhoa: CommandHandler = async (ctx) => {
     // A month too old or not over cannot have been closed: /khoaso refuses both.
     const asked = await monthAndUnits(ctx, "reopen");
     if (!asked) return;
@@ -81,7 +80,7 @@ export function closeMonthFeature(deps: AppDeps) {
         for (const text of splitIntoMessages(lines)) await ctx.reply(text);
       }
     }
-  });
+  };
 
   /**
    * The month, which must be over and within reach, and the unit named or every
@@ -106,7 +105,5 @@ export function closeMonthFeature(deps: AppDeps) {
     return [ctx.t("close-missing-title", { count: missing.length }), ...missing.map((b) => ctx.t("close-branch-line", { code: b.code, name: b.name }))];
   }
 
-  const composer = new Composer<BotContext>();
-  composer.command(["khoaso", "mokhoa"], adminOnly, cmd);
-  return composer;
+  return adminCommands({ khoaso, mokhoa });
 }

@@ -1,0 +1,52 @@
+// /hanbaocao, /nhacnho, /lichtonghop: an administrator changes the deadline, the
+// reminders and the weekly digest; /caidat shows them.
+import { applyScheduleChange, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
+import { loadSchedule, saveSchedule } from "../../store/settings.js";
+import type { AppDeps, BotContext } from "../context.js";
+import { adminCommands } from "../middleware/actor.js";
+
+const WEEKDAYS: Record<string, number> = { cn: 0, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6 };
+
+export function scheduleFeature(deps: AppDeps) {
+  async function change(ctx: BotContext, parsed: ScheduleChange | undefined, usage: string) {
+    if (!parsed) return ctx.reply(ctx.t(usage));
+    const r = applyScheduleChange(await loadSchedule(deps.db), parsed);
+    if (!r.ok) return ctx.reply(ctx.t(usage));
+    await saveSchedule(deps.db, r.settings, ctx.from!.id, deps.clock());
+    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx, r.settings)}`);
+  }
+
+  return adminCommands({
+    hanbaocao: (ctx) => {
+      const day = ctx.match.trim();
+      return change(ctx, /^\d{1,2}$/.test(day) ? { dueDay: Number(day) } : undefined, "schedule-usage-due");
+    },
+    nhacnho: (ctx) => {
+      const words = ctx.match.trim().split(/[\s,]+/).filter(Boolean);
+      const days = words.length === 1 && words[0] === "-" ? [] : words.map(Number);
+      const ok = words.length > 0 && days.every((d) => Number.isInteger(d));
+      return change(ctx, ok ? { reminderDaysBefore: days } : undefined, "schedule-usage-reminders");
+    },
+    lichtonghop: (ctx) => {
+      const m = ctx.match.trim().toLowerCase().match(/^(cn|t[2-7])\s+(\d{1,2})(?::(\d{2}))?$/);
+      return change(
+        ctx,
+        m ? { digestWeekday: WEEKDAYS[m[1]!]!, digestHour: Number(m[2]), digestMinute: Number(m[3] ?? 0) } : undefined,
+        "schedule-usage-digest",
+      );
+    },
+    caidat: async (ctx) => ctx.reply(describeSchedule(ctx, await loadSchedule(deps.db))),
+  });
+}
+
+function describeSchedule(ctx: BotContext, s: ScheduleSettings): string {
+  const weekday = Object.entries(WEEKDAYS).find(([, n]) => n === s.digestWeekday)![0];
+  return ctx.t("schedule-show", {
+    dueDay: s.dueDay,
+    reminders: s.reminderDaysBefore.length === 0 ? ctx.t("schedule-no-reminders") : s.reminderDaysBefore.join(", "),
+    hour: String(s.reminderHour).padStart(2, "0"),
+    lateDays: s.lateListDaysAfter,
+    weekday: ctx.t(`weekday-${weekday}`),
+    digestTime: `${String(s.digestHour).padStart(2, "0")}:${String(s.digestMinute).padStart(2, "0")}`,
+  });
+}
