@@ -12,7 +12,7 @@ import type { UpdateListener } from "./bot/middleware/update-boundary.js";
 import type { RetryOptions } from "./bot/retrying-fetch.js";
 import { purgeProcessedUpdates } from "./bot/middleware/dedup.js";
 import { InFlight } from "./bot/middleware/in-flight.js";
-import { MENU_COMMANDS } from "./bot/features/help.js";
+import { MENU_COMMANDS } from "./bot/people/help.js";
 import { createI18n, LOCALE, translator } from "./i18n.js";
 import { Api, webhookCallback, type Bot } from "grammy";
 import { apiThrottler } from "@grammyjs/transformer-throttler";

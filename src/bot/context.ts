@@ -3,23 +3,15 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Actor } from "../domain/roles.js";
 import type { Config } from "../config.js";
-import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
+import type { UseCaseDeps } from "../usecases/deps.js";
 
-export type Clock = () => Date;
+export type { Clock, Outbox } from "../usecases/deps.js";
 
-/** Everything a handler may reach besides the update itself. */
-export interface AppDeps {
-  db: Db;
+/** Everything a handler may reach besides the update itself; use cases take it as it is. */
+export interface AppDeps extends UseCaseDeps {
   config: Config;
-  clock: Clock;
   log: Logger;
-  /** Sends queued messages now (a review card, a returned report) instead of at the next minute. */
-  outbox: Outbox;
-}
-
-export interface Outbox {
-  kick(): void;
 }
 
 export type BaseContext = Context & I18nFlavor & { actor: Actor };

@@ -13,22 +13,26 @@ import { updateBoundary, type UpdateListener } from "./middleware/update-boundar
 import { dedupUpdates } from "./middleware/dedup.js";
 import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
-import { startFeature } from "./features/start.js";
-import { helpFeature } from "./features/help.js";
-import { unitsFeature } from "./features/units.js";
-import { progressFeature } from "./features/progress.js";
-import { fallbackFeature } from "./features/fallback.js";
+import { startFeature } from "./people/start.js";
+import { helpFeature } from "./people/help.js";
+import { handoverFeature } from "./people/handover.js";
+import { unitsFeature } from "./units/feature.js";
+import { reportFeature } from "./report/feature.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
-import { readPeriodValue } from "../domain/period.js";
+import { progressFeature } from "./report/progress.js";
+import { minutesFeature } from "./minutes/feature.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
-import { minutesViewFeature } from "./features/minutes-view.js";
-import { committeeAdminFeature } from "./features/committee-admin.js";
-import { closeMonthFeature } from "./features/close-month.js";
-import { digestsFeature } from "./features/digests.js";
-import { handoverFeature } from "./features/handover.js";
-import { totalsFeature } from "./features/totals.js";
-import { reviewFeature } from "./features/review.js";
+import { minutesViewFeature } from "./minutes/view.js";
+import { reviewFeature } from "./review/feature.js";
 import { createReturnForm, RETURN_FORM } from "./review/return-form.js";
+import { auditFeature } from "./committees/audit.js";
+import { closeMonthFeature } from "./committees/close-month.js";
+import { digestsFeature } from "./committees/digests.js";
+import { groupsFeature } from "./committees/groups.js";
+import { quotasFeature } from "./committees/quotas.js";
+import { scheduleFeature } from "./committees/schedule.js";
+import { totalsFeature } from "./committees/totals.js";
+import { fallbackFeature } from "./fallback.js";
 
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */
 const FORM_STATE_VERSION = 2;
@@ -97,25 +101,20 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
   // Groups: committee commands only; everything else there is left alone.
-  bot.chatType(["group", "supergroup"]).use(digests);
+  bot.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests);
   pm.use(refuseStrangers);
+  // Each feature's audience is at its top: the administrators' ones are behind adminCommands (middleware/actor.ts).
   pm.use(digests);
   pm.use(helpFeature());
   pm.use(unitsFeature(deps));
-  pm.use(committeeAdminFeature(deps));
+  pm.use(quotasFeature(deps));
+  pm.use(scheduleFeature(deps));
+  pm.use(auditFeature(deps));
   pm.use(totalsFeature(deps));
   pm.use(closeMonthFeature(deps));
   pm.use(reviewFeature(deps));
-  pm.command("baocao", (ctx) => ctx.conversation.enter(REPORT_FORM));
-  // The button under a reminder opens the report for the month it reminds of; the form checks
-  // that month as a typed one. Data no button of ours carries ("report:2026-0") gets the stale toast.
-  pm.callbackQuery(/^report:(.*)$/, async (ctx) => {
-    const period = readPeriodValue(ctx.match[1]!);
-    if (period === "format") return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
-    await ctx.answerCallbackQuery();
-    await ctx.conversation.enter(REPORT_FORM, period);
-  });
-  pm.command("bienban", (ctx) => ctx.conversation.enter(MINUTES_FORM));
+  pm.use(reportFeature());
+  pm.use(minutesFeature());
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(handoverFeature(deps));

@@ -1,7 +1,7 @@
 // A secretary's hand-over to the branch's deputies: /uyquyen until taken back,
-// or /nghi between two dates. While one is active the deputies file and are reminded.
+// or /nghi between two dates. While one is active the deputies file (access.ts) and are reminded.
 import { addDays, checkIsoDate, parseTypedDate, todayIn, type IsoDate } from "./meeting.js";
-import { reportingUnits, Role, type Actor } from "./roles.js";
+import { Role } from "./roles.js";
 
 export const DelegationKind = { HANDOVER: "HANDOVER", ABSENCE: "ABSENCE" } as const;
 export type DelegationKind = (typeof DelegationKind)[keyof typeof DelegationKind];
@@ -18,33 +18,6 @@ export interface DelegationPeriod {
 
 export function isActive(d: DelegationPeriod, today: IsoDate): boolean {
   return d.revokedAt === null && d.startsOn <= today && (d.endsOn === null || today <= d.endsOn);
-}
-
-type Membership = Actor["memberships"][number];
-
-/**
- * The branches a person may file for: as secretary, or as deputy while the branch is in
- * `delegated`. `waiting`: branches where they are a deputy with no delegation in force.
- */
-export function filingUnits(actor: Actor, delegated: ReadonlySet<number>): { may: Membership[]; waiting: Membership[] } {
-  const may = new Map<number, Membership>();
-  const waiting = new Map<number, Membership>();
-  for (const m of reportingUnits(actor)) {
-    if (m.role === Role.SECRETARY || delegated.has(m.unitId)) may.set(m.unitId, m);
-    else waiting.set(m.unitId, m);
-  }
-  for (const id of may.keys()) waiting.delete(id);
-  return { may: [...may.values()], waiting: [...waiting.values()] };
-}
-
-/** Why a person may not file for a branch: no role there any more, or a deputy with no delegation in force. */
-export type FilingRefusal = "no-role" | "not-delegated";
-
-/** By the rule of filingUnits; undefined when they may file for `unitId`. */
-export function filingRefusal(actor: Actor, delegated: ReadonlySet<number>, unitId: number): FilingRefusal | undefined {
-  const { may, waiting } = filingUnits(actor, delegated);
-  if (may.some((m) => m.unitId === unitId)) return undefined;
-  return waiting.some((m) => m.unitId === unitId) ? "not-delegated" : "no-role";
 }
 
 export type AbsenceProblem = "format" | "invalid" | "end-before-start" | "past" | "too-long";

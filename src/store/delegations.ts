@@ -3,10 +3,10 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { DelegationKind, isActive, onDuty } from "../domain/delegation.js";
 import { todayIn, type IsoDate } from "../domain/meeting.js";
-import { isSecretaryOf, Role } from "../domain/roles.js";
+import { Role } from "../domain/roles.js";
 import { audit } from "./audit.js";
 import { inIdBatches } from "./id-batches.js";
-import { displayName, loadActor } from "./users.js";
+import { displayName } from "./users.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -20,7 +20,11 @@ export interface Span {
   endsOn: IsoDate | null;
 }
 
-/** Who asks, for which branch. `userId` is the secretary's User.id, `actorId` their Telegram id. */
+/**
+ * Who asks, for which branch. `userId` is the secretary's User.id, `actorId` their Telegram id.
+ * The writes below run in the caller's transaction, which has checked the secretary's right
+ * (src/usecases/handover.ts).
+ */
 export interface SecretaryAct {
   unit: { id: number; code: string };
   userId: number;
@@ -28,6 +32,8 @@ export interface SecretaryAct {
   now: Date;
   timeZone: string;
 }
+
+type Tx = Prisma.TransactionClient;
 
 export async function deputiesOf(db: Reader, unitId: number): Promise<Person[]> {
   const rows = await db.membership.findMany({
@@ -47,101 +53,76 @@ export function currentDelegations(db: Reader, unitId: number, today: IsoDate) {
   });
 }
 
-/**
- * Still a secretary of the branch, read in the transaction that records their act:
- * the role may have been removed since the command or its button came in.
- */
-async function stillSecretary(tx: Prisma.TransactionClient, a: SecretaryAct): Promise<boolean> {
-  return isSecretaryOf(await loadActor(tx, a.actorId, []), a.unit.id);
-}
-
-/** The act was refused by stillSecretary: nothing recorded. */
-export type NotSecretary = { status: "not-secretary" };
-
 export type HandoverResult =
-  | NotSecretary
   | { status: "ok"; deputies: Person[] }
   | { status: "already"; since: IsoDate; deputies: Person[] }
   | { status: "no-deputy" };
 
-export async function startHandover(db: Db, a: SecretaryAct): Promise<HandoverResult> {
+export async function startHandover(tx: Tx, a: SecretaryAct): Promise<HandoverResult> {
   const today = todayIn(a.now, a.timeZone);
-  return db.$transaction(async (tx): Promise<HandoverResult> => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" };
-    const deputies = await deputiesOf(tx, a.unit.id);
-    if (deputies.length === 0) return { status: "no-deputy" };
-    const open = await tx.delegation.findFirst({
-      where: { unitId: a.unit.id, kind: DelegationKind.HANDOVER, revokedAt: null },
-      orderBy: { id: "asc" },
-    });
-    if (open) return { status: "already", since: open.startsOn, deputies };
-    await tx.delegation.create({
-      data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.HANDOVER, startsOn: today, endsOn: null, createdAt: a.now },
-    });
-    const name = deputies.map((d) => d.name).join(", ");
-    await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.handover", subject: a.unit.code, details: { name } });
-    return { status: "ok", deputies };
+  const deputies = await deputiesOf(tx, a.unit.id);
+  if (deputies.length === 0) return { status: "no-deputy" };
+  const open = await tx.delegation.findFirst({
+    where: { unitId: a.unit.id, kind: DelegationKind.HANDOVER, revokedAt: null },
+    orderBy: { id: "asc" },
   });
+  if (open) return { status: "already", since: open.startsOn, deputies };
+  await tx.delegation.create({
+    data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.HANDOVER, startsOn: today, endsOn: null, createdAt: a.now },
+  });
+  const name = deputies.map((d) => d.name).join(", ");
+  await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.handover", subject: a.unit.code, details: { name } });
+  return { status: "ok", deputies };
 }
 
 /** Ends the branch's hand-over; `taken` is false when there was none. */
-export async function takeBackHandover(db: Db, a: SecretaryAct): Promise<NotSecretary | { status: "ok"; taken: boolean; deputies: Person[] }> {
-  return db.$transaction(async (tx) => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" as const };
-    const revoked = await tx.delegation.updateMany({
-      where: { unitId: a.unit.id, kind: DelegationKind.HANDOVER, revokedAt: null },
-      data: { revokedAt: a.now },
-    });
-    const deputies = await deputiesOf(tx, a.unit.id);
-    if (revoked.count > 0) await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.takeback", subject: a.unit.code, details: {} });
-    return { status: "ok" as const, taken: revoked.count > 0, deputies };
+export async function takeBackHandover(tx: Tx, a: SecretaryAct): Promise<{ taken: boolean; deputies: Person[] }> {
+  const revoked = await tx.delegation.updateMany({
+    where: { unitId: a.unit.id, kind: DelegationKind.HANDOVER, revokedAt: null },
+    data: { revokedAt: a.now },
   });
+  const deputies = await deputiesOf(tx, a.unit.id);
+  if (revoked.count > 0) await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.takeback", subject: a.unit.code, details: {} });
+  return { taken: revoked.count > 0, deputies };
 }
 
 export type AbsenceResult =
-  | NotSecretary
   | { status: "ok"; deputies: Person[] }
   | { status: "no-deputy" }
   | { status: "overlap"; existing: Span };
 
-export async function recordAbsence(db: Db, a: SecretaryAct & { startsOn: IsoDate; endsOn: IsoDate; label: string }): Promise<AbsenceResult> {
+export async function recordAbsence(tx: Tx, a: SecretaryAct & { startsOn: IsoDate; endsOn: IsoDate; label: string }): Promise<AbsenceResult> {
   const today = todayIn(a.now, a.timeZone);
-  return db.$transaction(async (tx): Promise<AbsenceResult> => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" };
-    const deputies = await deputiesOf(tx, a.unit.id);
-    if (deputies.length === 0) return { status: "no-deputy" };
-    // Two absences over the same days would leave one behind when the other is cancelled.
-    const clash = (await currentDelegations(tx, a.unit.id, today)).find(
-      (d) => d.kind === DelegationKind.ABSENCE && d.startsOn <= a.endsOn && a.startsOn <= d.endsOn!,
-    );
-    if (clash) return { status: "overlap", existing: { startsOn: clash.startsOn, endsOn: clash.endsOn } };
-    await tx.delegation.create({
-      data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.ABSENCE, startsOn: a.startsOn, endsOn: a.endsOn, createdAt: a.now },
-    });
-    // `title` is what /nhatky shows (auditText); the dates are kept as written too.
-    await audit(tx, {
-      actorId: a.actorId,
-      at: a.now,
-      action: "delegation.absence",
-      subject: a.unit.code,
-      details: { startsOn: a.startsOn, endsOn: a.endsOn, title: a.label },
-    });
-    return { status: "ok", deputies };
+  const deputies = await deputiesOf(tx, a.unit.id);
+  if (deputies.length === 0) return { status: "no-deputy" };
+  // Two absences over the same days would leave one behind when the other is cancelled.
+  const clash = (await currentDelegations(tx, a.unit.id, today)).find(
+    (d) => d.kind === DelegationKind.ABSENCE && d.startsOn <= a.endsOn && a.startsOn <= d.endsOn!,
+  );
+  if (clash) return { status: "overlap", existing: { startsOn: clash.startsOn, endsOn: clash.endsOn } };
+  await tx.delegation.create({
+    data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.ABSENCE, startsOn: a.startsOn, endsOn: a.endsOn, createdAt: a.now },
   });
+  // `title` is what /nhatky shows (auditText); the dates are kept as written too.
+  await audit(tx, {
+    actorId: a.actorId,
+    at: a.now,
+    action: "delegation.absence",
+    subject: a.unit.code,
+    details: { startsOn: a.startsOn, endsOn: a.endsOn, title: a.label },
+  });
+  return { status: "ok", deputies };
 }
 
 /** Cancels the branch's current and upcoming absences; returns them (none: nothing to cancel). */
-export async function cancelAbsences(db: Db, a: SecretaryAct): Promise<NotSecretary | { status: "ok"; cancelled: Span[]; deputies: Person[] }> {
+export async function cancelAbsences(tx: Tx, a: SecretaryAct): Promise<{ cancelled: Span[]; deputies: Person[] }> {
   const today = todayIn(a.now, a.timeZone);
-  return db.$transaction(async (tx) => {
-    if (!(await stillSecretary(tx, a))) return { status: "not-secretary" as const };
-    const absences = (await currentDelegations(tx, a.unit.id, today)).filter((d) => d.kind === DelegationKind.ABSENCE);
-    if (absences.length > 0) {
-      await tx.delegation.updateMany({ where: { id: { in: absences.map((d) => d.id) } }, data: { revokedAt: a.now } });
-      await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.cancel", subject: a.unit.code, details: { count: absences.length } });
-    }
-    return { status: "ok" as const, cancelled: absences.map((d) => ({ startsOn: d.startsOn, endsOn: d.endsOn })), deputies: await deputiesOf(tx, a.unit.id) };
-  });
+  const absences = (await currentDelegations(tx, a.unit.id, today)).filter((d) => d.kind === DelegationKind.ABSENCE);
+  if (absences.length > 0) {
+    await tx.delegation.updateMany({ where: { id: { in: absences.map((d) => d.id) } }, data: { revokedAt: a.now } });
+    await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.cancel", subject: a.unit.code, details: { count: absences.length } });
+  }
+  return { cancelled: absences.map((d) => ({ startsOn: d.startsOn, endsOn: d.endsOn })), deputies: await deputiesOf(tx, a.unit.id) };
 }
 
 /**

@@ -1,13 +1,8 @@
-import { providerOf, type Db } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { meetingSchema, type IsoDate, type MeetingDraft, type MeetingFact, type MeetingKind } from "../domain/meeting.js";
+import type { IsoDate, MeetingDraft, MeetingFact, MeetingKind } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import { displayName } from "./users.js";
-import { writeNextVersion } from "./versioning.js";
-import { RecordKind } from "../domain/review.js";
-import { queueReviewCards } from "../outbox/review-notices.js";
-import { refreshBranchMonths } from "./branch-months.js";
-import type { FilingRefusal } from "../domain/delegation.js";
 import { DRAFT_FIELDS, draftOf } from "./meeting-columns.js";
 
 export const MEETING_SELECT = {
@@ -58,49 +53,40 @@ export async function lastOnRoll(db: Db, unitId: number): Promise<number | undef
   return row?.onRoll;
 }
 
-export type SubmitMeetingResult =
-  | { status: "ok"; version: number }
-  | { status: "conflict"; current: StoredMeeting }
-  /** The sender may no longer file for the branch (store/rights.ts): nothing stored. */
-  | { status: "refused"; why: FilingRefusal };
+/** One meeting of a branch: the key its versions share. */
+export interface MeetingKey {
+  unitId: number;
+  kind: MeetingKind;
+  heldOn: IsoDate;
+}
 
-export async function submitMeeting(
-  db: Db,
-  input: {
-    unitId: number;
-    draft: MeetingDraft;
-    baseVersion: number;
-    userId: number;
-    now: Date;
-    /** The sender's rights, read in the transaction that stores the version (the bot always passes it). */
-    refusal?: (tx: Prisma.TransactionClient) => Promise<FilingRefusal | undefined>;
-  },
-): Promise<SubmitMeetingResult> {
-  const { attachments, ...fields } = meetingSchema.parse(input.draft);
-  const key = { unitId: input.unitId, kind: fields.kind, heldOn: fields.heldOn };
-  const result = await writeNextVersion(db, input.baseVersion, {
-    ...(input.refusal ? { refusal: input.refusal } : {}),
-    currentVersion: async (tx) =>
+/** The versions of one meeting's minutes, for writeNextVersion (src/store/versioning.ts). */
+export function meetingVersions(key: MeetingKey, now: Date) {
+  return {
+    currentVersion: async (tx: Prisma.TransactionClient) =>
       (await tx.meeting.findFirst({ where: { ...key, supersededAt: null }, select: { version: true } }))?.version ?? 0,
-    supersede: (tx, version) => tx.meeting.updateMany({ where: { ...key, version }, data: { supersededAt: input.now } }),
-    create: async (tx, version) => {
-      const row = await tx.meeting.create({
-        data: {
-          ...fields,
-          unitId: input.unitId,
-          version,
-          submittedById: input.userId,
-          submittedAt: input.now,
-          attachments: { create: attachments.map((a, position) => ({ ...a, position })) },
-        },
-        select: { id: true },
-      });
-      await queueReviewCards(tx, { kind: RecordKind.MEETING, id: row.id, unitId: input.unitId }, input.now);
-      await refreshBranchMonths(tx, providerOf(db), input.unitId, Number(fields.heldOn.slice(0, 4)));
+    supersede: (tx: Prisma.TransactionClient, version: number) => tx.meeting.updateMany({ where: { ...key, version }, data: { supersededAt: now } }),
+  };
+}
+
+/** Writes one version of a meeting's minutes with its files; returns its id. */
+export async function createMeeting(
+  tx: Prisma.TransactionClient,
+  input: { unitId: number; version: number; draft: MeetingDraft; userId: number; now: Date },
+): Promise<number> {
+  const { attachments, ...fields } = input.draft;
+  const row = await tx.meeting.create({
+    data: {
+      ...fields,
+      unitId: input.unitId,
+      version: input.version,
+      submittedById: input.userId,
+      submittedAt: input.now,
+      attachments: { create: attachments.map((a, position) => ({ ...a, position })) },
     },
+    select: { id: true },
   });
-  if (result.status !== "conflict") return result;
-  return { status: "conflict", current: (await currentMeeting(db, input.unitId, key.kind, key.heldOn))! };
+  return row.id;
 }
 
 function monthRange(p: Period) {

@@ -1,14 +1,8 @@
-import { providerOf, type Db } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { writeNextVersion } from "./versioning.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
-import { reportFiguresSchema } from "../domain/report.js";
 import { displayName } from "./users.js";
-import { RecordKind } from "../domain/review.js";
-import { queueReviewCards } from "../outbox/review-notices.js";
-import { refreshBranchMonths } from "./branch-months.js";
-import type { FilingRefusal } from "../domain/delegation.js";
 import { COHORT_FIELDS, FIGURE_FIELDS } from "./report-columns.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
@@ -57,52 +51,42 @@ export async function previousReport(db: Db, unitId: number, p: Period): Promise
   return row ? toStored(row) : null;
 }
 
-export type SubmitResult =
-  | { status: "ok"; version: number }
-  | { status: "conflict"; current: StoredReport }
-  /** The sender may no longer file for the branch (store/rights.ts): nothing stored. */
-  | { status: "refused"; why: FilingRefusal };
+/** One month's report of a branch: the key its versions share. */
+export interface ReportKey {
+  unitId: number;
+  year: number;
+  month: number;
+}
 
-/**
- * Stores a new version of a month's report. `baseVersion` is the version the
- * secretary was looking at (0 for none); if someone else submitted since,
- * nothing is stored and the newer version is returned so the form can say so.
- */
-export async function submitReport(
-  db: Db,
-  input: {
-    unitId: number;
-    period: Period;
+/** The versions of one month's report, for writeNextVersion (src/store/versioning.ts): the current number, and marking it replaced. */
+export function reportVersions(key: ReportKey, now: Date) {
+  return {
+    currentVersion: async (tx: Prisma.TransactionClient) =>
+      (await tx.report.findFirst({ where: { ...key, supersededAt: null }, select: { version: true } }))?.version ?? 0,
+    supersede: (tx: Prisma.TransactionClient, version: number) => tx.report.updateMany({ where: { ...key, version }, data: { supersededAt: now } }),
+  };
+}
+
+/** Writes one version of a month's report; returns its id. */
+export async function createReport(
+  tx: Prisma.TransactionClient,
+  input: ReportKey & {
+    version: number;
     figures: ReportFigures;
-    baseVersion: number;
+    late: boolean;
     userId: number;
     now: Date;
-    late: boolean;
     /** Why a closed month changes (src/store/locks.ts); marks the version a late correction. */
-    correctionReason?: string | null;
-    /** The sender's rights, read in the transaction that stores the version (the bot always passes it). */
-    refusal?: (tx: Prisma.TransactionClient) => Promise<FilingRefusal | undefined>;
+    correctionReason: string | null;
   },
-): Promise<SubmitResult> {
-  const figures = reportFiguresSchema.parse(input.figures);
-  const where = { unitId: input.unitId, year: input.period.year, month: input.period.month };
-  const result = await writeNextVersion(db, input.baseVersion, {
-    ...(input.refusal ? { refusal: input.refusal } : {}),
-    currentVersion: async (tx) =>
-      (await tx.report.findFirst({ where: { ...where, supersededAt: null }, select: { version: true } }))?.version ?? 0,
-    supersede: (tx, version) => tx.report.updateMany({ where: { ...where, version }, data: { supersededAt: input.now } }),
-    create: async (tx, version) => {
-      const correction = input.correctionReason ? { lateCorrection: true, correctionReason: input.correctionReason } : {};
-      const row = await tx.report.create({
-        data: { ...where, ...figures, ...correction, version, late: input.late, submittedById: input.userId, submittedAt: input.now },
-        select: { id: true },
-      });
-      await queueReviewCards(tx, { kind: RecordKind.REPORT, id: row.id, unitId: input.unitId }, input.now);
-      await refreshBranchMonths(tx, providerOf(db), input.unitId, input.period.year);
-    },
+): Promise<number> {
+  const { unitId, year, month, figures } = input;
+  const correction = input.correctionReason ? { lateCorrection: true, correctionReason: input.correctionReason } : {};
+  const row = await tx.report.create({
+    data: { unitId, year, month, ...figures, ...correction, version: input.version, late: input.late, submittedById: input.userId, submittedAt: input.now },
+    select: { id: true },
   });
-  if (result.status !== "conflict") return result;
-  return { status: "conflict", current: (await currentReport(db, input.unitId, input.period))! };
+  return row.id;
 }
 
 export async function yearReports(db: Db, unitId: number, year: number) {

@@ -1,18 +1,15 @@
 // Reads a version under review and records a reviewer's decision. A decision
 // is a conditional update on the version's id while it is current and pending,
 // so of two reviewers (or one pressing twice) exactly one changes it.
-import { providerOf, type Db } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { MeetingDraft } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
 import { RecordKind, ReviewState, type RecordRef } from "../domain/review.js";
-import { subtreeIds } from "../domain/units.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./report-columns.js";
-import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB } from "../outbox/review-notices.js";
 import { displayName } from "./users.js";
-import { refreshBranchMonths } from "./branch-months.js";
 
 interface Common {
   ref: RecordRef;
@@ -111,74 +108,45 @@ export async function latestVersionOf(db: Db, ref: RecordRef): Promise<RecordRef
   return now ? { kind: ref.kind, id: now.id } : null;
 }
 
-export type DecideResult =
-  | { status: "ok" }
-  /** Someone decided first, or the version was replaced meanwhile: `record` says how it stands now. */
-  | { status: "too-late"; record: ReviewRecord }
-  /** `stillMay` said no: the reviewer lost the right to decide for the branch. Nothing recorded. */
-  | { status: "not-allowed" }
-  | { status: "missing" };
+const ofId = (ref: RecordRef) => ({ where: { id: ref.id }, select: { unitId: true } }) as const;
 
-/**
- * Approves or returns one version. The sender is told, and so are the chats
- * `tellAlso` gives; the notice is queued in the same transaction as the decision.
- * `stillMay` checks the reviewer's rights over the record's branch in that same
- * transaction, so a role lost while the reason was typed is seen (store/rights.ts).
- */
-export async function decide(
-  db: Db,
-  input: {
-    ref: RecordRef;
-    reviewerUserId: number;
-    decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED;
-    note?: string;
-    now: Date;
-    tellAlso?: (tx: Prisma.TransactionClient, unitId: number) => Promise<bigint[]>;
-    stillMay?: (tx: Prisma.TransactionClient, unitId: number) => Promise<boolean>;
-  },
-): Promise<DecideResult> {
-  const where = { id: input.ref.id, supersededAt: null, reviewState: ReviewState.PENDING };
-  const data = { reviewState: input.decision, reviewedById: input.reviewerUserId, reviewedAt: input.now, reviewNote: input.note ?? null };
-  const isReport = input.ref.kind === RecordKind.REPORT;
-  const outcome = await db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed"> => {
-    if (input.stillMay) {
-      const ofId = { where: { id: input.ref.id }, select: { unitId: true } } as const;
-      const row = isReport ? await tx.report.findUnique(ofId) : await tx.meeting.findUnique(ofId);
-      if (row && !(await input.stillMay(tx, row.unitId))) return "not-allowed";
-    }
-    const { count } = isReport ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
-    if (count === 0) return "unchanged";
-    const select = { unitId: true, submittedBy: { select: { telegramId: true } } } as const;
-    let owner: { unitId: number; submittedBy: { telegramId: bigint } };
-    if (isReport) {
-      const report = await tx.report.findUniqueOrThrow({ where: { id: input.ref.id }, select: { ...select, year: true } });
-      // Approved figures count in the totals: the branch's digest rows change with the decision.
-      await refreshBranchMonths(tx, providerOf(db), report.unitId, report.year);
-      owner = report;
-    } else owner = await tx.meeting.findUniqueOrThrow({ where: { id: input.ref.id }, select });
-    const chats = [owner.submittedBy.telegramId, ...((await input.tellAlso?.(tx, owner.unitId)) ?? [])];
-    await queueDecisionNotice(tx, input.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, input.ref, chats, input.now);
-    return "ok";
-  });
-  if (outcome !== "unchanged") return { status: outcome };
-  const record = await loadReviewRecord(db, input.ref);
-  return record ? { status: "too-late", record } : { status: "missing" };
+/** The branch a report or minutes belongs to; undefined when there is no such record. */
+export async function recordUnitId(tx: Prisma.TransactionClient, ref: RecordRef): Promise<number | undefined> {
+  const row = ref.kind === RecordKind.REPORT ? await tx.report.findUnique(ofId(ref)) : await tx.meeting.findUnique(ofId(ref));
+  return row?.unitId;
 }
 
-/** Ids of the units whose records this person reviews: the subtrees of their committees, or all for an administrator. */
-export async function reviewScope(db: Db, committeeUnitIds: number[], isAdmin: boolean): Promise<number[] | "all"> {
-  if (isAdmin) return "all";
-  const units = await db.unit.findMany({ select: { id: true, parentId: true } });
-  const out = new Set<number>();
-  for (const root of committeeUnitIds) for (const id of subtreeIds(units, root)) if (id !== root) out.add(id);
-  return [...out];
+/**
+ * Records a decision on the version if it is still current and pending: of two
+ * reviewers (or one pressing twice) exactly one changes it. False when it was not.
+ */
+export async function markDecided(
+  tx: Prisma.TransactionClient,
+  ref: RecordRef,
+  d: { decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED; reviewerUserId: number; note: string | null; now: Date },
+): Promise<boolean> {
+  const where = { id: ref.id, supersededAt: null, reviewState: ReviewState.PENDING };
+  const data = { reviewState: d.decision, reviewedById: d.reviewerUserId, reviewedAt: d.now, reviewNote: d.note };
+  const { count } = ref.kind === RecordKind.REPORT ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
+  return count > 0;
+}
+
+/** Who sent the version, its branch, and for a report its year (whose digest rows a decision changes). */
+export async function recordSender(tx: Prisma.TransactionClient, ref: RecordRef): Promise<{ unitId: number; year: number | null; senderTelegramId: bigint }> {
+  const select = { unitId: true, submittedBy: { select: { telegramId: true } } } as const;
+  if (ref.kind === RecordKind.REPORT) {
+    const r = await tx.report.findUniqueOrThrow({ where: { id: ref.id }, select: { ...select, year: true } });
+    return { unitId: r.unitId, year: r.year, senderTelegramId: r.submittedBy.telegramId };
+  }
+  const m = await tx.meeting.findUniqueOrThrow({ where: { id: ref.id }, select });
+  return { unitId: m.unitId, year: null, senderTelegramId: m.submittedBy.telegramId };
 }
 
 /** Current versions waiting for review in the scope, oldest first. */
-export async function pendingRecords(db: Db, scope: number[] | "all", limit: number): Promise<{ refs: RecordRef[]; total: number }> {
+export async function pendingRecords(db: Db, scope: ReadonlySet<number> | "all", limit: number): Promise<{ refs: RecordRef[]; total: number }> {
   // Filtered here rather than with IN (…): a province's scope is thousands of ids, past SQLite's bound-parameter limit.
   const where = { supersededAt: null, reviewState: ReviewState.PENDING };
-  const inScope = scope === "all" ? () => true : ((ids) => (r: { unitId: number }) => ids.has(r.unitId))(new Set(scope));
+  const inScope = (r: { unitId: number }) => scope === "all" || scope.has(r.unitId);
   const select = { id: true, unitId: true, submittedAt: true } as const;
   const [reports, meetings] = await Promise.all([
     db.report.findMany({ where, select }).then((rows) => rows.filter(inScope)),

@@ -70,6 +70,11 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
   return units.map(({ memberships, ...u }) => ({ ...u, secretaries: memberships.map((m) => displayName(m.user)) }));
 }
 
+/** Every unit's place in the tree, for the access rules over a whole tree (src/domain/access.ts reach). */
+export function unitTree(db: Db): Promise<{ id: number; parentId: number | null }[]> {
+  return db.unit.findMany({ select: { id: true, parentId: true } });
+}
+
 /** Ids of the unit's parent, grandparent, and so on up to the root. */
 export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: number): Promise<number[]> {
   const out: number[] = [];

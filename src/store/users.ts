@@ -1,29 +1,10 @@
 import type { Db } from "../db/client.js";
-import { Prisma } from "../db/generated/client.js";
-import type { Actor, Role } from "../domain/roles.js";
 
 export interface TelegramPerson {
   id: number;
   first_name: string;
   last_name?: string;
   username?: string;
-}
-
-/** Also inside a transaction, so that a decision is checked against the roles of the moment it is recorded. */
-export async function loadActor(db: Db | Prisma.TransactionClient, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
-  // One statement rather than Prisma's three for the nested select: this runs for every update.
-  const rows = await db.$queryRaw<{ role: string; unitId: number; unitCode: string; unitName: string }[]>(Prisma.sql`
-    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName"
-    FROM "Membership" m
-    JOIN "User" p ON p."id" = m."userId"
-    JOIN "Unit" u ON u."id" = m."unitId"
-    WHERE p."telegramId" = ${BigInt(telegramId)}
-    ORDER BY m."id"`);
-  return {
-    telegramId,
-    isAdmin: adminIds.includes(telegramId),
-    memberships: rows.map((m) => ({ unitId: Number(m.unitId), unitCode: m.unitCode, unitName: m.unitName, role: m.role as Role })),
-  };
 }
 
 export async function findUserId(db: Db, telegramId: number): Promise<number | undefined> {

@@ -13,10 +13,10 @@ import { TotalsMode } from "../../src/domain/review-totals.js";
 import { ReviewState } from "../../src/domain/review.js";
 import { createLogger } from "../../src/log.js";
 import { ensureBranchMonths, rebuildBranchMonths } from "../../src/store/branch-months.js";
-import { submitReport } from "../../src/store/reports.js";
-import { decide } from "../../src/store/review.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
 import { setTotalsMode } from "../../src/store/totals-setting.js";
+import { fileReport } from "../../src/usecases/report.js";
+import { decide } from "../../src/usecases/review.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
 import { digestInput } from "../support/digest-input.js";
 
@@ -146,16 +146,21 @@ describe("the digest rows kept as records change", () => {
   test("after each report, amendment, approval and return they are what a rebuild from the records makes, and the digest agrees with the reference", async () => {
     const branch = await db.unit.create({ data: { code: "CB-NEW", name: "Tên CB-NEW", kind: "BRANCH", parentId: ids["P2"]!, createdBy: 1n } });
     const user = await db.user.findFirstOrThrow();
+    // Reports are sent as the bot sends them (src/usecases/report.ts), by the branch's secretary.
+    await db.membership.create({ data: { userId: user.id, unitId: branch.id, role: "SECRETARY" } });
     const now = new Date(Date.UTC(2026, 10, 2));
+    // Reviewed by an administrator, as the bot records a decision (src/usecases/review.ts).
+    const reviewer = { id: 2, first_name: "Duyệt" };
+    const deps = { db, clock: () => now, config: { TZ: "Asia/Ho_Chi_Minh", ADMIN_IDS: [reviewer.id] }, outbox: { kick() {} } };
     const steps: [string, () => Promise<unknown>][] = [];
     let reportId = 0;
     const send = (month: number, baseVersion: number, f: ReturnType<typeof figures>) => async () => {
-      const r = await submitReport(db, { unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, userId: user.id, now, late: false });
+      const r = await fileReport(deps, { telegramId: Number(user.telegramId), userId: user.id, unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, dueDay: 5, correctionReason: null });
       expect(r.status).toBe("ok");
       reportId = (await db.report.findFirstOrThrow({ where: { unitId: branch.id, month, supersededAt: null } })).id;
     };
     const review = (decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED) => () =>
-      decide(db, { ref: { kind: "R", id: reportId }, reviewerUserId: user.id, decision, note: "x", now }).then((r) => expect(r.status).toBe("ok"));
+      decide(deps, { reviewer, ref: { kind: "R", id: reportId }, decision, note: "x" }).then((r) => expect(r.status).toBe("ok"));
     steps.push(
       ["September sent", send(9, 0, figures(5, 2))],
       ["October sent", send(10, 0, figures(7, 1))],

@@ -10,8 +10,7 @@ import { Harness, type TestUser } from "../support/harness.js";
 import { Reviewer } from "../support/review-setup.js";
 import { branchWithSecretary, buildTree, fillReport, freshSecretary, inviteLink, TYPICAL_ANSWERS } from "../support/scenario.js";
 import { MeetingKind } from "../../src/domain/meeting.js";
-import { submitMeeting } from "../../src/store/meetings.js";
-import { refusalToFile } from "../../src/store/rights.js";
+import { fileMinutes } from "../../src/usecases/minutes.js";
 
 let h: Harness;
 let admin: TestUser;
@@ -133,13 +132,17 @@ describe("sending a report or minutes", () => {
   });
 
   test("the transaction that stores minutes reads the rights itself: a role removed after the check at send still stops the write", async () => {
-    // No update lets a test act between the form's check and the write, so the store is called as the form calls it.
+    // No update lets a test act between the form's check and the write, so the use case is called as the form calls it.
     const { secretary: s, branch } = await freshSecretary(h);
     const unit = await h.app.db.unit.findUniqueOrThrow({ where: { code: branch } });
     const user = await h.app.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(s.id) } });
     const draft = { kind: MeetingKind.REGULAR, topic: null, heldOn: "2026-11-02", place: "Phòng họp", chair: "An", recorder: "Lan", onRoll: 20, present: 20, absentExcused: 0, absentUnexcused: 0, content: "Nội dung", conclusions: "Kết luận", attachments: [] };
-    const now = h.clock.now();
-    const store = () => submitMeeting(h.app.db, { unitId: unit.id, draft, baseVersion: 0, userId: user.id, now, refusal: (tx) => refusalToFile(tx, s.id, unit.id, now, h.config.TZ) });
+    const deps = { db: h.app.db, clock: h.clock.now, config: h.config, outbox: { kick() {} } };
+    const store = async () => {
+      const { at, ...result } = await fileMinutes(deps, { telegramId: s.id, userId: user.id, unitId: unit.id, draft, baseVersion: 0 });
+      expect(at).toBe(h.clock.now().toISOString());
+      return result;
+    };
     await removeRole(s, branch);
     expect(await store()).toEqual({ status: "refused", why: "no-role" });
     expect(await h.app.db.meeting.count({ where: { unitId: unit.id } })).toBe(0);

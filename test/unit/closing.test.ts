@@ -1,6 +1,6 @@
 // The rules of /khoaso that need no bot: reading its arguments, who blocks a closing, which months can close.
 import { describe, expect, test } from "vitest";
-import { readCloseArgs } from "../../src/bot/features/close-month.js";
+import { readCloseArgs } from "../../src/bot/committees/close-month.js";
 import { checkClosing, monthIsOver } from "../../src/domain/closing.js";
 
 const TZ = "Asia/Ho_Chi_Minh";

@@ -1,10 +1,11 @@
 // The rules of /nghi and /uyquyen: reading the dates, when a delegation is in force,
 // who is on duty, who may file, and the role words of /moi.
 import { describe, expect, it } from "vitest";
-import { filingRefusal, filingUnits, isActive, onDuty, parseAbsence } from "../../src/domain/delegation.js";
+import { Action, filingRefusal, filingUnits, may } from "../../src/domain/access.js";
+import { isActive, onDuty, parseAbsence } from "../../src/domain/delegation.js";
 import { inviteRole } from "../../src/domain/invite.js";
 import { parseMeetingDate } from "../../src/domain/meeting.js";
-import { isSecretaryOf, Role, type Actor } from "../../src/domain/roles.js";
+import { Role, type Actor } from "../../src/domain/roles.js";
 import { UnitKind } from "../../src/domain/units.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -133,7 +134,7 @@ describe("filingUnits", () => {
     expect(filingRefusal({ ...actor, memberships: [] }, delegated, 1)).toBe("no-role");
   });
   it("only a secretary records hand-overs and absences", () => {
-    expect([1, 2, 9].map((unitId) => isSecretaryOf(actor, unitId))).toEqual([true, false, false]);
+    expect([1, 2, 9].map((unitId) => may(actor, Action.DELEGATE, { unitId, ancestors: [], delegated: false }))).toEqual([true, false, false]);
   });
 });
 

@@ -22,7 +22,7 @@ import { MEETING_FIELD_SPECS } from "../../src/domain/meeting-fields.js";
 import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
-import { MENU_COMMANDS } from "../../src/bot/features/help.js";
+import { MENU_COMMANDS } from "../../src/bot/people/help.js";
 import { MEETING_SHEET, PROGRESS_SHEET, REPORT_SHEET } from "../../src/export/sheets.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
@@ -94,13 +94,13 @@ const AUDIT_ACTIONS = auditActions(SRC_FILES.filter((p) => p.startsWith(join(SRC
  */
 const TEMPLATES: Record<string, readonly string[]> = {
   "report-period-*": REPORT_PERIOD_PROBLEMS,
-  // src/bot/features/units.ts
+  // src/bot/units/feature.ts
   "unit-bad-name-*": UNIT_NAME_PROBLEMS,
   "form-count-*": COUNT_PROBLEMS,
   "reason-*": REASON_PROBLEMS,
-  // src/bot/features/handover.ts
+  // src/bot/people/handover.ts
   "absence-problem-*": ABSENCE_PROBLEMS,
-  // src/bot/features/close-month.ts (monthAndUnits: /khoaso and /mokhoa)
+  // src/bot/committees/close-month.ts (monthAndUnits: /khoaso and /mokhoa)
   "*-usage": ["close", "reopen"],
   "*-bad-month": ["close", "reopen"],
   "*-not-over": ["close", "reopen"],
@@ -118,7 +118,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,
-  // src/bot/features/committee-admin.ts
+  // src/bot/committees/quotas.ts
   "quota-cohort-*": COHORTS,
   "quota-cohort-name-*": QUOTA_COHORTS,
   "role-*": Object.values(Role),
@@ -165,13 +165,13 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   "src/bot/minutes/questions.ts spec.ask": () => entryKeys(MEETING_FIELD_SPECS, "ask", (s) => s.kind === "text"),
   // changedFields labels each change with its entry's `diff`.
   "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...entryKeys(MEETING_FIELD_SPECS, "diff")],
-  "src/bot/features/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
+  "src/bot/people/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
   // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and
   // t(c.header) calls are scanned in src/export/labels.ts. Only while the call
   // keeps exactly that shape; translators arrive under the name t (see the test below).
-  "src/bot/features/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
+  "src/bot/committees/digests.ts k": (call) => (forwardingArrow(call, "k") === "workbookLabels" ? [] : undefined),
   // translator() returns `(key, vars) => i18n.t(LOCALE, key, vars)`, a Translate that the jobs
   // and messages receive as t and call as t("...").
   "src/i18n.ts key": (call) => (forwardingArrow(call, "key") === "return" ? [] : undefined),

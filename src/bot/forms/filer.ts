@@ -1,10 +1,7 @@
-// Who is filing a form, and for which branch: the first step of /baocao and /bienban.
-import { filingUnits, type FilingRefusal } from "../../domain/delegation.js";
-import type { Prisma } from "../../db/generated/client.js";
-import { refusalToFile } from "../../store/rights.js";
-import { todayIn } from "../../domain/meeting.js";
-import { delegatedUnitIds } from "../../store/delegations.js";
-import { findUserId, loadActor } from "../../store/users.js";
+// Who is filing a form, and for which branch: the first step of /baocao and /bienban,
+// asked again at send (src/usecases/filing.ts answers both).
+import type { Refusal } from "../../domain/access.js";
+import { openFiling, refusalToFile } from "../../usecases/filing.js";
 import type { AppDeps } from "../context.js";
 import { unitQuestion } from "./questions.js";
 import type { FormSession } from "./session.js";
@@ -16,16 +13,7 @@ export interface Filer {
 
 /** Undefined, after saying so, when the person files for no branch. */
 export async function whoFiles(form: FormSession, deps: AppDeps): Promise<Filer | undefined> {
-  const who = await form.external(async () => {
-    const actor = await loadActor(deps.db, form.userId, deps.config.ADMIN_IDS);
-    // A deputy files only while the secretary has handed over (/uyquyen) or is away (/nghi).
-    const { may, waiting } = filingUnits(actor, await delegatedUnitIds(deps.db, todayIn(deps.clock(), deps.config.TZ)));
-    return {
-      userId: await findUserId(deps.db, form.userId),
-      units: may.map((m) => ({ id: m.unitId, name: m.unitName })),
-      waiting: waiting.map((m) => m.unitName),
-    };
-  });
+  const who = await form.external(() => openFiling(deps, form.userId));
   if (who.userId === undefined || who.units.length === 0) {
     await form.finish(
       who.waiting.length > 0 ? form.t("refuse-deputy-not-delegated", { unit: who.waiting.join(", ") }) : form.t("refuse-secretary-only"),
@@ -41,22 +29,17 @@ export async function whoFiles(form: FormSession, deps: AppDeps): Promise<Filer 
  * Asked again at send, before anything else is asked (a correction's reason): a
  * deputy's hand-over may have been taken back, or the role removed, while the
  * form was open. False, after saying why, when the person may no longer file.
- * The store checks the same again in the transaction that stores the version.
+ * The use case checks the same again in the transaction that stores the version.
  */
 export async function stillFiles(form: FormSession, deps: AppDeps, unit: { id: number; name: string }): Promise<boolean> {
   // `true` when they may file: what forms recorded here before refusals had a reason, so a form left open by older code replays.
-  const why = await form.external(async (): Promise<FilingRefusal | true> => (await refusalToFile(deps.db, form.userId, unit.id, deps.clock(), deps.config.TZ)) ?? true);
+  const why = await form.external(async (): Promise<Refusal | true> => (await refusalToFile(deps, form.userId, unit.id)) ?? true);
   if (why === true) return true;
   await form.finish(refusalText(form, why, unit));
   return false;
 }
 
-/** The transaction's own check of the sender's rights, for submitReport and submitMeeting. */
-export function filingCheck(form: FormSession, deps: AppDeps, unit: { id: number }, at: Date) {
-  return (tx: Prisma.TransactionClient) => refusalToFile(tx, form.userId, unit.id, at, deps.config.TZ);
-}
-
-export function refusalText(form: FormSession, why: FilingRefusal, unit: { name: string }): string {
+export function refusalText(form: FormSession, why: Refusal, unit: { name: string }): string {
   if (why === "not-delegated") return form.t("refuse-deputy-not-delegated", { unit: unit.name });
   return form.t("refuse-no-longer-files", { unit: unit.name });
 }

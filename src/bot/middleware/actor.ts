@@ -1,6 +1,8 @@
-import type { MiddlewareFn } from "grammy";
-import { hasAnyRole } from "../../domain/roles.js";
-import { loadActor } from "../../store/users.js";
+// Who sent the update (their roles, through the access loader), and the gates the
+// access table puts before whole features: strangers, and administrators' commands.
+import { Composer, type CommandContext, type MiddlewareFn } from "grammy";
+import { Action, hasAnyRole, mayAnywhere } from "../../domain/access.js";
+import { loadActor } from "../../store/access.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function attachActor(deps: AppDeps): MiddlewareFn<BotContext> {
@@ -20,7 +22,20 @@ export const refuseStrangers: MiddlewareFn<BotContext> = async (ctx, next) => {
   await ctx.reply(ctx.t("refuse-no-role"));
 };
 
-export const adminOnly: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (ctx.actor.isAdmin) return next();
-  await ctx.reply(ctx.t("refuse-admin-only"));
-};
+/** The administrators' commands (ADMIN in src/domain/access.ts). */
+export const isAdmin = (ctx: BotContext): boolean => mayAnywhere(ctx.actor, Action.ADMIN);
+
+export type CommandHandler = (ctx: CommandContext<BotContext>) => unknown;
+
+/**
+ * A composer of commands for administrators: its handlers sit behind
+ * `filter(isAdmin)`, and the same commands from anyone else get the refusal
+ * (other updates pass on). Each command is named once, with its handler.
+ */
+export function adminCommands(commands: Record<string, CommandHandler>): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const admins = composer.filter(isAdmin);
+  for (const [name, handler] of Object.entries(commands)) admins.command(name, handler);
+  composer.command(Object.keys(commands), (ctx) => ctx.reply(ctx.t("refuse-admin-only")));
+  return composer;
+}

@@ -2,11 +2,12 @@
 import { attendanceRate, checkMeetingDate, formatIsoDate, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
 import { MEETING_GROUPS, MEETING_KEY_GROUPS } from "../../domain/meeting-fields.js";
 import { formatDateTime } from "../../domain/time.js";
-import { currentMeeting, lastOnRoll, submitMeeting, type StoredMeeting } from "../../store/meetings.js";
+import type { StoredMeeting } from "../../store/meetings.js";
+import { existingMinutes, fileMinutes, membersOnRoll } from "../../usecases/minutes.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion } from "../forms/questions.js";
-import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
+import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import {
   absentExcusedQuestion,
   absentUnexcusedQuestion,
@@ -91,13 +92,8 @@ export function createMinutesForm(deps: AppDeps) {
         continue;
       }
       if (!(await stillFiles(form, deps, unit))) return;
-      // And again as the minutes are stored (filingCheck): a hand-over taken back, or the role removed, meanwhile.
-      const result = await form.external(async () => {
-        const at = deps.clock();
-        const r = await submitMeeting(deps.db, { unitId: unit.id, draft: m, baseVersion, userId, now: at, refusal: filingCheck(form, deps, unit, at) });
-        if (r.status === "ok") deps.outbox.kick();
-        return { ...r, at: at.toISOString() };
-      });
+      // And again as the minutes are stored (by the use case): a hand-over taken back, or the role removed, meanwhile.
+      const result = await form.external(() => fileMinutes(deps, { telegramId: form.userId, userId, unitId: unit.id, draft: m, baseVersion }));
       if (result.status === "refused") return form.finish(refusalText(form, result.why, unit));
       if (result.status === "conflict") {
         const c = result.current;
@@ -123,7 +119,7 @@ export function createMinutesForm(deps: AppDeps) {
     }
 
     function loadExisting(kind: MeetingKind, heldOn: IsoDate): Promise<StoredMeeting | null> {
-      return form.external(() => currentMeeting(deps.db, unit.id, kind, heldOn));
+      return form.external(() => existingMinutes(deps, unit.id, kind, heldOn));
     }
 
     function amendingNotice(e: StoredMeeting): string {
@@ -154,7 +150,7 @@ export function createMinutesForm(deps: AppDeps) {
         case "conclusions":
           return { ...d, conclusions: await form.ask(textFieldQuestion(t, "conclusions")) };
         case "attendance": {
-          const last = await form.external(() => lastOnRoll(deps.db, unit.id));
+          const last = await form.external(() => membersOnRoll(deps, unit.id));
           const onRoll = await form.ask(onRollQuestion(t, last));
           const present = await form.ask(presentQuestion(t, onRoll));
           if (present === onRoll) return { ...d, onRoll, present, absentExcused: 0, absentUnexcused: 0 };

@@ -1,27 +1,19 @@
 // /baocao: the monthly recruitment report, one question at a time.
-import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, isLate, type Period } from "../../domain/period.js";
-import { loadSchedule } from "../../store/settings.js";
+import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, type Period } from "../../domain/period.js";
 import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } from "../../domain/report.js";
 import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
-import { currentReport, previousReport, submitReport, type StoredReport } from "../../store/reports.js";
+import type { StoredReport } from "../../store/reports.js";
+import { fileReport, monthClosed, reportDueDay, reportMonth, type ReportMonth } from "../../usecases/report.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
-import { isMonthClosed } from "../../store/locks.js";
 import { REASON_MIN } from "../../domain/review.js";
-import { filingCheck, refusalText, stillFiles, whoFiles } from "../forms/filer.js";
+import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "../../messages/report-summary.js";
 
 export const REPORT_FORM = "report";
-
-interface MonthContext {
-  existing: StoredReport | null;
-  previous: StoredReport | null;
-  /** Closed (/khoaso): a change needs a typed reason and goes back to review. */
-  closed: boolean;
-}
 
 export function createReportForm(deps: AppDeps) {
   const tz = deps.config.TZ;
@@ -36,7 +28,7 @@ export function createReportForm(deps: AppDeps) {
     const { userId, unit: chosenUnit } = filer;
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
-    const dueDay = await form.external(async () => (await loadSchedule(deps.db)).dueDay);
+    const dueDay = await form.external(() => reportDueDay(deps));
     // A reminder's button names its month; it may not be open yet (or be forged): then say why, and ask.
     const presetProblem = preset ? checkReportPeriod(preset, now, tz) : undefined;
     if (preset && presetProblem) await form.say(periodProblemText(t, presetProblem, preset, now, tz));
@@ -79,19 +71,14 @@ export function createReportForm(deps: AppDeps) {
       }
       if (!(await stillFiles(form, deps, chosenUnit))) return;
       // Asked again at send: the month may have been closed while the form was open.
-      const closed = await form.external(() => isMonthClosed(deps.db, chosenUnit.id, period));
+      const closed = await form.external(() => monthClosed(deps, chosenUnit.id, period));
       const correctionReason = closed
         ? await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })))
         : null;
-      const result = await form.external(async () => {
-        const at = deps.clock();
-        const late = isLate(period, at, dueDay, tz);
-        // stillFiles asked before the reason; asked again as the version is stored.
-        const refusal = filingCheck(form, deps, chosenUnit, at);
-        const r = await submitReport(deps.db, { unitId: chosenUnit.id, period, figures, baseVersion, userId, now: at, late, correctionReason, refusal });
-        if (r.status === "ok") deps.outbox.kick();
-        return { ...r, at: at.toISOString(), late };
-      });
+      // stillFiles asked before the reason; the use case asks again as the version is stored.
+      const result = await form.external(() =>
+        fileReport(deps, { telegramId: form.userId, userId, unitId: chosenUnit.id, period, figures, baseVersion, dueDay, correctionReason }),
+      );
       if (result.status === "refused") return form.finish(refusalText(form, result.why, chosenUnit));
       if (result.status === "conflict") {
         const c = result.current;
@@ -113,12 +100,8 @@ export function createReportForm(deps: AppDeps) {
     }
 
 
-    function loadMonth(p: Period): Promise<MonthContext> {
-      return form.external(async () => ({
-        existing: await currentReport(deps.db, chosenUnit.id, p),
-        previous: await previousReport(deps.db, chosenUnit.id, p),
-        closed: await isMonthClosed(deps.db, chosenUnit.id, p),
-      }));
+    function loadMonth(p: Period): Promise<ReportMonth> {
+      return form.external(() => reportMonth(deps, chosenUnit.id, p));
     }
 
     function closedNotice(p: Period): string {

@@ -1,14 +1,11 @@
 // /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved;
 // /mokhoa <tháng> [mã đơn vị] opens it again.
-import { Composer } from "grammy";
 import { monthIsOver } from "../../domain/closing.js";
 import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../../domain/period.js";
-import { normaliseUnitCode } from "../../domain/units.js";
-import { allUnits } from "../../store/digest-data.js";
-import { closeMonth, reopenMonth } from "../../store/locks.js";
 import { closeMonthMessages, reopenMonthMessages } from "../../messages/close-month.js";
+import { closeMonth, closingTargets, reopenMonth } from "../../usecases/closing.js";
 import type { AppDeps, BotContext } from "../context.js";
-import { adminOnly } from "../middleware/actor.js";
+import { adminCommands, type CommandHandler } from "../middleware/actor.js";
 
 interface Args {
   period: Period | PeriodProblem;
@@ -33,21 +30,21 @@ export function readCloseArgs(text: string, now: Date, timeZone: string): Args |
 
 export function closeMonthFeature(deps: AppDeps) {
   const tz = deps.config.TZ;
-  const cmd = new Composer<BotContext>();
 
-  cmd.command("khoaso", async (ctx) => {
+  // Behind the administrator filter (adminCommands, at the end).
+  const khoaso: CommandHandler = async (ctx) => {
     const asked = await monthAndUnits(ctx, "close");
     if (!asked) return;
     const { period, targets } = asked;
 
     const month = formatPeriod(period);
     for (const unit of targets) {
-      const r = await closeMonth(deps.db, { unitId: unit.id, period, closedBy: ctx.from!.id, now: deps.clock() });
+      const r = await closeMonth(deps, { unitId: unit.id, period, closedBy: ctx.from!.id });
       for (const text of closeMonthMessages(ctx.t, r, { month, unit, timeZone: tz })) await ctx.reply(text);
     }
-  });
+  };
 
-  cmd.command("mokhoa", async (ctx) => {
+  const mokhoa: CommandHandler = async (ctx) => {
     // A month too old or not over cannot have been closed: /khoaso refuses both.
     const asked = await monthAndUnits(ctx, "reopen");
     if (!asked) return;
@@ -55,10 +52,10 @@ export function closeMonthFeature(deps: AppDeps) {
 
     const month = formatPeriod(period);
     for (const unit of targets) {
-      const r = await reopenMonth(deps.db, { unitId: unit.id, period, reopenedBy: ctx.from!.id, now: deps.clock() });
+      const r = await reopenMonth(deps, { unitId: unit.id, period, reopenedBy: ctx.from!.id });
       for (const text of reopenMonthMessages(ctx.t, r, { month, unit, timeZone: tz })) await ctx.reply(text);
     }
-  });
+  };
 
   /**
    * The month, which must be over and within reach, and the unit named or every
@@ -72,23 +69,11 @@ export function closeMonthFeature(deps: AppDeps) {
     if (period === "format") return void (await ctx.reply(ctx.t(`${command}-bad-month`)));
     if (period === "too-old") return void (await ctx.reply(ctx.t("close-too-old")));
     if (period === "future" || !monthIsOver(period, now, tz)) return void (await ctx.reply(ctx.t(`${command}-not-over`)));
-    const targets = await targetsOf(ctx, code);
-    return targets && { period, targets };
+    const targets = await closingTargets(deps, code);
+    if (targets === "unit-missing") return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code!.slice(0, 40) })));
+    if (targets === "no-units") return void (await ctx.reply(ctx.t("units-empty")));
+    return { period, targets };
   }
 
-  async function targetsOf(ctx: BotContext, code: string | undefined) {
-    const units = await allUnits(deps.db);
-    if (code) {
-      const unit = units.find((u) => u.code === normaliseUnitCode(code));
-      if (!unit) return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code.slice(0, 40) })));
-      return [unit];
-    }
-    const roots = units.filter((u) => u.parentId === null);
-    if (roots.length === 0) return void (await ctx.reply(ctx.t("units-empty")));
-    return roots;
-  }
-
-  const composer = new Composer<BotContext>();
-  composer.command(["khoaso", "mokhoa"], adminOnly, cmd);
-  return composer;
+  return adminCommands({ khoaso, mokhoa });
 }

@@ -1,5 +1,4 @@
 // Administrators build the tree of units and invite secretaries.
-import { Composer } from "grammy";
 import { Role } from "../../domain/roles.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
@@ -8,17 +7,14 @@ import { inviteRole } from "../../domain/invite.js";
 import { createInvite } from "../../store/invites.js";
 import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
 import type { AppDeps, BotContext } from "../context.js";
-import { adminOnly } from "../middleware/actor.js";
+import { adminCommands, type CommandHandler } from "../middleware/actor.js";
 
 export function unitsFeature(deps: AppDeps) {
-  const composer = new Composer<BotContext>();
-  // Handlers live in `cmd`, reached only through the administrator check below.
-  const cmd = new Composer<BotContext>();
+  // Behind the administrator filter (adminCommands, at the end).
+  const themdonvi: CommandHandler = (ctx) => add(ctx, UnitKind.COMMITTEE);
+  const themchibo: CommandHandler = (ctx) => add(ctx, UnitKind.BRANCH);
 
-  cmd.command("themdonvi", (ctx) => add(ctx, UnitKind.COMMITTEE));
-  cmd.command("themchibo", (ctx) => add(ctx, UnitKind.BRANCH));
-
-  cmd.command("donvi", async (ctx) => {
+  const donvi: CommandHandler = async (ctx) => {
     const units = await listUnits(deps.db);
     if (units.length === 0) return ctx.reply(ctx.t("units-empty"));
     const lines = [ctx.t("units-title", { count: units.length })];
@@ -40,9 +36,9 @@ export function unitsFeature(deps: AppDeps) {
     };
     walk(buildTree(units), 0);
     for (const text of splitIntoMessages(lines)) await ctx.reply(text);
-  });
+  };
 
-  cmd.command("moi", async (ctx) => {
+  const moi: CommandHandler = async (ctx) => {
     const [raw, word, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
     if (!raw || rest.length > 0) return ctx.reply(ctx.t("invite-usage"));
     const code = normaliseUnitCode(raw);
@@ -61,7 +57,7 @@ export function unitsFeature(deps: AppDeps) {
         expires: formatDateTime(invite.expiresAt, deps.config.TZ),
       }),
     );
-  });
+  };
 
   async function add(ctx: BotContext & { match: string }, kind: UnitKind) {
     const usage = kind === UnitKind.BRANCH ? "unit-usage-branch" : "unit-usage-committee";
@@ -92,6 +88,5 @@ export function unitsFeature(deps: AppDeps) {
     }
   }
 
-  composer.command(["themdonvi", "themchibo", "donvi", "moi"], adminOnly, cmd);
-  return composer;
+  return adminCommands({ themdonvi, themchibo, donvi, moi });
 }

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import { periodOf } from "../../domain/period.js";
 import { loadSchedule } from "../../store/settings.js";
 import { yearProgress } from "../../domain/progress.js";
-import { reportingUnits } from "../../domain/roles.js";
+import { Action, ownUnits } from "../../domain/access.js";
 import { yearReports } from "../../store/reports.js";
 import { meetingCompliance } from "../../domain/meeting.js";
 import { meetingFactsOfYear } from "../../store/meetings.js";
@@ -13,7 +13,7 @@ import type { AppDeps, BotContext } from "../context.js";
 export function progressFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
   composer.command("tiendo", async (ctx) => {
-    const units = reportingUnits(ctx.actor);
+    const units = ownUnits(ctx.actor, Action.PROGRESS).may;
     if (units.length === 0) return ctx.reply(ctx.t("refuse-secretary-only"));
     const now = deps.clock();
     const tz = deps.config.TZ;

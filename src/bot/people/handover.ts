@@ -1,21 +1,13 @@
 // /uyquyen and /nghi: a secretary hands the branch's reports and reminders to its deputies,
 // until taken back or between two dates. Deputies hear of it by private message.
 import { Composer, InlineKeyboard } from "grammy";
-import { ABSENCE_MAX_DAYS, checkAbsence, DelegationKind, parseAbsence } from "../../domain/delegation.js";
-import { formatIsoDate, todayIn, type IsoDate } from "../../domain/meeting.js";
+import { ABSENCE_MAX_DAYS, DelegationKind, parseAbsence } from "../../domain/delegation.js";
+import { formatIsoDate, type IsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
-import { secretaryUnits } from "../../domain/roles.js";
-import {
-  cancelAbsences,
-  currentDelegations,
-  recordAbsence,
-  startHandover,
-  takeBackHandover,
-  type Person,
-  type SecretaryAct,
-  type Span,
-} from "../../store/delegations.js";
-import { displayName, findUserId } from "../../store/users.js";
+import { Action as Right, ownUnits } from "../../domain/access.js";
+import type { Person, Span } from "../../store/delegations.js";
+import { displayName } from "../../store/users.js";
+import { cancelAbsences, delegationsOf, recordAbsence, startHandover, takeBackHandover, type Asker } from "../../usecases/handover.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 interface Unit {
@@ -42,7 +34,7 @@ export function handoverFeature(deps: AppDeps) {
   const span = (s: Span) => `${formatIsoDate(s.startsOn)}–${s.endsOn ? formatIsoDate(s.endsOn) : "…"}`;
 
   const branchesOf = (ctx: BotContext): Unit[] =>
-    secretaryUnits(ctx.actor).map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
+    ownUnits(ctx.actor, Right.DELEGATE).may.map((m) => ({ id: m.unitId, code: m.unitCode, name: m.unitName }));
 
   composer.command("uyquyen", (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
@@ -83,15 +75,14 @@ export function handoverFeature(deps: AppDeps) {
   }
 
   async function act(ctx: BotContext, unit: Unit, action: Action) {
-    const now = deps.clock();
-    const a: SecretaryAct = { unit, userId: (await findUserId(deps.db, ctx.from!.id))!, actorId: ctx.from!.id, now, timeZone: tz };
+    const a: Asker = { telegramId: ctx.from!.id, unit };
     const secretary = displayName({ firstName: ctx.from!.first_name, lastName: ctx.from!.last_name ?? null });
     const takeBack = { reply_markup: InlineKeyboard.from([[InlineKeyboard.text(ctx.t("handover-button-take-back"), encode({ kind: "off" }, unit.id))]]) };
-    // Each store call below checks again, in its transaction, that the person is still the branch's secretary.
+    // Each use case below checks again, in its transaction, that the person is still the branch's secretary.
     const lostRight = () => ctx.reply(ctx.t("handover-lost-right", { unit: unit.name }));
     switch (action.kind) {
       case "on": {
-        const r = await startHandover(deps.db, a);
+        const r = await startHandover(deps, a);
         if (r.status === "not-secretary") return lostRight();
         if (r.status === "no-deputy") return ctx.reply(ctx.t("delegation-no-deputy", { unit: unit.name, code: unit.code }));
         if (r.status === "already") {
@@ -101,28 +92,26 @@ export function handoverFeature(deps: AppDeps) {
         return notify(ctx, r.deputies, ctx.t("handover-deputy-started", { unit: unit.name, secretary }));
       }
       case "off": {
-        const r = await takeBackHandover(deps.db, a);
+        const r = await takeBackHandover(deps, a);
         if (r.status === "not-secretary") return lostRight();
         if (!r.taken) return ctx.reply(ctx.t("handover-none", { unit: unit.name }));
-        const absences = (await currentDelegations(deps.db, unit.id, todayIn(now, tz))).filter((d) => d.kind === DelegationKind.ABSENCE);
         const lines = [ctx.t("handover-taken-back", { unit: unit.name, deputies: names(r.deputies) })];
-        if (absences.length > 0) lines.push(ctx.t("handover-absences-remain", { spans: absences.map(span).join(", ") }));
+        if (r.absences.length > 0) lines.push(ctx.t("handover-absences-remain", { spans: r.absences.map(span).join(", ") }));
         await ctx.reply(lines.join("\n"));
         return notify(ctx, r.deputies, ctx.t("handover-deputy-ended", { unit: unit.name, secretary }));
       }
       case "absence": {
-        const problem = checkAbsence(action.startsOn, action.endsOn, todayIn(now, tz));
-        if (problem) return ctx.reply(ctx.t(`absence-problem-${problem}`, { max: ABSENCE_MAX_DAYS }));
-        const dates = { from: formatIsoDate(action.startsOn), to: formatIsoDate(action.endsOn) };
-        const r = await recordAbsence(deps.db, { ...a, startsOn: action.startsOn, endsOn: action.endsOn, label: span(action) });
+        const r = await recordAbsence(deps, a, { startsOn: action.startsOn, endsOn: action.endsOn, label: span(action) });
+        if (r.status === "invalid") return ctx.reply(ctx.t(`absence-problem-${r.problem}`, { max: ABSENCE_MAX_DAYS }));
         if (r.status === "not-secretary") return lostRight();
+        const dates = { from: formatIsoDate(action.startsOn), to: formatIsoDate(action.endsOn) };
         if (r.status === "no-deputy") return ctx.reply(ctx.t("delegation-no-deputy", { unit: unit.name, code: unit.code }));
         if (r.status === "overlap") return ctx.reply(ctx.t("absence-overlap", { unit: unit.name, spans: span(r.existing) }));
         await ctx.reply(ctx.t("absence-recorded", { unit: unit.name, deputies: names(r.deputies), ...dates }));
         return notify(ctx, r.deputies, ctx.t("absence-deputy-recorded", { unit: unit.name, secretary, ...dates }));
       }
       case "cancel": {
-        const r = await cancelAbsences(deps.db, a);
+        const r = await cancelAbsences(deps, a);
         if (r.status === "not-secretary") return lostRight();
         if (r.cancelled.length === 0) return ctx.reply(ctx.t("absence-none-to-cancel", { unit: unit.name }));
         const spans = r.cancelled.map(span).join(", ");
@@ -133,11 +122,10 @@ export function handoverFeature(deps: AppDeps) {
   }
 
   async function showAbsences(ctx: BotContext) {
-    const today = todayIn(deps.clock(), tz);
     const lines = [ctx.t("absence-usage", { max: ABSENCE_MAX_DAYS }), "", ctx.t("absence-list-title")];
     let listed = 0;
-    for (const unit of branchesOf(ctx)) {
-      for (const d of await currentDelegations(deps.db, unit.id, today)) {
+    for (const { unit, delegations } of await delegationsOf(deps, branchesOf(ctx))) {
+      for (const d of delegations) {
         listed++;
         lines.push(
           d.kind === DelegationKind.HANDOVER

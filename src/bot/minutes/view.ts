@@ -3,10 +3,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
 import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/period.js";
-import { canSeeUnit, reportingUnits } from "../../domain/roles.js";
 import { normaliseUnitCode } from "../../domain/units.js";
-import { meetingFiles, meetingsInMonth } from "../../store/meetings.js";
-import { ancestorsOf, findUnit } from "../../store/units.js";
+import { minutesFiles, minutesOfMonth } from "../../usecases/minutes.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { meetingSummary } from "../../messages/meeting-summary.js";
 
@@ -15,10 +13,6 @@ const RESEND = /^mfiles:(\d+)$/;
 export function minutesViewFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
   const tz = deps.config.TZ;
-
-  async function allowed(ctx: BotContext, unitId: number) {
-    return canSeeUnit(ctx.actor, unitId, await ancestorsOf(deps.db, unitId));
-  }
 
   composer.command("xembienban", async (ctx) => {
     const now = deps.clock();
@@ -31,13 +25,12 @@ export function minutesViewFeature(deps: AppDeps) {
       else return ctx.reply(ctx.t("minutes-usage"));
     }
     period ??= periodOf(now, tz);
-    const own = reportingUnits(ctx.actor)[0];
-    const unit = code ? await findUnit(deps.db, code) : own ? { id: own.unitId, name: own.unitName } : null;
-    if (!code && !unit) return ctx.reply(ctx.t("minutes-usage"));
-    if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: code!.slice(0, 40) }));
-    if (!(await allowed(ctx, unit.id))) return ctx.reply(ctx.t("minutes-not-allowed"));
+    const found = await minutesOfMonth(deps, ctx.actor, code, period);
+    if (found.status === "no-unit") return ctx.reply(ctx.t("minutes-usage"));
+    if (found.status === "unit-missing") return ctx.reply(ctx.t("invite-unit-missing", { code: code!.slice(0, 40) }));
+    if (found.status === "not-allowed") return ctx.reply(ctx.t("minutes-not-allowed"));
 
-    const meetings = await meetingsInMonth(deps.db, unit.id, period);
+    const { unit, meetings } = found;
     if (meetings.length === 0) return ctx.reply(ctx.t("minutes-none", { unit: unit.name, period: formatPeriod(period) }));
     await ctx.reply(ctx.t("minutes-title", { unit: unit.name, period: formatPeriod(period), count: meetings.length }));
     for (const m of meetings) {
@@ -50,8 +43,8 @@ export function minutesViewFeature(deps: AppDeps) {
 
   composer.callbackQuery(RESEND, async (ctx) => {
     const id = parseId(ctx.match[1]!);
-    const meeting = id === undefined ? null : await meetingFiles(deps.db, id);
-    if (!meeting || !(await allowed(ctx, meeting.unitId))) {
+    const meeting = id === undefined ? null : await minutesFiles(deps, ctx.actor, id);
+    if (!meeting) {
       return ctx.answerCallbackQuery({ text: ctx.t("minutes-not-allowed"), show_alert: true });
     }
     await ctx.answerCallbackQuery();

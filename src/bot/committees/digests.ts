@@ -1,56 +1,30 @@
-// Committees' views: /dangkynhom and /huynhom in a group, /tonghop and /xuat
-// in a registered group or for an administrator.
+// Committees' views: /tonghop and /xuat in a registered group (groups.ts), or in a
+// private chat for the units the access table lets the person see.
 import { Composer, InputFile } from "grammy";
 import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
-import { normaliseUnitCode } from "../../domain/units.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
 import { digestMessages, totalsBasis } from "../../messages/digest.js";
 import { digestChart } from "../../messages/digest-chart.js";
-import { allUnits } from "../../store/digest-data.js";
 import { loadDigest } from "../../store/digest-sql.js";
 import { EXPORT_MAX_BRANCHES, exportRows, type ExportRange } from "../../store/export-data.js";
-import { activeGroup, registerGroup, unregisterGroup } from "../../store/groups.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { withoutMarks } from "../../domain/text.js";
+import { Action } from "../../domain/access.js";
+import { viewScope } from "../../usecases/views.js";
 
 export function digestsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
   const tz = deps.config.TZ;
-  const groups = composer.chatType(["group", "supergroup"]);
-
-  groups.command("dangkynhom", async (ctx) => {
-    if (!ctx.actor.isAdmin) return ctx.reply(ctx.t("refuse-admin-only"));
-    const raw = ctx.match.trim();
-    if (!raw) return ctx.reply(ctx.t("group-usage"));
-    const code = normaliseUnitCode(raw);
-    const unit = (await allUnits(deps.db)).find((u) => u.code === code);
-    if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: raw.slice(0, 40) }));
-    await registerGroup(deps.db, { chatId: ctx.chat.id, title: ctx.chat.title ?? null, unitId: unit.id, unitCode: unit.code, actorId: ctx.from!.id, now: deps.clock() });
-    return ctx.reply(ctx.t("group-registered", { unit: unit.name }));
-  });
-
-  groups.command("huynhom", async (ctx) => {
-    if (!ctx.actor.isAdmin) return ctx.reply(ctx.t("refuse-admin-only"));
-    const done = await unregisterGroup(deps.db, ctx.chat.id, ctx.from!.id, deps.clock());
-    return ctx.reply(ctx.t(done ? "group-unregistered" : "group-not-registered"));
-  });
-
   /** The units a command in this chat may look at, or a reason why none. */
-  async function scope(ctx: BotContext, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
-    if (ctx.chat?.type !== "private") {
-      const group = await activeGroup(deps.db, ctx.chat!.id);
-      if (!group) return ctx.t("group-not-registered");
-      return [{ id: group.unit.id, name: group.unit.name }];
-    }
-    if (!ctx.actor.isAdmin) return ctx.t("digest-not-allowed");
-    const units = await allUnits(deps.db);
-    if (code) {
-      const unit = units.find((u) => u.code === normaliseUnitCode(code));
-      return unit ? [unit] : ctx.t("invite-unit-missing", { code: code.slice(0, 40) });
-    }
-    const roots = units.filter((u) => u.parentId === null);
-    return roots.length > 0 ? roots : ctx.t("units-empty");
+  async function scope(ctx: BotContext, action: typeof Action.DIGEST | typeof Action.EXPORT, code: string | undefined): Promise<{ id: number; name: string }[] | string> {
+    const viewer = ctx.chat?.type === "private" ? { actor: ctx.actor } : { group: ctx.chat!.id };
+    const units = await viewScope(deps, viewer, action, code);
+    if (units === "group-not-registered") return ctx.t("group-not-registered");
+    if (units === "not-allowed") return ctx.t("digest-not-allowed");
+    if (units === "unit-missing") return ctx.t("invite-unit-missing", { code: code!.slice(0, 40) });
+    if (units === "no-units") return ctx.t("units-empty");
+    return units;
   }
 
   /** Splits "[mã] [tháng]" (either may be left out). */
@@ -70,7 +44,7 @@ export function digestsFeature(deps: AppDeps) {
       if (typeof p !== "object") return ctx.reply(ctx.t("digest-usage"));
       period = p;
     }
-    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    const units = await scope(ctx, Action.DIGEST, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
       const loaded = await loadDigest(deps.db, unit.id, period);
@@ -98,7 +72,7 @@ export function digestsFeature(deps: AppDeps) {
         suffix = `${p.year}-${String(p.month).padStart(2, "0")}`;
       }
     }
-    const units = await scope(ctx, ctx.chat?.type === "private" ? code : undefined);
+    const units = await scope(ctx, Action.EXPORT, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
       const loaded = await exportRows(deps.db, unit.id, range);

@@ -1,20 +1,14 @@
 // Committee members approve or return what their branches send: the buttons
 // under a review card, and /choduyet for what is still waiting.
 import { Composer } from "grammy";
-import { committeeUnits } from "../../domain/roles.js";
 import { ReviewState } from "../../domain/review.js";
 import { MEETING_FIX_CALLBACK, recordTitle, REVIEW_CALLBACK, reviewCard, tooLateText } from "../../messages/review-card.js";
-import { decide, latestVersionOf, loadReviewRecord, pendingRecords, reviewScope } from "../../store/review.js";
-import { onDutyChatIds } from "../../store/delegations.js";
-import { ensureUser } from "../../store/users.js";
-import { stillReviews } from "../../store/rights.js";
+import type { RecordRef } from "../../domain/review.js";
+import { decide, latestRecord, recordOf, reviewable, reviewQueue } from "../../usecases/review.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { MINUTES_FORM, type MeetingPreset } from "../minutes/form.js";
-import { refOf, reviewable } from "../review/access.js";
-import { RETURN_FORM } from "../review/return-form.js";
-
-/** Cards shown at once by /choduyet; the rest after these are dealt with. */
-const CARDS_SHOWN = 10;
+import { refOf } from "./buttons.js";
+import { RETURN_FORM } from "./return-form.js";
 
 export function reviewFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
@@ -24,7 +18,7 @@ export function reviewFeature(deps: AppDeps) {
     const [, action, kind, id] = ctx.match;
     const ref = refOf(kind!, id!);
     const t = ctx.t.bind(ctx);
-    const record = ref ? await reviewable(deps, ctx.actor, ref) : undefined;
+    const record = ref ? await reviewable(deps, ctx.from.id, ref) : undefined;
     if (!ref || !record) return ctx.answerCallbackQuery({ text: ctx.t("review-not-allowed"), show_alert: true });
     // The pressed card's buttons go in every case: the answer below says what happened.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -32,18 +26,9 @@ export function reviewFeature(deps: AppDeps) {
       await ctx.answerCallbackQuery();
       return ctx.conversation.enter(RETURN_FORM, ref);
     }
-    const result = await decide(deps.db, {
-      ref,
-      reviewerUserId: await ensureUser(deps.db, ctx.from),
-      decision: ReviewState.APPROVED,
-      now: deps.clock(),
-      // The branch hears of it as of a return: the sender and whoever files for it today.
-      tellAlso: (tx, unitId) => onDutyChatIds(tx, unitId, deps.clock(), tz),
-      // Checked again as the approval is recorded, not only as the button's press came in.
-      stillMay: (tx, unitId) => stillReviews(tx, ctx.from.id, deps.config.ADMIN_IDS, unitId),
-    });
+    // The rights are checked again as the approval is recorded, not only as the button's press came in.
+    const result = await decide(deps, { reviewer: ctx.from, ref, decision: ReviewState.APPROVED });
     if (result.status === "ok") {
-      deps.outbox.kick();
       await ctx.answerCallbackQuery({ text: ctx.t("review-approved-toast") });
       return ctx.reply(ctx.t("review-approved-done", { what: recordTitle(t, record) }));
     }
@@ -55,10 +40,9 @@ export function reviewFeature(deps: AppDeps) {
     if (!result.record.current) await showLatest(ctx, ref);
   });
 
-  async function showLatest(ctx: BotContext, ref: { kind: "R" | "M"; id: number }) {
+  async function showLatest(ctx: BotContext, ref: RecordRef) {
     const t = ctx.t.bind(ctx);
-    const latest = await latestVersionOf(deps.db, ref);
-    const record = latest && (await loadReviewRecord(deps.db, latest));
+    const record = await latestRecord(deps, ref);
     if (!record) return;
     if (record.state === ReviewState.PENDING) {
       const card = reviewCard(t, record, tz);
@@ -70,25 +54,22 @@ export function reviewFeature(deps: AppDeps) {
 
   composer.command("choduyet", async (ctx) => {
     const t = ctx.t.bind(ctx);
-    const committees = committeeUnits(ctx.actor).map((m) => m.unitId);
-    if (!ctx.actor.isAdmin && committees.length === 0) return ctx.reply(ctx.t("review-not-reviewer"));
-    const scope = await reviewScope(deps.db, committees, ctx.actor.isAdmin);
-    const { refs, total } = await pendingRecords(deps.db, scope, CARDS_SHOWN);
+    const queue = await reviewQueue(deps, ctx.actor);
+    if (queue.status === "not-reviewer") return ctx.reply(ctx.t("review-not-reviewer"));
+    const { records, shown, total } = queue;
     if (total === 0) return ctx.reply(ctx.t("review-queue-empty"));
-    await ctx.reply(ctx.t("review-queue-head", { total, shown: refs.length }));
-    for (const ref of refs) {
-      const record = await loadReviewRecord(deps.db, ref);
-      if (!record) continue;
+    await ctx.reply(ctx.t("review-queue-head", { total, shown }));
+    for (const record of records) {
       const card = reviewCard(t, record, tz);
       await ctx.reply(card.text, { reply_markup: card.keyboard });
     }
-    if (total > refs.length) await ctx.reply(ctx.t("review-queue-more", { more: total - refs.length }));
+    if (total > shown) await ctx.reply(ctx.t("review-queue-more", { more: total - shown }));
   });
 
   // Under a returned minutes' notice: reopen /bienban on that meeting.
   composer.callbackQuery(MEETING_FIX_CALLBACK, async (ctx) => {
     const ref = refOf("M", ctx.match[1]!);
-    const record = ref ? await loadReviewRecord(deps.db, ref) : null;
+    const record = ref ? await recordOf(deps, ref) : null;
     if (!record || record.kind !== "M") return ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
     await ctx.answerCallbackQuery();
     await ctx.conversation.enter(MINUTES_FORM, { kind: record.draft.kind, heldOn: record.draft.heldOn, unitId: record.unitId } satisfies MeetingPreset);

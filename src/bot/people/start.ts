@@ -1,7 +1,8 @@
 // /start, with or without an invite code.
 import { Composer } from "grammy";
 import { isWellFormedInviteCode } from "../../domain/invite.js";
-import { hasAnyRole, Role } from "../../domain/roles.js";
+import { hasAnyRole } from "../../domain/access.js";
+import { Role } from "../../domain/roles.js";
 import { formatDate } from "../../domain/time.js";
 import { redeemInvite } from "../../store/invites.js";
 import type { AppDeps, BotContext } from "../context.js";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
+import type { BotContext } from "./context.js";
 
 /** Last in line: buttons of forms that have ended, and anything not understood. */
 export function fallbackFeature() {

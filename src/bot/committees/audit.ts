@@ -1,0 +1,50 @@
+// /nhatky: an administrator reads who changed what, latest first.
+import { splitIntoMessages } from "../../domain/text.js";
+import { formatDateTime } from "../../domain/time.js";
+import type { ScheduleSettings } from "../../domain/schedule.js";
+import { totalsBasis } from "../../messages/digest.js";
+import { latestAudit } from "../../store/audit.js";
+import type { AppDeps, BotContext } from "../context.js";
+import { adminCommands } from "../middleware/actor.js";
+
+const AUDIT_SHOWN = 20;
+
+export function auditFeature(deps: AppDeps) {
+  const tz = deps.config.TZ;
+  return adminCommands({
+    nhatky: async (ctx) => {
+      const entries = await latestAudit(deps.db, AUDIT_SHOWN);
+      if (entries.length === 0) return ctx.reply(ctx.t("audit-empty"));
+      const lines = [ctx.t("audit-title", { count: entries.length })];
+      for (const e of entries) {
+        lines.push(
+          ctx.t("audit-line", {
+            time: formatDateTime(e.at, tz),
+            actor: String(e.actorId),
+            what: auditText(ctx, e),
+          }),
+        );
+      }
+      for (const text of splitIntoMessages(lines)) await ctx.reply(text);
+    },
+  });
+}
+
+function auditText(ctx: BotContext, e: { action: string; subject: string; details: Record<string, unknown> }): string {
+  const d = e.details;
+  const show = (v: unknown) => (v === null || v === undefined ? ctx.t("quota-before-none") : String(v));
+  const vars: Record<string, string | number> = { subject: e.subject };
+  if (e.action === "quota.set") {
+    Object.assign(vars, { year: String(d.year), cohort: ctx.t(`quota-cohort-name-${String(d.cohort)}`), before: show(d.before), after: show(d.after) });
+  } else if (e.action === "schedule.set") {
+    const after = d.after as ScheduleSettings;
+    Object.assign(vars, { dueDay: after.dueDay });
+  } else if (e.action === "totals.set") {
+    Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
+  } else if (e.action === "period.close" || e.action === "period.reopen") {
+    Object.assign(vars, { period: show(d.period), name: show(d.name) });
+  } else {
+    Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
+  }
+  return ctx.t(`audit-${e.action.replace(".", "-")}`, vars);
+}

@@ -1,0 +1,88 @@
+// Filing the monthly report: what the form shows of a month before asking, and the
+// sending itself (the rights again, the late flag, the version, the review cards
+// and the digest rows, in one transaction).
+import { providerOf } from "../db/client.js";
+import type { Refusal } from "../domain/access.js";
+import { isLate, type Period } from "../domain/period.js";
+import { reportFiguresSchema, type ReportFigures } from "../domain/report.js";
+import { RecordKind } from "../domain/review.js";
+import { refreshBranchMonths } from "../store/branch-months.js";
+import { isMonthClosed } from "../store/locks.js";
+import { createReport, currentReport, previousReport, reportVersions, type StoredReport } from "../store/reports.js";
+import { queueReviewCards } from "../outbox/review-notices.js";
+import { loadSchedule } from "../store/settings.js";
+import { writeNextVersion } from "../store/versioning.js";
+import type { UseCaseDeps } from "./deps.js";
+import { refusalInTransaction } from "./filing.js";
+
+/** The day of the month after that reports are due (/hanbaocao). */
+export async function reportDueDay(deps: UseCaseDeps): Promise<number> {
+  return (await loadSchedule(deps.db)).dueDay;
+}
+
+/** What the form knows of a month before asking (plain JSON, kept in the form's log). */
+export interface ReportMonth {
+  /** The version being amended, if any. */
+  existing: StoredReport | null;
+  /** The latest earlier month's report: its carried-over figures are offered. */
+  previous: StoredReport | null;
+  /** Closed (/khoaso): a change needs a typed reason and goes back to review. */
+  closed: boolean;
+}
+
+export async function reportMonth(deps: UseCaseDeps, unitId: number, period: Period): Promise<ReportMonth> {
+  return {
+    existing: await currentReport(deps.db, unitId, period),
+    previous: await previousReport(deps.db, unitId, period),
+    closed: await isMonthClosed(deps.db, unitId, period),
+  };
+}
+
+/** Asked again at send: the month may have been closed while the form was open. */
+export function monthClosed(deps: UseCaseDeps, unitId: number, period: Period): Promise<boolean> {
+  return isMonthClosed(deps.db, unitId, period);
+}
+
+export interface ReportToFile {
+  /** The sender, by Telegram id (their rights) and User.id (the version's author). */
+  telegramId: number;
+  userId: number;
+  unitId: number;
+  period: Period;
+  figures: ReportFigures;
+  /** The version the sender was looking at (0 for none): if another came since, nothing is stored. */
+  baseVersion: number;
+  /** The due day the form opened with. */
+  dueDay: number;
+  /** Why a closed month changes: the version is then a late correction. */
+  correctionReason: string | null;
+}
+
+/** What the form renders; plain JSON (`at` an ISO time). */
+export type FiledReport = (
+  | { status: "ok"; version: number }
+  /** Someone else sent a version since the form read the month: `current` is it. */
+  | { status: "conflict"; current: StoredReport }
+  /** The sender may no longer file for the branch: nothing stored. */
+  | { status: "refused"; why: Refusal }
+) & { at: string; late: boolean };
+
+export async function fileReport(deps: UseCaseDeps, input: ReportToFile): Promise<FiledReport> {
+  const at = deps.clock();
+  const timeZone = deps.config.TZ;
+  const late = isLate(input.period, at, input.dueDay, timeZone);
+  const figures = reportFiguresSchema.parse(input.figures);
+  const key = { unitId: input.unitId, year: input.period.year, month: input.period.month };
+  const written = await writeNextVersion(deps.db, input.baseVersion, {
+    refusal: (tx) => refusalInTransaction(tx, input.telegramId, input.unitId, at, timeZone),
+    ...reportVersions(key, at),
+    create: async (tx, version) => {
+      const id = await createReport(tx, { ...key, version, figures, late, userId: input.userId, now: at, correctionReason: input.correctionReason });
+      await queueReviewCards(tx, { kind: RecordKind.REPORT, id, unitId: input.unitId }, at);
+      await refreshBranchMonths(tx, providerOf(deps.db), input.unitId, input.period.year);
+    },
+  });
+  if (written.status === "ok") deps.outbox.kick();
+  const result = written.status === "conflict" ? { status: "conflict" as const, current: (await currentReport(deps.db, input.unitId, input.period))! } : written;
+  return { ...result, at: at.toISOString(), late };
+}
