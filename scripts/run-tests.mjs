@@ -1,4 +1,4 @@
-// `npm test`: the type check, then the whole vitest suite on SQLite, and again
+// `npm test`: the type check, the linter (eslint.config.js), then the whole vitest suite on SQLite, and again
 // on PostgreSQL when TEST_POSTGRES_URL names one; it ends with the line CI
 // reads: "N passed, N failed" (both runs added up).
 import { spawnSync } from "node:child_process";
@@ -16,6 +16,12 @@ let vitestFailed = false;
 const typecheck = spawnSync("npx", ["--no-install", "tsc", "--noEmit", "-p", "."], { stdio: "inherit" });
 if (typecheck.status !== 0) {
   console.log("type check failed");
+  failed += 1;
+}
+
+const lint = spawnSync("npx", ["--no-install", "eslint", "."], { stdio: "inherit" });
+if (lint.status !== 0) {
+  console.log("lint failed");
   failed += 1;
 }
 

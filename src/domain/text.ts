@@ -32,8 +32,10 @@ export function withoutMarks(text: string): string {
  * halves of a surrogate pair; U+FFFE and U+FFFF. One such character in one cell and Excel
  * refuses the whole workbook.
  */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is looked for
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 /** Also never meant in typed text: DEL and the C1 controls (XML allows them, nothing shows them). */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 /** Direction overrides and isolates: they reorder what is shown, so a name could read as another. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;

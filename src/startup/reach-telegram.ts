@@ -29,7 +29,7 @@ export async function reachTelegram(o: ReachOptions): Promise<UserFromGetMe> {
   // and the whole stays within the budget.
   const api = new Api(o.token, { apiRoot: o.root });
   const deadline = Date.now() + o.budgetMs;
-  let last: Failure = { problem: "timeout", detail: "budget" };
+  let last: Failure;
   for (let attempt = 1; ; attempt++) {
     const left = deadline - Date.now();
     try {

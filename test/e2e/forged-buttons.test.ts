@@ -86,7 +86,7 @@ describe("/baocao", () => {
     await refuseEach(s, ["a:1.5"], CANDIDATES, () => "Xin nhập số nguyên (không có phần thập phân).");
     await refuseEach(s, ["a:99999"], CANDIDATES, () => "Số này quá lớn so với một chi bộ (tối đa 5.000). Xin kiểm tra và nhập lại.");
     await refuseEach(s, ["a:NaN"], CANDIDATES, () => '"NaN" không phải là một số. Xin nhập một số nguyên, ví dụ 3.');
-    for (const a of TYPICAL_ANSWERS.slice(0, 3)) r = await s.say(a as string);
+    for (const a of TYPICAL_ANSWERS.slice(0, 3)) await s.say(a as string);
     // "3" admitted: the first cohort may not take more than 3.
     r = await s.say("3");
     const cohort = r.last.text;

@@ -86,7 +86,7 @@ describe("a question that cannot be sent", () => {
     await h.restart();
     let r = await s.say("Phòng họp tầng 2");
     expect(r.texts).toEqual([`${UNSEEN_TAKEN}\nĐịa điểm sinh hoạt?\n➜ Phòng họp tầng 2`, "Họ tên đồng chí chủ trì?"]);
-    for (const a of ["Nguyễn Văn An", "Trần Thị Bình", "20", "18", "2", "Nội dung", "Kết luận"]) r = await s.say(a);
+    for (const a of ["Nguyễn Văn An", "Trần Thị Bình", "20", "18", "2", "Nội dung", "Kết luận"]) await s.say(a);
     await s.press("Không có tệp");
     r = await s.press("✅ Gửi biên bản");
     expect(r.last.text).toContain("✅ Đã nhận biên bản sinh hoạt thường kỳ ngày 02/11/2026");
@@ -101,7 +101,7 @@ describe("the last message of a form", () => {
     await fillReport(s, "Tháng 10/2026", TYPICAL_ANSWERS);
     const summary = structuredClone(s.lastWithButtons());
     outage(s, 5);
-    let r = await s.press("✅ Gửi báo cáo");
+    await s.press("✅ Gửi báo cáo");
     expect(await reportsOf(branch)).toHaveLength(1);
 
     // Queued with the other messages the bot owes (review cards, notices): sent as soon as Telegram answers.
@@ -110,7 +110,7 @@ describe("the last message of a form", () => {
     expect(textsTo(s).filter((t) => t.startsWith("✅ Đã nhận"))).toEqual([receipt]);
 
     // The form is over: no second report from a second tap, and /huy says so.
-    r = await s.press("✅ Gửi báo cáo", summary);
+    let r = await s.press("✅ Gửi báo cáo", summary);
     expect(r.toasts).toEqual(["Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao."]);
     r = await s.say("/huy");
     expect(r.texts).toEqual(["Không có biểu mẫu nào đang mở."]);

@@ -85,7 +85,7 @@ test("Telegram unreachable (connection refused): the network error is logged wit
   const from = log.raw.length;
   const admin = h.admin();
   await h.fake.refuseConnections();
-  let id = 0;
+  let id: number;
   try {
     id = admin.send(`/themdonvi LOG-D - Đảng ủy ${TYPED.refused}`);
     await log.waitFor("the failed update", failedLine(id), 45_000);

@@ -193,8 +193,8 @@ describe("bad input: a clear message, the same question again, nothing lost, not
 
   test("a photo where a name is asked, /huy and another command in the middle", async () => {
     const { secretary: s, branch } = await freshSecretary(h);
-    let r = await play(s, [{ press: "Thường kỳ" }, { press: "Hôm nay (03/11)" }]);
-    r = await s.sendPhoto();
+    await play(s, [{ press: "Thường kỳ" }, { press: "Hôm nay (03/11)" }]);
+    let r = await s.sendPhoto();
     expect(r.texts).toEqual(["Câu này cần trả lời bằng chữ hoặc số (hoặc bấm một nút), không nhận ảnh, nhãn dán hay tệp.", "Địa điểm sinh hoạt?"]);
     r = await s.say("/baocao");
     expect(r.texts).toEqual(["Đồng chí đang điền biểu mẫu. Hãy trả lời câu hỏi bên dưới, hoặc gõ /huy để thoát.", "Địa điểm sinh hoạt?"]);

@@ -96,16 +96,16 @@ describe("filing a month", () => {
     await s.say("/baocao");
     let r = await s.press("Tháng 10/2026");
     expect(r.last.buttons.flat().map((b) => b.text)).toContain("Như tháng trước: 2");
-    r = await s.press("Như tháng trước: 2");
+    await s.press("Như tháng trước: 2");
     r = await s.say("0");
     expect(r.last.buttons.flat().map((b) => b.text)).toContain("Như tháng trước: 1");
-    r = await s.press("Như tháng trước: 1");
+    await s.press("Như tháng trước: 1");
     // Five admitted out of a pipeline of two last month: a warning, then the form goes on.
     r = await s.say("5");
     for (const a of ["0", "0", "0"]) r = await s.say(a);
     expect(r.texts.join("\n")).toContain("⚠️ Lưu ý: số kết nạp (5) lớn hơn số quần chúng ưu tú tháng trước (2)");
     expect(r.last.text).toContain("chính thức");
-    for (const a of ["0", "0", "0", "0"]) r = await s.say(a);
+    for (const a of ["0", "0", "0", "0"]) await s.say(a);
     r = await s.press("Bỏ qua");
     expect(r.last.text).toContain("⚠️ Lưu ý");
     expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 2");
@@ -135,7 +135,7 @@ describe("changing answers", () => {
     await fillReport(s, "Tháng 10/2026", TYPICAL_ANSWERS);
     let r = await s.press("✏️ Sửa một mục");
     expect(r.last.buttons.flat().map((b) => b.text)).toContain("1. Quần chúng ưu tú");
-    r = await s.press("1. Quần chúng ưu tú");
+    await s.press("1. Quần chúng ưu tú");
     r = await s.say("20");
     expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 20");
     expect(r.last.text).toContain("4. Kết nạp: 3 (giáo viên 1, học sinh 2, sinh viên 0, khác 0)");
@@ -203,9 +203,9 @@ describe("bad input: a clear message, the same question again, nothing lost, not
   }
 
   async function finishAndCheckCandidatesKept(s: TestUser, branch: string) {
-    let r = await s.say("0");
-    for (const a of ["0", "0", "0", "0", "0", "0"]) r = await s.say(a);
-    r = await s.press("Bỏ qua");
+    await s.say("0");
+    for (const a of ["0", "0", "0", "0", "0", "0"]) await s.say(a);
+    const r = await s.press("Bỏ qua");
     expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 7");
     await s.press("✅ Gửi báo cáo");
     expect((await reportsOf(branch))[0]).toMatchObject({ candidates: 7, awarenessClass: 0 });

@@ -28,7 +28,7 @@ describe("in the same process", () => {
     await h.restart();
     let r = await s.say("3");
     expect(r.last.text).toBe("Số đảng viên mới được kết nạp trong tháng?");
-    for (const a of ["0", "0", "0", "0", "0"]) r = await s.say(a);
+    for (const a of ["0", "0", "0", "0", "0"]) await s.say(a);
     r = await s.press("Bỏ qua");
     expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 15");
     expect(r.last.text).toContain("2. Học lớp nhận thức về Đảng: 4");

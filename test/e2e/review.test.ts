@@ -237,7 +237,7 @@ describe("/choduyet", () => {
       // The cards pushed on submission arrive first, so that /choduyet's own replies are counted alone.
       await fresh.app.scheduler.kick();
       expect(fresh.fake.messagesTo(member.id).filter((m) => m.text.startsWith("🔎"))).toHaveLength(2);
-      let r = await member.say("/choduyet");
+      const r = await member.say("/choduyet");
       expect(r.texts[0]).toBe("Có 2 bản chờ duyệt. 2 bản cũ nhất ở dưới:");
       expect(r.texts[1]).toContain(`Chi bộ ${branch} (phiên bản 1)`);
       expect(r.texts[2]).toContain("Chi bộ CB-B (phiên bản 1)");

@@ -9,7 +9,7 @@ import {
   REPORT_COLUMNS,
   type WorkbookInput,
 } from "../../src/export/workbook.js";
-import { VI_EXPORT_MESSAGES, VI_WORKBOOK_LABELS } from "./export-labels.fixture.js";
+import { VI_WORKBOOK_LABELS } from "./export-labels.fixture.js";
 
 const VN = "Asia/Ho_Chi_Minh";
 

@@ -104,7 +104,10 @@ export function callArguments(src: string, open: number): string[] {
       let inner = 0;
       for (i++; i < src.length; i++) {
         if (src[i] === "\\") i++;
-        else if (src[i] === "$" && src[i + 1] === "{") inner++, i++;
+        else if (src[i] === "$" && src[i + 1] === "{") {
+          inner++;
+          i++;
+        }
         else if (src[i] === "}" && inner > 0) inner--;
         else if (src[i] === "`" && inner === 0) break;
       }
