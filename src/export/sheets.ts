@@ -3,48 +3,12 @@
 // report's fields, in the order of src/domain/report-fields.ts: a field added there gets its column;
 // so are the meeting sheet's between the name and "Trạng thái duyệt" (src/domain/meeting-fields.ts,
 // the fields with a `column`).
-import type { BranchAggregate } from "../domain/branch-aggregates.js";
-import { admittedTotal, type ReportFigures } from "../domain/report.js";
+import { admittedTotal } from "../domain/report.js";
 import { COHORTS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../domain/report-fields.js";
-import { MEETING_FIELD_SPECS, MeetingKind, type MeetingDraft, type MeetingFieldSpecs } from "../domain/meeting-fields.js";
+import { MEETING_FIELD_SPECS, MeetingKind, type MeetingFieldSpecs } from "../domain/meeting-fields.js";
 import { reviewLabel } from "../domain/review.js";
+import type { MeetingColumnSpec, ReviewFields, WorkbookMeetingRow, WorkbookProgressRow, WorkbookReportRow } from "../domain/export-rows.js";
 import { dateCell, FORMATS, fraction, isoDateCell, wallClockCell, WIDTH, type CellContext, type Column } from "./cells.js";
-
-/** The review of a version, as stored (src/domain/review.ts). */
-interface ReviewFields {
-  reviewState: string;
-  lateCorrection: boolean;
-}
-
-/** The current version of one branch's report for one month. */
-export type WorkbookReportRow = ReportFigures &
-  ReviewFields & {
-    code: string;
-    name: string;
-    year: number;
-    month: number;
-    late: boolean;
-    submittedAt: Date;
-    version: number;
-    /** Why a closed month's report was changed. */
-    correctionReason: string | null;
-  };
-
-/** The fields of the meeting sheet's columns (src/domain/meeting-fields.ts `column`). */
-type MeetingColumnSpec = Extract<MeetingFieldSpecs, { column: object }>;
-type ShownField = Exclude<MeetingColumnSpec["key"], "attendanceRate" | "attachments">;
-
-/** The current version of one meeting's minutes. */
-export type WorkbookMeetingRow = ReviewFields &
-  Pick<MeetingDraft, ShownField> & {
-    code: string;
-    name: string;
-    /** How many files are attached to the minutes. */
-    attachments: number;
-  };
-
-/** A branch's year: what aggregateBranches (src/domain/digest.ts) gives, or the same from SQL. */
-export type WorkbookProgressRow = Pick<BranchAggregate, "code" | "name" | "quota" | "admittedYearToDate">;
 
 const yesNo = (v: boolean, c: CellContext) => (v ? c.labels.yes : c.labels.no);
 const review = (r: ReviewFields, c: CellContext) => c.labels.review[reviewLabel(r.reviewState, r.lateCorrection)];
@@ -146,3 +110,5 @@ export const PROGRESS_SHEET: readonly Column<WorkbookProgressRow>[] = [
     rate(`rate-${c}`, (p) => fraction(p.admittedYearToDate.byCohort[c], p.quota?.byCohort[c]), 14),
   ]),
 ];
+
+export type { WorkbookMeetingRow, WorkbookProgressRow, WorkbookReportRow };

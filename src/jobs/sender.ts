@@ -30,7 +30,7 @@ import type { OutMessage } from "../messages/out-message.js";
 import { renderDelivery, type RenderContext } from "../outbox/kinds.js";
 import { DeliveryStatus, type Outcome } from "../outbox/status.js";
 import { safeErrorText } from "../safe-error.js";
-import { isTelegramOutage } from "../bot/telegram-outage.js";
+import { isTelegramOutage } from "../telegram-errors.js";
 import { skipCheck, type SkipCheck } from "./still-worth-sending.js";
 
 export interface DrainResult {

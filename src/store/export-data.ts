@@ -4,7 +4,7 @@ import { aggregateBranches } from "../domain/branch-aggregates.js";
 import type { Period } from "../domain/period.js";
 import type { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
-import type { WorkbookInput } from "../export/workbook.js";
+import type { ExportRows as Rows } from "../domain/export-rows.js";
 import { earlierApprovedReports, subtreeAndTotals } from "./digest-data.js";
 import { REPORT_COUNTS } from "./report-columns.js";
 import { inIdBatches } from "./id-batches.js";
@@ -19,7 +19,7 @@ export type ExportRange = { year: number; month?: number };
  */
 export const EXPORT_MAX_BRANCHES = 10_000;
 
-export type ExportRows = Omit<WorkbookInput, "labels" | "timeZone"> & { totals: TotalsMode };
+export type ExportRows = Rows & { totals: TotalsMode };
 
 /**
  * Every current report and minutes of the unit's branches, each with its review state; the progress

@@ -4,7 +4,7 @@
 import { InlineKeyboard } from "grammy";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { queueNotice } from "../../outbox/form-notice.js";
-import { isTelegramOutage } from "../telegram-outage.js";
+import { isTelegramOutage } from "../../telegram-errors.js";
 
 export type Parsed<T> = { ok: true; value: T; shown: string } | { ok: false; error: string };
 
