@@ -14,7 +14,8 @@ export interface AppDeps extends UseCaseDeps {
   log: Logger;
 }
 
-export type BaseContext = Context & I18nFlavor & { actor: Actor };
+/** `logger`: this update's (middleware/update-boundary.ts), every line bound to its update_id. */
+export type BaseContext = Context & I18nFlavor & { actor: Actor; logger: Logger };
 export type BotContext = ConversationFlavor<BaseContext>;
 /** Inside a form (conversation) only the plugins passed to it exist. */
 export type FormContext = Context & I18nFlavor;

@@ -135,6 +135,24 @@ describe("webhook mode", () => {
     expect(h.outcomesOf(640_001)).toEqual([]);
   });
 
+  test("an update whose fields are not of Telegram's types is left alone with 200; the next one is handled", async () => {
+    const before = h.fake.messagesTo(ADMIN_ID).length;
+    const units = await h.app.db.unit.count();
+    // Text a number, a chat id a string, a button's data an object: whoever holds the secret can post these.
+    const bodies = [
+      { update_id: 660_001, message: { message_id: 1, date: 0, from: { id: ADMIN_ID, is_bot: false, first_name: "Quản trị" }, chat: { id: ADMIN_ID, type: "private" }, text: 42, entities: [{ type: "bot_command", offset: 0, length: 5 }] } },
+      { update_id: 660_002, message: { message_id: 2, date: 0, from: { id: ADMIN_ID, is_bot: false, first_name: "Quản trị" }, chat: { id: String(ADMIN_ID), type: "private" }, text: "/donvi" } },
+      { update_id: 660_003, callback_query: { id: "cb", from: { id: ADMIN_ID, is_bot: false, first_name: "Quản trị" }, chat_instance: "x", data: { report: "2026-10" } } },
+    ];
+    for (const body of bodies) expect((await h.fake.postWebhook(body, secret())).status).toBe(200);
+    for (const body of bodies) expect(await h.waitOutcomes(body.update_id, 1)).toEqual(["malformed"]);
+    expect(h.fake.messagesTo(ADMIN_ID)).toHaveLength(before);
+    expect(await h.app.db.unit.count()).toBe(units);
+    expect((await h.fake.postWebhook(message(660_004, ADMIN_ID, "/themdonvi WH-MF - Sau thư hỏng"), secret())).status).toBe(200);
+    expect(await h.waitOutcomes(660_004, 1)).toEqual(["ok"]);
+    expect(await h.app.db.unit.count()).toBe(units + 1);
+  });
+
   // SQLite: the file is taken away. PostgreSQL's outage is tested in test/e2e/database-outage.test.ts.
   test.skipIf(onPostgres)("/healthz: 200 while the database answers, 503 while it cannot be opened, 200 again after, and updates work again", async () => {
     expect(await get(h, "/healthz")).toEqual({ status: 200, body: { ok: true, database: "up" } });

@@ -144,7 +144,7 @@ export function handoverFeature(deps: AppDeps) {
       try {
         await ctx.api.sendMessage(Number(p.telegramId), text);
       } catch (err) {
-        deps.log.warn({ chat_id: Number(p.telegramId), err: (err as Error).message }, "deputy not told of a hand-over");
+        ctx.logger.warn({ chat_id: Number(p.telegramId), err }, "deputy not told of a hand-over");
       }
     }
   }
