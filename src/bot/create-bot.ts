@@ -52,6 +52,8 @@ export interface BotOptions {
   inFlight?: InFlight;
   /** How replies to people are retried (src/bot/retrying-fetch.ts); tests shorten the back-off. */
   retry?: RetryOptions;
+  /** The Bot API's transport: fast composer-level tests answer in memory (test/support/memory-bot.ts). */
+  fetch?: typeof fetch;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -59,7 +61,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // node-fetch, grammY's own fetch on Node: it keeps connections to the Bot API
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(nodeFetch as unknown as typeof fetch, options.retry) as never },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry) as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
