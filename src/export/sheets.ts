@@ -5,7 +5,7 @@
 // the fields with a `column`).
 import { admittedTotal } from "../domain/report.js";
 import { COHORTS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../domain/report-fields.js";
-import { MEETING_FIELD_SPECS, MeetingKind, type MeetingFieldSpecs } from "../domain/meeting-fields.js";
+import { MEETING_FIELD_SPECS, MeetingKind } from "../domain/meeting-fields.js";
 import { reviewLabel } from "../domain/review.js";
 import type { MeetingColumnSpec, ReviewFields, WorkbookMeetingRow, WorkbookProgressRow, WorkbookReportRow } from "../domain/export-rows.js";
 import { dateCell, FORMATS, fraction, isoDateCell, wallClockCell, WIDTH, type CellContext, type Column } from "./cells.js";
