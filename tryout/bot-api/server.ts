@@ -4,50 +4,12 @@
 // test and the bot people try out meet the same Telegram.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { boundaryOf, parseMultipart, type UploadedFile } from "./multipart.js";
+import type { UploadedFile } from "./multipart.js";
+import { keyboardOf, readParams, requireText } from "./params.js";
+import { apiError, type BotApiOptions, type BotMessage, type CallbackAnswer, type EarlyAnswer, type Json } from "./types.js";
 
-export type Json = Record<string, any>;
-
-export interface InlineButton {
-  text: string;
-  callback_data?: string;
-  url?: string;
-}
-
-/** A message as the bot left it: text and buttons reflect later edits. */
-export interface BotMessage {
-  message_id: number;
-  chat_id: number;
-  text: string;
-  buttons: InlineButton[][];
-  method: string;
-  document?: string;
-  photo?: string;
-  deleted?: boolean;
-  editedTimes: number;
-}
-
-export interface CallbackAnswer {
-  id: string;
-  text?: string;
-  user_id: number;
-  show_alert?: boolean;
-}
-
-/** An answer given before the method runs: an HTTP status and body, or a dropped connection. */
-export type EarlyAnswer = { status: number; body: Json } | "drop" | undefined;
-
-export interface BotApiOptions {
-  token: string;
-  bot: { id: number; first_name: string; username: string };
-  /** getUpdates waits at most this long for an update, whatever timeout the bot asks for. */
-  maxPollSeconds: number;
-}
-
-/** An error Telegram answers with: its code and its description. */
-export function apiError(code: number, description: string): Error {
-  return Object.assign(new Error(description), { code });
-}
+export type { BotApiOptions, BotMessage, CallbackAnswer, EarlyAnswer, InlineButton, Json } from "./types.js";
+export { apiError } from "./types.js";
 
 export class BotApiServer {
   readonly token: string;
@@ -321,44 +283,4 @@ export class BotApiServer {
     this.touched(m.chat_id);
     return { message_id: m.message_id, date: this.nowSeconds(), chat: { id: m.chat_id, type: m.chat_id > 0 ? "private" : "group" }, text: m.text };
   }
-}
-
-function requireText(text: unknown): string {
-  const s = String(text ?? "");
-  if (s.trim() === "") throw apiError(400, "Bad Request: message text is empty");
-  if (s.length > 4096) throw apiError(400, "Bad Request: message is too long");
-  return s;
-}
-
-export function keyboardOf(markup: unknown): InlineButton[][] {
-  const m = typeof markup === "string" ? JSON.parse(markup) : markup;
-  return (m as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard ?? [];
-}
-
-/** The parameters of a call, however the bot sent them (JSON, form fields or multipart with files). */
-async function readParams(req: IncomingMessage): Promise<{ params: Json; files: UploadedFile[] }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
-  const type = req.headers["content-type"] ?? "";
-  if (body.length === 0) return { params: {}, files: [] };
-  if (type.includes("application/json")) return { params: JSON.parse(body.toString("utf8")), files: [] };
-  const boundary = boundaryOf(type);
-  if (boundary === undefined) return { params: Object.fromEntries(new URLSearchParams(body.toString("utf8"))), files: [] };
-  const { fields, files } = parseMultipart(body, boundary);
-  const params: Json = { ...fields };
-  for (const f of files) params[f.field] = `upload:${f.filename}`;
-  // grammY sends a file as a part of its own and names it in the field: "attach://<part>".
-  for (const [key, v] of Object.entries(params)) {
-    if (typeof v === "string" && v.startsWith("attach://")) params[key] = params[v.slice("attach://".length)];
-  }
-  for (const [key, v] of Object.entries(params)) {
-    if (typeof v !== "string" || !/^[[{]/.test(v)) continue;
-    try {
-      params[key] = JSON.parse(v);
-    } catch {
-      /* a plain string that starts with a bracket */
-    }
-  }
-  return { params, files };
 }
