@@ -131,7 +131,8 @@ export class Tryout {
     this.setStatus({ kind: "ready" });
     this.saveNow();
     // The first tick marks where the bot's schedule starts: nothing before the try-out opens is sent.
-    const tick = () => void this.app?.scheduler.tick().catch((err: unknown) => this.log.error({ err }, "tick failed"));
+    // In turn with clock moves: a tick begun at the old time must not answer for the new one.
+    const tick = () => void this.serialized(async () => this.app?.scheduler.tick()).catch((err: unknown) => this.log.error({ err }, "tick failed"));
     tick();
     clearInterval(this.ticker);
     this.ticker = setInterval(tick, this.options.tickEveryMs ?? 20_000);

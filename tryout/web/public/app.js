@@ -162,7 +162,10 @@ function renderChat(scrollDown) {
     box.append(messageRow(m, press));
   }
   if (chat.messages.length === 0) box.append(el("div", { className: "day" }, el("span", { textContent: "Chưa có tin nhắn. Gõ /start hoặc /trogiup." })));
-  if (scrollDown) box.scrollTop = box.scrollHeight;
+  if (!scrollDown) return;
+  box.scrollTop = box.scrollHeight;
+  // A photo grows the chat once it has loaded: stay at the newest message.
+  for (const img of box.querySelectorAll("img")) if (!img.complete) img.addEventListener("load", () => (box.scrollTop = box.scrollHeight), { once: true });
 }
 
 async function press(messageId, data, keyboard) {
@@ -203,7 +206,8 @@ async function moveClock(to, button) {
   $("#clock-result").textContent = "";
   try {
     const r = await postJson("/api/clock", { to });
-    $("#clock-result").textContent = r.sent > 0 ? `Giờ của bot: ${r.label}. Bot đã gửi ${r.sent} tin theo lịch.` : `Giờ của bot: ${r.label}. Không có tin nào đến lịch gửi.`;
+    $("#clock-result").textContent =
+      r.sent > 0 ? `Giờ của bot: ${r.label}. Bot đã gửi tin theo lịch tới ${r.sent} cuộc trò chuyện (số đỏ cạnh tên).` : `Giờ của bot: ${r.label}. Không có tin nào đến lịch gửi.`;
   } catch (e) {
     toast(e.message);
   } finally {

@@ -18,7 +18,7 @@ export function messageRow(m, press) {
   const bubble = el("div", { className: "bubble" });
   if (m.from === "other") bubble.append(el("div", { className: "sender", textContent: m.sender }));
   if (m.photo) {
-    const img = el("img", { src: m.photo, alt: m.text || "Ảnh", loading: "lazy" });
+    const img = el("img", { src: m.photo, alt: m.text || "Ảnh" });
     img.addEventListener("click", () => window.open(m.photo, "_blank"));
     bubble.append(img);
   }
