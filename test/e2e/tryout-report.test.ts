@@ -52,6 +52,8 @@ describeInBrowser("the try-out page: filing and approving", () => {
     expect(await summary.locator(".text").innerText()).toContain(
       "Chi bộ Văn phòng Sở\n1. Quần chúng ưu tú (nguồn): 4\n2. Học lớp nhận thức về Đảng: 1\n3. Hồ sơ đề nghị kết nạp đang xét: 1\n4. Kết nạp: 1 (giáo viên 0, học sinh 0, sinh viên 0, khác 1)",
     );
+    // The README's picture (docs/thu-nghiem.png is a copy of this one): the list from its top.
+    await p.page.locator(".people").evaluate((e) => ((e as unknown as { scrollTop: number }).scrollTop = 0));
     await p.screenshot("tom-tat-bao-cao");
     const receipt = await p.press("✅ Gửi báo cáo", "Đã nhận báo cáo");
     expect(await receipt.locator(".text").innerText()).toMatch(/^✅ Đã nhận báo cáo tháng 10\/2026 của Chi bộ Văn phòng Sở lúc 09:\d\d 02\/11\/2026 \(bản số 1\)\. Cảm ơn đồng chí!/);

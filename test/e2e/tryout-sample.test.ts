@@ -43,6 +43,12 @@ describeInBrowser("the try-out page: the sample committee", () => {
     expect(await p.page.locator(".row.me .text").first().innerText()).toBe("/themdonvi DU-SGD - Đảng ủy Sở Giáo dục và Đào tạo");
     await p.pick("cb-qt-phobithu");
     expect(await p.page.locator(".row.them .text").allInnerTexts()).toEqual([expect.stringContaining("Chào đồng chí Trần Văn Nam! Đồng chí đã được ghi nhận là phó bí thư Chi bộ Trường THPT Quang Trung.")]);
+    // The menu the bot set with setMyCommands; a command from it is sent with one press.
+    await p.page.locator("#menu-button").click();
+    expect(await p.page.locator("#menu button b").allInnerTexts()).toContain("/tiendo");
+    const before = Number(await p.page.locator(".row").last().getAttribute("data-id"));
+    await p.page.locator("#menu button", { hasText: "/tiendo" }).click();
+    await p.botMessageAfter(before, "📈 Chi bộ Trường THPT Quang Trung: năm 2026");
   });
 
   test("every secretary has joined; the year's quotas are set", async () => {

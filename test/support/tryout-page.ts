@@ -14,8 +14,11 @@ import { SCREENSHOTS } from "./browser.js";
 export const OPENING = { year: 2026, month: 11 };
 
 /** A try-out of the test's own, on a fresh data folder, its scheduler ticking every second. */
-export function startTryout(): Promise<Tryout> {
-  return Tryout.start({ dataDir: mkdtempSync(join(tmpdir(), "chibo-thu-")), port: 0, opening: OPENING, tickEveryMs: 1_000, logLevel: process.env.TEST_LOG_LEVEL ?? "silent" });
+export async function startTryout(): Promise<Tryout> {
+  const t = await Tryout.start({ dataDir: mkdtempSync(join(tmpdir(), "chibo-thu-")), port: 0, opening: OPENING, tickEveryMs: 1_000, logLevel: process.env.TEST_LOG_LEVEL ?? "silent" });
+  // A sample the bot would not let be built fails here with its reason, not as a page that never opens.
+  await t.ready;
+  return t;
 }
 
 const TIMEOUT = 20_000;

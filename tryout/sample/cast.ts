@@ -103,8 +103,8 @@ const privateChat = (p: PersonInfo): ChatInfo => ({ id: p.id, type: "private" })
 export function identities(): Identity[] {
   const out: Identity[] = [
     { key: "quantri", section: COMMITTEE.name, role: "Quản trị viên", name: fullName(ADMIN), chat: privateChat(ADMIN), person: ADMIN },
-    { key: "uyvien", section: COMMITTEE.name, role: "Cấp ủy viên (Ban Tổ chức)", name: fullName(MEMBER), chat: privateChat(MEMBER), person: MEMBER },
-    { key: "nhom", section: COMMITTEE.name, role: "Nhóm Telegram của Đảng ủy", name: GROUP.title!, chat: GROUP, person: MEMBER },
+    { key: "uyvien", section: COMMITTEE.name, role: "Cấp ủy viên", name: fullName(MEMBER), chat: privateChat(MEMBER), person: MEMBER },
+    { key: "nhom", section: COMMITTEE.name, role: "Nhóm Đảng ủy", name: GROUP.title!, chat: GROUP, person: MEMBER },
   ];
   for (const b of BRANCHES) {
     const bithu = `${b.code.toLowerCase()}-bithu`;

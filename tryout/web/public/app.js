@@ -64,7 +64,8 @@ function renderPeople() {
       section = i.section;
       nav.append(el("div", { className: "section", textContent: section }));
     }
-    const unread = Math.max(0, i.botCount - (seen[i.key] ?? i.botCount));
+    // The chat on screen is being read: no number beside it.
+    const unread = i.key === current ? 0 : Math.max(0, i.botCount - (seen[i.key] ?? i.botCount));
     const button = el(
       "button",
       { type: "button", className: "person", title: `${i.role}: ${i.name}` },
@@ -121,8 +122,7 @@ async function loadChat() {
     const atBottom = !chat || chat.key !== key || isAtBottom();
     const shownBefore = toastsShown[key];
     chat = c;
-    const i = state.identities.find((x) => x.key === key);
-    if (i) seen[key] = i.botCount;
+    seen[key] = c.messages.filter((m) => m.from === "bot").length;
     renderChat(atBottom);
     renderPeople();
     const newest = c.toasts.at(-1);
