@@ -77,7 +77,7 @@ describeInBrowser("npm run thu", () => {
     expect(await stop(p)).toBe(1);
   }, 240_000);
 
-  test("started again on the same data, it opens at once with the same chats and the same bot's time", async () => {
+  test("started again on the same data, it opens without building the sample again: the same chats, the same bot's time", async () => {
     const { line, process: p } = await npmRunThu();
     const address = line.match(/(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
     const page = new TryoutPage(browser.page, address, "khoi-dong-lai");

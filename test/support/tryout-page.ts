@@ -42,7 +42,9 @@ export class TryoutPage {
   }
 
   async ready(timeout = 180_000): Promise<void> {
-    await this.page.locator("#overlay").waitFor({ state: "hidden", timeout });
+    // The page says what the try-out is doing: "building" while the sample is built, "ready" after.
+    await this.page.locator('body[data-status="ready"]').waitFor({ timeout });
+    await this.page.locator("#overlay").waitFor({ state: "hidden", timeout: TIMEOUT });
     await this.page.locator(".row").first().waitFor({ timeout: TIMEOUT });
   }
 

@@ -87,3 +87,18 @@ export function meetingAnswers(m: MeetingAnswers): Answerer {
     `the minutes of ${m.heldOn}`,
   );
 }
+
+/**
+ * Opening an invite link: the bot welcomes the person in their role. Should it
+ * first ask for their full name or position (họ và tên, chức vụ), they give them.
+ */
+export function joinAnswers(fullName: string, position: string, welcome: RegExp): Answerer {
+  return answering(
+    [
+      [welcome, () => "done"],
+      [/họ và tên|họ tên/i, () => ({ text: fullName })],
+      [/chức vụ/i, () => ({ text: position })],
+    ],
+    `joining as ${position}`,
+  );
+}

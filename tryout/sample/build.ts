@@ -9,7 +9,7 @@ import type { BotMessage } from "../bot-api/server.js";
 import { vnParts, type TryoutClock } from "../clock.js";
 import { Person, type ChatInfo, type PersonInfo } from "../telegram/people.js";
 import type { TelegramStandIn } from "../telegram/stand-in.js";
-import { meetingAnswers, monthText, reportAnswers } from "./answers.js";
+import { joinAnswers, meetingAnswers, monthText, reportAnswers } from "./answers.js";
 import { ADMIN, BRANCHES, COMMITTEE, fullName, GROUP, MEMBER, type SampleBranch } from "./cast.js";
 import { Persona, SampleError } from "./persona.js";
 import { FIGURES, THEMATIC, storyOf, type Month, type Story } from "./story.js";
@@ -83,18 +83,19 @@ async function setUp(p: People, story: Story): Promise<void> {
   await p.admin.say(`/themdonvi ${COMMITTEE.code} - ${COMMITTEE.name}`, /^Đã thêm/);
   for (const b of BRANCHES) await p.admin.say(`/themchibo ${b.code} ${COMMITTEE.code} ${b.name}`, /^Đã thêm/);
   const joining: Promise<unknown>[] = [];
-  const invite = async (args: string, who: PersonInfo, welcome: RegExp) => {
+  const invite = async (args: string, who: PersonInfo, position: string, welcome: RegExp) => {
     const reply = await p.admin.say(`/moi ${args}`, /\?start=/);
     const code = reply.text.match(/\?start=([A-Za-z0-9_-]+)/)?.[1];
     if (!code) throw new SampleError(`no invite link in: ${reply.text}`);
     // The link is opened on the invitee's phone while the administrator goes on.
-    joining.push(new Persona(p.tg, new Person(p.tg, who, { id: who.id, type: "private" })).say(`/start ${code}`, welcome));
+    const invitee = new Persona(p.tg, new Person(p.tg, who, { id: who.id, type: "private" }));
+    joining.push(invitee.fill(`/start ${code}`, joinAnswers(fullName(who), position, welcome)));
   };
   for (const b of BRANCHES) {
-    await invite(b.code, b.secretary, /đã được ghi nhận là bí thư/);
-    await invite(`${b.code} phobithu`, b.deputy, /đã được ghi nhận là phó bí thư/);
+    await invite(b.code, b.secretary, `Bí thư ${b.name}`, /đã được ghi nhận là bí thư/);
+    await invite(`${b.code} phobithu`, b.deputy, `Phó Bí thư ${b.name}`, /đã được ghi nhận là phó bí thư/);
   }
-  await invite(COMMITTEE.code, MEMBER, /đã được ghi nhận là cấp ủy/);
+  await invite(COMMITTEE.code, MEMBER, "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Đảng ủy", /đã được ghi nhận là cấp ủy/);
   await Promise.all(joining);
   for (const year of story.quotaYears) {
     for (const b of BRANCHES) {

@@ -94,6 +94,7 @@ function renderClock() {
 
 function renderStatus() {
   const s = state.status;
+  document.body.dataset.status = s.kind;
   $("#overlay").hidden = s.kind === "ready";
   $("#overlay-text").textContent =
     s.kind === "failed" ? `Không dựng được dữ liệu mẫu: ${s.reason}` : "⏳ Bot đang dựng dữ liệu mẫu: quản trị viên lập chi bộ, mời bí thư, các chi bộ gửi báo cáo ba tháng… (vài giây)";
