@@ -23,7 +23,6 @@ export class ApiError extends Error {
 
 /** How long a GET /api/state?since= waits for a change before answering anyway. */
 const LONG_POLL_MS = 25_000;
-const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 const TARGET_LABELS: Record<ClockTarget, string> = {
   "before-deadline": "Ngày trước hạn nộp",
   deadline: "Ngày hạn nộp",
@@ -54,7 +53,8 @@ export class Api {
   async get(path: string, query: URLSearchParams, req: IncomingMessage): Promise<unknown> {
     if (path === "/api/state") {
       const since = Number(query.get("since"));
-      if (Number.isSafeInteger(since) && since >= this.tryout.tg.rev && !this.closed) {
+      // Only a page up to date waits: one from before a restart (a revision ahead of ours) is answered at once.
+      if (Number.isSafeInteger(since) && since === this.tryout.tg.rev && !this.closed) {
         await this.tryout.tg.waitForChange(since, LONG_POLL_MS);
         if (req.destroyed) return {};
       }
@@ -119,11 +119,10 @@ export class Api {
   private state() {
     const { tg } = this.tryout;
     const now = this.tryout.clock.now();
-    const p = vnParts(now);
     return {
       rev: tg.rev,
       status: this.tryout.status,
-      clock: { at: now.toISOString(), label: vnLabel(now), weekday: WEEKDAYS[p.weekday] },
+      clock: { at: now.toISOString(), label: vnLabel(now) },
       targets: this.tryout.clockTargets().map((t) => ({ key: t.key, label: TARGET_LABELS[t.key], at: vnLabel(t.at), about: aboutOf(t.key, t.at) })),
       identities: this.people.map((i) => ({
         key: i.key,

@@ -79,9 +79,22 @@ function renderPeople() {
   }
 }
 
+/** The bot's clock runs between two answers of the server: shown from this offset to the browser's. */
+let clockOffset = 0;
+const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+function showTime() {
+  // Vietnam is UTC+7 all year.
+  const d = new Date(Date.now() + clockOffset + 7 * 3_600_000);
+  const two = (n) => String(n).padStart(2, "0");
+  $("#clock-time").textContent = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  $("#clock-day").textContent = `${WEEKDAYS[d.getUTCDay()]}, ${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+setInterval(() => state && showTime(), 1000);
+
 function renderClock() {
-  $("#clock-time").textContent = state.clock.label.slice(0, 5);
-  $("#clock-day").textContent = `${state.clock.weekday}, ${state.clock.label.slice(6)}`;
+  clockOffset = new Date(state.clock.at).getTime() - Date.now();
+  showTime();
   const box = $("#targets");
   box.replaceChildren();
   for (const t of state.targets) {
