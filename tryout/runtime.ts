@@ -66,6 +66,10 @@ export class Tryout {
     return this.web.url;
   }
 
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   /** Wipes the try-out's database and chats and builds the sample again. */
   reset(): Promise<void> {
     return this.serialized(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Tryout } from "../../tryout/runtime.js";
 import { describeInBrowser, openBrowser, type Browser } from "../support/browser.js";
-import { startTryout, TryoutPage } from "../support/tryout-page.js";
+import { startTryout, stopTryout, TryoutPage } from "../support/tryout-page.js";
 
 let tryout: Tryout;
 let browser: Browser;
@@ -26,7 +26,7 @@ describeInBrowser("the try-out page: the bot's clock", () => {
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await tryout?.stop();
+    await stopTryout(tryout);
   });
 
   test("the page shows the bot's time; the day before the deadline, the reminder reaches only the branch that has not reported, once", async () => {

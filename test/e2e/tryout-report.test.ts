@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Tryout } from "../../tryout/runtime.js";
 import { describeInBrowser, openBrowser, type Browser } from "../support/browser.js";
 import { pdfDocument, pngImage } from "../support/sample-files.js";
-import { startTryout, TryoutPage } from "../support/tryout-page.js";
+import { startTryout, stopTryout, TryoutPage } from "../support/tryout-page.js";
 
 let tryout: Tryout;
 let browser: Browser;
@@ -21,7 +21,7 @@ describeInBrowser("the try-out page: filing and approving", () => {
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await tryout?.stop();
+    await stopTryout(tryout);
   });
 
   test("the late branch's secretary files October by pressing buttons and typing, each answer shown in place, and gets the receipt", async () => {

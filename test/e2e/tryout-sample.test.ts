@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Tryout } from "../../tryout/runtime.js";
 import { describeInBrowser, openBrowser, type Browser } from "../support/browser.js";
-import { startTryout, TryoutPage } from "../support/tryout-page.js";
+import { startTryout, stopTryout, TryoutPage } from "../support/tryout-page.js";
 
 let tryout: Tryout;
 let browser: Browser;
@@ -20,7 +20,7 @@ describeInBrowser("the try-out page: the sample committee", () => {
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await tryout?.stop();
+    await stopTryout(tryout);
   });
 
   test("the list offers the administrator, the committee member, the group, and each branch's secretary and deputy; each has a history of its own", async () => {

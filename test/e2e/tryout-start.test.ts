@@ -2,7 +2,7 @@
 // setting, prints one Vietnamese line with the page's address; the page has the
 // sample, asks for nothing outside this machine, and a restart keeps it all.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -11,7 +11,8 @@ import { TryoutPage } from "../support/tryout-page.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "chibo-thu-npm-"));
 let browser: Browser;
-let child: ChildProcess | undefined;
+/** Every `npm run thu` started, so that a failed test leaves none running. */
+const children: ChildProcess[] = [];
 /** The id of the last message of the first run: a second run that rebuilt the sample would show others. */
 let lastId: string | null = null;
 
@@ -20,7 +21,7 @@ function npmRunThu(): Promise<{ line: string; process: ChildProcess }> {
   // Nothing of the bot's own settings: no token, no database, no Telegram address.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["BOT_TOKEN", "ADMIN_IDS", "DATABASE_URL", "TELEGRAM_API_ROOT"].includes(k)));
   const p = spawn("npm", ["run", "thu"], { env: { ...env, THU_NGHIEM_DATA: dataDir, THU_NGHIEM_PORT: "0", THU_NGHIEM_THANG: "11/2026" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child = p;
+  children.push(p);
   return new Promise((resolve, reject) => {
     let out = "";
     p.stdout!.on("data", (b: Buffer) => {
@@ -55,7 +56,8 @@ describeInBrowser("npm run thu", () => {
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    if (child && child.exitCode === null && child.signalCode === null) await stop(child).catch(() => undefined);
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) await stop(c).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   test("prints one line with the page's address; the page has the sample and fetches nothing from elsewhere; Ctrl+C stops it", async () => {

@@ -2,7 +2,7 @@
 // bot's buttons, move the clock; and what they see: the chat, the red numbers
 // beside other people, a toast. Every step waits for what the page shows,
 // never for the server behind it.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
@@ -19,6 +19,13 @@ export async function startTryout(): Promise<Tryout> {
   // A sample the bot would not let be built fails here with its reason, not as a page that never opens.
   await t.ready;
   return t;
+}
+
+/** Stops the try-out and removes its data folder. */
+export async function stopTryout(t: Tryout | undefined): Promise<void> {
+  if (!t) return;
+  await t.stop();
+  rmSync(t.dataDir, { recursive: true, force: true });
 }
 
 const TIMEOUT = 20_000;
