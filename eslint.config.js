@@ -25,8 +25,17 @@ export default tseslint.config(
   },
   {
     // JSON bodies of the fake Bot APIs and captured log lines are read loosely on purpose.
-    files: ["test/**/*.ts", "bench/**/*.ts"],
+    files: ["test/**/*.ts", "bench/**/*.ts", "tryout/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The try-out's page runs in a browser.
+    files: ["tryout/web/public/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["document", "window", "location", "history", "fetch", "FormData", "setTimeout", "clearTimeout", "setInterval", "confirm", "URL"].map((name) => [name, "readonly"]),
+      ),
+    },
   },
   {
     files: ["**/*.js", "**/*.mjs"],
