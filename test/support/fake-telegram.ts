@@ -74,6 +74,11 @@ export class FakeTelegram {
   readonly polledUpdateIds: number[] = [];
   readonly messages: BotMessage[] = [];
   readonly callbackAnswers: { id: string; text?: string; user_id: number }[] = [];
+  /**
+   * The command menu of each scope as the bot left it (setMyCommands, deleteMyCommands), keyed
+   * by scopeKey: what a person sees beside the text box is the most specific one that matches.
+   */
+  readonly menus = new Map<string, { command: string; description: string }[]>();
   /** Files the bot uploaded, by the name it gave them, with their bytes. */
   readonly uploads = new Map<string, Buffer>();
   private server: Server | undefined;
@@ -178,6 +183,15 @@ export class FakeTelegram {
     return id;
   }
 
+  /**
+   * The command names a person sees in their private chat with the bot: their chat's own
+   * menu, else that of every private chat, else the default (Telegram's order).
+   */
+  privateMenuOf(userId: number): string[] {
+    const menu = this.menus.get(scopeKey({ type: "chat", chat_id: userId })) ?? this.menus.get(scopeKey({ type: "all_private_chats" })) ?? this.menus.get(scopeKey(undefined));
+    return (menu ?? []).map((c) => c.command);
+  }
+
   messagesTo(chatId: number): BotMessage[] {
     return this.messages.filter((m) => m.chat_id === chatId && !m.deleted);
   }
@@ -231,7 +245,18 @@ export class FakeTelegram {
       case "deleteWebhook":
         this.webhook = undefined;
         return true;
-      case "setMyCommands":
+      case "setMyCommands": {
+        const commands = p.commands as { command: string; description: string }[];
+        if (!Array.isArray(commands) || commands.some((c) => !/^[a-z0-9_]{1,32}$/.test(c.command) || !c.description || c.description.length > 256)) {
+          throw Object.assign(new Error("Bad Request: BOT_COMMAND_INVALID"), { code: 400 });
+        }
+        if (commands.length > 100) throw Object.assign(new Error("Bad Request: too many commands"), { code: 400 });
+        this.menus.set(scopeKey(p.scope), commands.map((c) => ({ command: c.command, description: c.description })));
+        return true;
+      }
+      case "deleteMyCommands":
+        this.menus.delete(scopeKey(p.scope));
+        return true;
       case "sendChatAction":
         return true;
       case "sendMessage":
@@ -329,6 +354,13 @@ export class FakeTelegram {
     m.editedTimes++;
     return { message_id: m.message_id, date: Math.floor(Date.now() / 1000), chat: { id: m.chat_id, type: "private" }, text: m.text };
   }
+}
+
+/** "default", "all_private_chats", "chat:5001", ...: a scope as the menus map keys it (none is the default). */
+export function scopeKey(scope: unknown): string {
+  const s = (typeof scope === "string" ? JSON.parse(scope) : scope) as { type?: string; chat_id?: number | string; user_id?: number } | undefined;
+  if (!s?.type || s.type === "default") return "default";
+  return [s.type, s.chat_id, s.user_id].filter((x) => x !== undefined).join(":");
 }
 
 function requireText(text: unknown): string {
