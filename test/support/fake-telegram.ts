@@ -138,6 +138,11 @@ export class FakeTelegram {
     this.faults.push(fault);
   }
 
+  /** Faults not used up yet are forgotten: Telegram answers again. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /**
    * Queues an update for getUpdates, or posts it to the webhook when one is
    * set. An update that carries its own update_id keeps it (to send one twice).
@@ -211,7 +216,9 @@ export class FakeTelegram {
     const params = await readParams(req, this.uploads);
     this.calls.push({ method, params, at: Date.now() });
     await this.onRequest?.(method, params);
-    const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
+    // A menu's chat is in its scope.
+    const chatId = Number(params.chat_id ?? (params.scope as Json | undefined)?.chat_id);
+    const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === chatId));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
       if (fault!.drop) return void req.socket.destroy();
