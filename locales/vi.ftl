@@ -66,37 +66,57 @@ cancel-nothing = Không có biểu mẫu nào đang mở.
 
 ## Trợ giúp
 help-title = Trợ lý Chi bộ: các lệnh đồng chí dùng được
-help-secretary =
-    Bí thư chi bộ:
-    /baocao: gửi báo cáo phát triển đảng viên hằng tháng
-    /bienban: ghi biên bản một buổi sinh hoạt chi bộ (thường kỳ hoặc chuyên đề)
-    /xembienban [tháng/năm]: xem biên bản đã ghi trong tháng, gửi lại tệp đính kèm
-    /tiendo: xem tiến độ báo cáo, sinh hoạt trong năm và tổng số kết nạp
-    /uyquyen: ủy quyền cho phó bí thư gửi báo cáo, biên bản thay khi đồng chí vắng; /uyquyen huy để nhận lại
-    /nghi <từ ngày> <đến ngày>: báo nghỉ, phó bí thư làm thay và nhận tin nhắc hạn trong những ngày đó; /nghi xem lịch nghỉ, /nghi huy để hủy
-help-committee =
-    Cấp ủy:
-    /choduyet: xem các báo cáo, biên bản chờ duyệt (bấm Duyệt hoặc Trả lại kèm lý do)
-    /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của chi bộ trực thuộc
-    /tinhtong <mã đơn vị> [daduyet|tatca]: tổng hợp chỉ tính báo cáo đã duyệt hay tính cả báo cáo chưa duyệt
-help-admin =
-    Quản trị viên:
-    /themdonvi <mã> <mã cấp trên hoặc -> <tên>: thêm đảng ủy, đảng bộ cơ sở
-    /themchibo <mã> <mã cấp trên> <tên>: thêm chi bộ
-    /donvi: xem cây tổ chức và bí thư từng chi bộ
-    /moi <mã đơn vị> [vai trò]: tạo đường link mời (dùng 1 lần, hết hạn sau 7 ngày). Chi bộ: bithu (mặc định) hoặc phobithu; đảng ủy: uyvien
-    /xembienban <mã chi bộ> [tháng/năm]: xem biên bản của một chi bộ
-    /choduyet: duyệt báo cáo, biên bản của mọi chi bộ
-    /khoaso <tháng/năm> [mã đơn vị]: khóa sổ tháng khi mọi báo cáo đã được duyệt
-    /mokhoa <tháng/năm> [mã đơn vị]: mở lại tháng đã khóa sổ
-    /tinhtong <mã đơn vị> [daduyet|tatca]: chọn cách tính tổng cho một đảng ủy, đảng bộ
-help-common =
-    Chung:
-    /huy: thoát biểu mẫu đang điền (không lưu gì)
-    /trogiup: xem danh sách này
+help-title-secretary = Bí thư chi bộ:
+help-secretary-baocao = /baocao: báo cáo phát triển đảng viên tháng
+help-secretary-bienban = /bienban: ghi biên bản sinh hoạt chi bộ
+help-secretary-xembienban = /xembienban [tháng/năm]: biên bản, gửi lại tệp
+help-secretary-tiendo = /tiendo: tiến độ báo cáo, sinh hoạt trong năm
+help-secretary-uyquyen = /uyquyen: ủy quyền cho phó bí thư; huy: nhận lại
+help-secretary-nghi = /nghi <từ ngày> <đến ngày>: báo nghỉ; huy: hủy
+help-title-deputy = Phó bí thư chi bộ:
+help-deputy-baocao = /baocao: gửi báo cáo khi bí thư ủy quyền, nghỉ
+help-deputy-bienban = /bienban: ghi biên bản khi bí thư ủy quyền, nghỉ
+help-deputy-xembienban = /xembienban [tháng/năm]: xem biên bản
+help-deputy-tiendo = /tiendo: tiến độ báo cáo, sinh hoạt trong năm
+help-title-committee = Cấp ủy viên:
+help-committee-choduyet = /choduyet: duyệt báo cáo, biên bản
+help-committee-xembienban = /xembienban <mã chi bộ> [tháng/năm]: biên bản
+help-committee-tinhtong = /tinhtong <mã> [daduyet|tatca]: cách tính tổng
+help-title-admin = Quản trị viên:
+help-admin-themdonvi = /themdonvi <mã> <cấp trên|-> <tên>: thêm đảng ủy
+help-admin-themchibo = /themchibo <mã> <cấp trên> <tên>: thêm chi bộ
+help-admin-donvi = /donvi: cây tổ chức, bí thư từng chi bộ
+help-admin-moi = /moi <mã> [bithu|phobithu|uyvien]: link mời
+help-admin-chitieu = /chitieu <mã> <năm> <số> [đối tượng]: chỉ tiêu
+help-admin-chitieu-read = /chitieu <mã>: xem chỉ tiêu năm nay
+help-admin-hanbaocao = /hanbaocao <ngày>: hạn nộp báo cáo (1–28)
+help-admin-nhacnho = /nhacnho 3 1 0: ngày nhắc trước hạn (-: tắt)
+help-admin-lichtonghop = /lichtonghop T2 08:00: giờ gửi tổng hợp tuần
+help-admin-caidat = /caidat: xem hạn nộp, lịch nhắc, lịch tổng hợp
+help-admin-tonghop = /tonghop [mã] [tháng/năm]: tổng hợp
+help-admin-xuat = /xuat [mã] [năm|tháng/năm]: tệp Excel
+help-admin-choduyet = /choduyet: duyệt báo cáo, biên bản
+help-admin-xembienban = /xembienban <mã chi bộ> [tháng/năm]: biên bản
+help-admin-khoaso = /khoaso <tháng/năm> [mã]: khóa sổ tháng
+help-admin-mokhoa = /mokhoa <tháng/năm> [mã]: mở lại sổ
+help-admin-tinhtong = /tinhtong <mã> [daduyet|tatca]: cách tính tổng
+help-admin-nhatky = /nhatky: 20 thay đổi gần nhất
+help-admin-dangkynhom = /dangkynhom <mã> (trong nhóm): nhận tổng hợp
+help-admin-huynhom = /huynhom (trong nhóm): thôi nhận tổng hợp
+help-title-common = Chung:
+help-common-huy = /huy: thoát biểu mẫu đang điền
+help-common-trogiup = /trogiup: xem danh sách này
+help-title-group = Trong nhóm này:
+help-group-tonghop = /tonghop [tháng/năm]: tổng hợp của đơn vị
+help-group-xuat = /xuat [năm|tháng/năm]: tệp Excel
+help-group-trogiup = /trogiup: xem danh sách này
+help-group-private = Các lệnh khác (báo cáo, biên bản...) dùng trong trò chuyện riêng với Trợ lý: bấm nút dưới đây.
+group-private-only = Lệnh /{ $command } dùng trong trò chuyện riêng với Trợ lý. Đồng chí bấm nút dưới đây.
+private-chat-button = 💬 Mở trò chuyện riêng với Trợ lý
 
 ## Bắt đầu, lời mời
 start-greeting = Chào đồng chí { $name }! Gõ /trogiup để xem các việc đồng chí có thể làm.
+start-link-bad = Đường link này không mở được việc nào (có thể đã bị sửa). Gõ /trogiup để xem các lệnh.
 start-invite-bad-format = Mã mời không hợp lệ. Đồng chí hãy mở lại đúng đường link quản trị viên đã gửi.
 start-invite-unknown = Không tìm thấy mã mời này. Đồng chí hãy kiểm tra lại đường link hoặc xin quản trị viên tạo link mới.
 start-invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần; đồng chí hãy xin quản trị viên tạo link mới.
@@ -224,10 +244,32 @@ form-ask-which-field = Đồng chí muốn sửa mục nào?
 form-choose-unit = Đồng chí làm việc cho chi bộ nào?
 
 ## Menu lệnh (hiện cạnh ô nhập)
+menu-start = Bắt đầu
 menu-baocao = Gửi báo cáo phát triển đảng viên tháng
+menu-deputy-baocao = Gửi báo cáo khi bí thư ủy quyền hoặc nghỉ
 menu-bienban = Ghi biên bản sinh hoạt chi bộ
+menu-deputy-bienban = Ghi biên bản khi bí thư ủy quyền hoặc nghỉ
 menu-xembienban = Xem biên bản đã ghi
+menu-xembienban-unit = Xem biên bản của một chi bộ
 menu-tiendo = Xem tiến độ năm của chi bộ
+menu-choduyet = Báo cáo, biên bản chờ duyệt
+menu-tinhtong = Cách tính tổng của một đơn vị
+menu-themdonvi = Thêm đảng ủy, đảng bộ
+menu-themchibo = Thêm chi bộ
+menu-donvi = Cây tổ chức
+menu-moi = Tạo link mời
+menu-chitieu = Giao, xem chỉ tiêu kết nạp
+menu-hanbaocao = Đổi hạn nộp báo cáo
+menu-nhacnho = Đổi ngày nhắc hạn
+menu-lichtonghop = Đổi giờ gửi tổng hợp tuần
+menu-caidat = Xem hạn nộp, lịch nhắc, lịch tổng hợp
+menu-tonghop = Tổng hợp của một đơn vị
+menu-group-tonghop = Tổng hợp của đơn vị nhóm theo dõi
+menu-xuat = Tệp Excel của một đơn vị
+menu-group-xuat = Tệp Excel của đơn vị nhóm theo dõi
+menu-khoaso = Khóa sổ tháng
+menu-mokhoa = Mở lại sổ đã khóa
+menu-nhatky = Các thay đổi gần nhất
 menu-huy = Thoát biểu mẫu đang điền
 menu-trogiup = Các lệnh dùng được
 
@@ -336,11 +378,13 @@ digest-removed = Xóa tên, khai trừ trong tháng: { $count }
 digest-behind-title = ⚠️ Chi bộ chậm nhất so với chỉ tiêu năm:
 digest-behind = {"  "}{ $n }. { $code }: { $name }: { $admitted }/{ $quota } ({ $rate })
 digest-chart-caption = Tiến độ kết nạp so với chỉ tiêu năm, { $unit }
+digest-report-button = 📝 Gửi báo cáo tháng { $period }
 
 ## Danh sách chậm sau hạn
 late-title = ⏰ { $unit }: đã quá hạn báo cáo tháng { $period } (hạn { $deadline })
 late-reports = Chi bộ chưa gửi báo cáo ({ $count }):
 late-reports-none = Tất cả chi bộ đã gửi báo cáo. 👍
+late-minutes-button = 📋 Ghi biên bản sinh hoạt
 late-meetings = Chi bộ chưa có sinh hoạt thường kỳ tháng { $period } ({ $count }):
 late-meetings-none = Tất cả chi bộ đã sinh hoạt thường kỳ tháng { $period }.
 
@@ -609,11 +653,6 @@ report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí 
 report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.
 
 ## Ủy quyền cho phó bí thư (hand-over)
-help-deputy =
-    Phó bí thư chi bộ:
-    /baocao, /bienban: gửi báo cáo, biên bản thay bí thư khi bí thư đã ủy quyền (/uyquyen) hoặc đang nghỉ (/nghi)
-    /xembienban [tháng/năm]: xem biên bản đã ghi trong tháng
-    /tiendo: xem tiến độ báo cáo, sinh hoạt trong năm của chi bộ
 menu-uyquyen = Ủy quyền cho phó bí thư khi vắng
 menu-nghi = Báo nghỉ, phó bí thư làm thay
 invite-created-deputy =

@@ -12,8 +12,9 @@ import type { UpdateListener } from "./bot/middleware/update-boundary.js";
 import type { RetryOptions } from "./bot/retrying-fetch.js";
 import { purgeProcessedUpdates } from "./bot/middleware/dedup.js";
 import { InFlight } from "./bot/middleware/in-flight.js";
-import { MENU_COMMANDS } from "./bot/people/help.js";
-import { createI18n, LOCALE, translator } from "./i18n.js";
+import { createI18n, translator, type Translate } from "./i18n.js";
+import { groupMenu, menusVersion, strangerMenu } from "./messages/help.js";
+import { queueChangedMenus } from "./outbox/menus.js";
 import { Api, webhookCallback, type Bot } from "grammy";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -78,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const db = await openDatabase(config.DATABASE_URL, log);
 
   const clock = options.clock ?? (() => new Date());
+  const t = translator(createI18n());
   const inFlight = new InFlight();
   // The scheduler needs the bot's start-up done first; until then a kick waits for the minute tick.
   const outbox = { kick: () => {} };
@@ -95,7 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     // With botInfo set, bot.init() is never needed: its getMe would retry network errors for ever.
     bot.botInfo = await reachTelegram({ token: config.BOT_TOKEN, root: config.TELEGRAM_API_ROOT, budgetMs: telegramStartMs, log });
-    await publishMenu(bot).catch((err) => log.warn({ err }, "could not set the command menu"));
+    await publishMenus(bot, t).catch((err) => log.warn({ err }, "could not set the command menus"));
     if (server.WEBHOOK_URL) {
       const secretToken = server.WEBHOOK_SECRET ?? webhookSecretFor(config.BOT_TOKEN);
       const handle = webhookCallback(bot, "http", {
@@ -136,12 +138,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     db,
     api: jobsApi(config),
     log,
-    t: translator(createI18n()),
+    t,
     timeZone: config.TZ,
     clock,
+    adminIds: config.ADMIN_IDS,
+    botUsername: bot.botInfo.username,
     ...(options.deliveryLeaseMs !== undefined ? { leaseMs: options.deliveryLeaseMs } : {}),
   });
   outbox.kick = () => void scheduler.kick().catch((err) => log.error({ err }, "sending queued messages failed"));
+  // Before the first tick sends them: the menus of people's chats, when what they say changed.
+  await queueChangedMenus(db, menusVersion(t), config.ADMIN_IDS, clock()).then(
+    (count) => count && log.info({ count }, "menus queued"),
+    (err: unknown) => log.warn({ err }, "could not queue the menus"),
+  );
   if (options.cron !== false) {
     scheduler.start();
     // Catch up at once after a restart rather than at the next minute.
@@ -194,9 +203,14 @@ function jobsApi(config: Config): Api {
   return api;
 }
 
-async function publishMenu(bot: Bot<BotContext>) {
-  const i18n = createI18n();
-  await bot.api.setMyCommands(
-    MENU_COMMANDS.map((command) => ({ command, description: i18n.t(LOCALE, `menu-${command}`) })),
-  );
+/**
+ * The menus of chats that have none of their own: a private chat with someone who holds
+ * no role (and the default, which Telegram falls back to anywhere), and every group.
+ * People with a role get theirs per chat, through the outbox (src/outbox/menus.ts).
+ */
+async function publishMenus(bot: Bot<BotContext>, t: Translate) {
+  const stranger = strangerMenu(t);
+  await bot.api.setMyCommands(stranger, { scope: { type: "default" } });
+  await bot.api.setMyCommands(stranger, { scope: { type: "all_private_chats" } });
+  await bot.api.setMyCommands(groupMenu(t), { scope: { type: "all_group_chats" } });
 }

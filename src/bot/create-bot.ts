@@ -14,7 +14,9 @@ import { dedupUpdates } from "./middleware/dedup.js";
 import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
 import { startFeature } from "./people/start.js";
-import { helpFeature } from "./people/help.js";
+import { groupHelpFeature, helpFeature } from "./people/help.js";
+import { deepLinksFeature } from "./people/deep-links.js";
+import { groupRedirectFeature } from "./people/group-redirect.js";
 import { handoverFeature } from "./people/handover.js";
 import { unitsFeature } from "./units/feature.js";
 import { reportFeature } from "./report/feature.js";
@@ -102,9 +104,12 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
 
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
-  // Groups: committee commands only; everything else there is left alone.
-  bot.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests);
+  // Groups: committee commands, /trogiup, and a pointer to the private chat for the commands
+  // typed there; everything else in a group is left alone.
+  bot.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests, groupHelpFeature(), groupRedirectFeature());
   pm.use(refuseStrangers);
+  // A link's "/start <payload>" becomes the command it stands for, before the features below.
+  pm.use(deepLinksFeature());
   // Each feature's audience is at its top: the administrators' ones are behind adminCommands (middleware/actor.ts).
   pm.use(digests);
   pm.use(helpFeature());

@@ -6,6 +6,9 @@ import { withoutMarks } from "./text.js";
 
 export const INVITE_TTL_DAYS = 7;
 
+/** The length of every code newInviteCode makes (and older versions made): what tells a code from a deep link's payload. */
+export const INVITE_CODE_LENGTH = 22;
+
 /** 128 random bits; base64url fits Telegram's start parameter alphabet (A-Z a-z 0-9 _ -). */
 export function newInviteCode(): string {
   return randomBytes(16).toString("base64url");

@@ -13,14 +13,3 @@ export interface Actor {
 export function reportingUnits(actor: Actor) {
   return actor.memberships.filter((m) => m.role === Role.SECRETARY || m.role === Role.DEPUTY);
 }
-
-/** Commands listed by /trogiup, as locale keys, in the order shown. */
-export function helpSections(actor: Actor): string[] {
-  const sections: string[] = [];
-  if (actor.memberships.some((m) => m.role === Role.SECRETARY)) sections.push("help-secretary");
-  if (actor.memberships.some((m) => m.role === Role.DEPUTY)) sections.push("help-deputy");
-  if (actor.memberships.some((m) => m.role === Role.COMMITTEE)) sections.push("help-committee");
-  if (actor.isAdmin) sections.push("help-admin");
-  sections.push("help-common");
-  return sections;
-}

@@ -23,6 +23,9 @@ export interface SchedulerDeps {
   timeZone: string;
   clock: () => Date;
   leaseMs?: number;
+  /** ADMIN_IDS and the bot's @username, for what is rendered at sending (RenderContext). */
+  adminIds: readonly number[];
+  botUsername: string;
 }
 
 export class Scheduler {
@@ -94,8 +97,8 @@ export class Scheduler {
   }
 
   private renderContext(schedule: ScheduleSettings): RenderContext {
-    const { t, timeZone, clock } = this.deps;
-    return { t, timeZone, schedule, now: clock() };
+    const { t, timeZone, clock, adminIds, botUsername } = this.deps;
+    return { t, timeZone, schedule, now: clock(), adminIds, botUsername };
   }
 
   private async pass(): Promise<DrainResult> {

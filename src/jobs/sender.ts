@@ -85,7 +85,7 @@ export class DeliverySender {
         this.log.debug({ chat_id: chatId, occasion: d.occasion, reason: skip }, "delivery skipped");
         return await this.finish(d.id, DeliveryStatus.SKIPPED, c.now, { error: skip });
       }
-      const messages = await renderDelivery(this.db, c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload));
+      const messages = await renderDelivery(this.db, c, d.job.kind, JSON.parse(d.job.payload), JSON.parse(d.payload), d);
       if (messages.length === 0) return await this.finish(d.id, DeliveryStatus.SKIPPED, c.now);
       const from = interrupted ? d.sentParts + 1 : d.sentParts;
       if (interrupted) {
@@ -126,7 +126,12 @@ export class DeliverySender {
   }
 
   private async send(chatId: number, m: OutMessage) {
-    if ("photo" in m) await this.api.sendPhoto(chatId, m.photo, { caption: m.caption });
+    if ("menu" in m) {
+      // The menu of this one private chat; without one of its own, the menu of every private chat shows.
+      const scope = { type: "chat" as const, chat_id: chatId };
+      if (m.menu.length === 0) await this.api.deleteMyCommands({ scope });
+      else await this.api.setMyCommands(m.menu, { scope });
+    } else if ("photo" in m) await this.api.sendPhoto(chatId, m.photo, { caption: m.caption });
     else await this.api.sendMessage(chatId, m.text, m.keyboard ? { reply_markup: m.keyboard } : {});
   }
 }

@@ -1,6 +1,7 @@
 // What each kind of job in the outbox says, from the data its loader read at
 // sending (src/outbox/kinds.ts): formatting only, no reads.
 import { InlineKeyboard, InputFile } from "grammy";
+import { deepLinkUrl } from "../domain/deep-link.js";
 import type { Digest } from "../domain/digest.js";
 import { formatPeriod, type Period } from "../domain/period.js";
 import { formatDate } from "../domain/time.js";
@@ -42,13 +43,31 @@ export function reminderMessages(t: Translate, d: ReminderData, timeZone: string
   }));
 }
 
-export function lateListOut(t: Translate, d: LateListData, timeZone: string): OutMessage[] {
-  return lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone)).map((text) => ({ text }));
+/**
+ * Buttons under a group's digest or late list: they open the private chat with the bot on the
+ * report of the month shown (and the minutes when a branch has no regular meeting), so that a
+ * late secretary reading the group reaches the form in one tap. Telegram opens the link only
+ * in the tapper's own chat, where the bot checks what they may file as for a typed /baocao.
+ */
+function privateChatButtons(t: Translate, d: Digest, botUsername: string, withMinutes: boolean): InlineKeyboard {
+  const keyboard = new InlineKeyboard().url(t("digest-report-button", { period: formatPeriod(d.period) }), deepLinkUrl(botUsername, { kind: "report", period: d.period }));
+  if (withMinutes) keyboard.row().url(t("late-minutes-button"), deepLinkUrl(botUsername, { kind: "minutes" }));
+  return keyboard;
+}
+
+/** The buttons go under the last text, where the reader ends up. */
+function withButtons(texts: string[], keyboard: InlineKeyboard): OutMessage[] {
+  return texts.map((text, i) => (i === texts.length - 1 ? { text, keyboard } : { text }));
+}
+
+export function lateListOut(t: Translate, d: LateListData, timeZone: string, botUsername: string): OutMessage[] {
+  const texts = lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone));
+  return withButtons(texts, privateChatButtons(t, d.digest, botUsername, d.digest.meetings.withoutRegularCount > 0));
 }
 
 /** The digest's texts, then its chart when a quota gives it something to show. */
-export function digestOut(t: Translate, d: GroupDigestData): OutMessage[] {
-  const out: OutMessage[] = digestMessages(t, d.unitName, d.digest).map((text) => ({ text }));
+export function digestOut(t: Translate, d: GroupDigestData, botUsername: string): OutMessage[] {
+  const out: OutMessage[] = withButtons(digestMessages(t, d.unitName, d.digest), privateChatButtons(t, d.digest, botUsername, false));
   const chart = digestChart(t, d.unitName, d.digest);
   if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
   return out;

@@ -45,6 +45,25 @@ export async function enqueue(tx: Writer, job: NewJob, recipients: Recipient[]):
   });
 }
 
+/** Several jobs of one recipient each, in two statements: start-up's refresh of every person's menu. */
+export async function enqueueMany(tx: Writer, jobs: { job: NewJob; recipient: Recipient }[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await tx.jobRun.createMany({
+    data: jobs.map(({ job }) => ({ occasion: job.occasion, kind: job.kind, payload: JSON.stringify(job.payload), dueAt: job.dueAt, plannedAt: job.now })),
+  });
+  await tx.delivery.createMany({
+    data: jobs.map(({ job, recipient: r }) => ({
+      occasion: job.occasion,
+      chatId: r.chatId,
+      payload: r.payload === undefined ? "{}" : JSON.stringify(r.payload),
+      status: DeliveryStatus.PENDING,
+      attempts: 0,
+      sentParts: 0,
+      updatedAt: job.now,
+    })),
+  });
+}
+
 /** Queues the job in a transaction of its own. False if its key was taken, by an earlier call or a racing one. */
 export async function enqueueOnce(db: Db, job: NewJob, recipients: Recipient[]): Promise<boolean> {
   try {

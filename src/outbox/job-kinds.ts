@@ -1,7 +1,8 @@
 // Every kind of job the outbox carries, and what its JobRun and Delivery
 // payloads hold. Occasions are planned by the scheduler (src/domain/schedule.ts
 // says when); record notices are queued with the record or decision they are
-// about; a form notice with the end of a form Telegram did not take.
+// about; a form notice with the end of a form Telegram did not take; a menu when
+// a person's roles change (src/outbox/menus.ts).
 import type { Period } from "../domain/period.js";
 import type { RecordRef } from "../domain/review.js";
 import type { OccasionKind } from "../domain/schedule.js";
@@ -14,6 +15,7 @@ export const JobKind = {
   RETURNED: "returned",
   APPROVED: "approved",
   FORM_NOTICE: "form-notice",
+  MENU: "menu",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -41,6 +43,11 @@ export interface RecordJobPayload {
 /** A form notice's JobRun payload: the text, written when the form ended (what it says stays true). */
 export interface NoticeJobPayload {
   text: string;
+}
+
+/** A menu's JobRun payload: whose private chat it is (a string: JSON has no bigint). */
+export interface MenuJobPayload {
+  telegramId: string;
 }
 
 /** A job as the sender and the still-worth-sending check read it (payload still JSON). */

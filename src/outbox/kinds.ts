@@ -19,11 +19,14 @@ import {
   type LateListData,
   type ReminderData,
 } from "../messages/deliveries.js";
+import { personalMenu } from "../messages/help.js";
 import type { OutMessage } from "../messages/out-message.js";
+import { loadActor } from "../store/access.js";
 import { loadDigest } from "../store/digest-sql.js";
 import { namesStillWithoutReport } from "../store/missing-reports.js";
 import { loadReviewRecord, type ReviewRecord } from "../store/review.js";
-import { JobKind, type GroupPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
+import { JobKind, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
+import { supersededMenu } from "./menus.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
 export interface RenderContext {
@@ -31,11 +34,21 @@ export interface RenderContext {
   timeZone: string;
   schedule: ScheduleSettings;
   now: Date;
+  /** ADMIN_IDS: a menu's roles include being an administrator. */
+  adminIds: readonly number[];
+  /** The bot's @username, for the t.me links of buttons that open its private chat. */
+  botUsername: string;
+}
+
+/** The delivery being rendered. */
+export interface DeliveryRef {
+  id: number;
+  chatId: bigint;
 }
 
 interface Renderer<D> {
   /** `job`: the JobRun's payload; `payload`: the delivery's. */
-  load(db: Db, job: unknown, payload: unknown, c: RenderContext): Promise<D | null>;
+  load(db: Db, job: unknown, payload: unknown, c: RenderContext, delivery: DeliveryRef): Promise<D | null>;
   format(t: Translate, data: D, c: RenderContext): OutMessage[];
 }
 const kind = <D>(r: Renderer<D>) => r as Renderer<unknown>;
@@ -62,7 +75,7 @@ const lateList = kind<LateListData>({
     if (!loaded) return null;
     return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone) };
   },
-  format: (t, d, c) => lateListOut(t, d, c.timeZone),
+  format: (t, d, c) => lateListOut(t, d, c.timeZone, c.botUsername),
 });
 
 const digest = kind<GroupDigestData>({
@@ -73,7 +86,7 @@ const digest = kind<GroupDigestData>({
     const loaded = await loadDigest(db, (payload as GroupPayload).unitId, digestPeriodAt(c.now, c.timeZone));
     return loaded ? { unitName: loaded.root.name, digest: loaded.digest } : null;
   },
-  format: (t, d) => digestOut(t, d),
+  format: (t, d, c) => digestOut(t, d, c.botUsername),
 });
 
 /** A notice about a version: sent only while that version is current and still in the state it tells of. */
@@ -87,6 +100,16 @@ function recordNotice(state: ReviewState, format: (t: Translate, r: ReviewRecord
   });
 }
 
+/** A person's menu, from their roles as they are when it is sent (src/outbox/menus.ts). */
+const menu = kind<OutMessage>({
+  async load(db, job, _payload, c, delivery) {
+    if (await supersededMenu(db, delivery)) return null;
+    const actor = await loadActor(db, Number((job as MenuJobPayload).telegramId), c.adminIds);
+    return { menu: personalMenu(c.t, actor) };
+  },
+  format: (_t, m) => [m],
+});
+
 const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.REMINDER]: reminder,
   [JobKind.LATE_LIST]: lateList,
@@ -99,12 +122,13 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
     load: async (_db, job) => job as NoticeJobPayload,
     format: (_t, d) => [{ text: d.text }],
   }),
+  [JobKind.MENU]: menu,
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */
-export async function renderDelivery(db: Db, c: RenderContext, jobKind: string, job: unknown, payload: unknown): Promise<OutMessage[]> {
+export async function renderDelivery(db: Db, c: RenderContext, jobKind: string, job: unknown, payload: unknown, delivery: DeliveryRef): Promise<OutMessage[]> {
   const renderer = KINDS[jobKind as JobKind];
   if (!renderer) throw new Error(`no renderer for job kind ${jobKind}`);
-  const data = await renderer.load(db, job, payload, c);
+  const data = await renderer.load(db, job, payload, c, delivery);
   return data === null ? [] : renderer.format(c.t, data, c);
 }

@@ -163,11 +163,18 @@ describe("who may do what", () => {
     expect((await admin.say("/tiendo")).texts).toEqual(["Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào."]);
   });
 
-  test("the bot stays silent in groups (committee features come later)", async () => {
+  test("in a group the bot stays silent except to commands: a private one gets one pointer to the private chat (issue 12)", async () => {
     const id = h.fake.pushUpdate({
-      message: { message_id: h.fake.newMessageId(), date: 0, from: { id: 5500, is_bot: false, first_name: "X" }, chat: { id: -100123, type: "group", title: "Nhóm" }, text: "/baocao", entities: [{ type: "bot_command", offset: 0, length: 7 }] },
+      message: { message_id: h.fake.newMessageId(), date: 0, from: { id: 5500, is_bot: false, first_name: "X" }, chat: { id: -100123, type: "group", title: "Nhóm" }, text: "xin chào mọi người" },
     });
     await h.waitHandled(id);
     expect(h.fake.messagesTo(-100123)).toEqual([]);
+    const command = h.fake.pushUpdate({
+      message: { message_id: h.fake.newMessageId(), date: 0, from: { id: 5500, is_bot: false, first_name: "X" }, chat: { id: -100123, type: "group", title: "Nhóm" }, text: "/baocao", entities: [{ type: "bot_command", offset: 0, length: 7 }] },
+    });
+    await h.waitHandled(command);
+    expect(h.fake.messagesTo(-100123).map((m) => [m.text, m.buttons.flat().map((b) => b.url)])).toEqual([
+      ["Lệnh /baocao dùng trong trò chuyện riêng với Trợ lý. Đồng chí bấm nút dưới đây.", ["https://t.me/TroLyChiBoTestBot?start=baocao"]],
+    ]);
   });
 });

@@ -125,8 +125,9 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   expect(second).not.toContain("• CB-B");
 
   // Every delivery is on record once, and all of them went out.
-  // The scheduled occasions; the review cards and the approval notice go through the same queue.
-  const deliveries = await h.app.db.delivery.findMany({ where: { job: { kind: { notIn: ["review", "approved", "returned"] } } }, orderBy: { id: "asc" } });
+  // The scheduled occasions; the review cards, the approval notice and the menus of people who
+  // joined go through the same queue.
+  const deliveries = await h.app.db.delivery.findMany({ where: { job: { kind: { notIn: ["review", "approved", "returned", "menu"] } } }, orderBy: { id: "asc" } });
   expect(deliveries.map((d) => [d.occasion, Number(d.chatId), d.status])).toEqual([
     ["reminder:2026-10:d3", late.id, "SENT"],
     ["reminder:2026-10:d3", never.id, "SENT"],

@@ -53,6 +53,11 @@ export class FakeTelegram extends BotApiServer {
   readonly webhookTargets: string[] = [];
   private nextTarget = 0;
   readonly webhookDeliveries: WebhookDelivery[] = [];
+  /**
+   * The command menu of each scope as the bot left it (setMyCommands, deleteMyCommands), keyed
+   * by scopeKey: what a person sees beside the text box is the most specific one that matches.
+   */
+  readonly menus = new Map<string, { command: string; description: string }[]>();
   private faults: Fault[] = [];
   /** Milliseconds each send waits before answering, to catch a run in the middle. */
   sendDelayMs = 0;
@@ -89,6 +94,11 @@ export class FakeTelegram extends BotApiServer {
     this.faults.push(fault);
   }
 
+  /** Faults not used up yet are forgotten: Telegram answers again. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /**
    * Queues an update for getUpdates, or posts it to the webhook when one is
    * set. An update that carries its own update_id keeps it (to send one twice).
@@ -118,6 +128,15 @@ export class FakeTelegram extends BotApiServer {
     }
   }
 
+  /**
+   * The command names a person sees in their private chat with the bot: their chat's own
+   * menu, else that of every private chat, else the default (Telegram's order).
+   */
+  privateMenuOf(userId: number): string[] {
+    const menu = this.menus.get(scopeKey({ type: "chat", chat_id: userId })) ?? this.menus.get(scopeKey({ type: "all_private_chats" })) ?? this.menus.get(scopeKey(undefined));
+    return (menu ?? []).map((c) => c.command);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -129,7 +148,9 @@ export class FakeTelegram extends BotApiServer {
   protected override async before(method: string, params: Json): Promise<EarlyAnswer> {
     this.calls.push({ method, params, at: Date.now() });
     await this.onRequest?.(method, params);
-    const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === Number(params.chat_id)));
+    // A menu's chat is in its scope.
+    const chatId = Number(params.chat_id ?? (params.scope as Json | undefined)?.chat_id);
+    const faultIndex = this.faults.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === chatId));
     if (faultIndex < 0) return undefined;
     const [fault] = this.faults.splice(faultIndex, 1);
     return fault!.drop ? "drop" : { status: fault!.status, body: fault!.body };
@@ -143,6 +164,18 @@ export class FakeTelegram extends BotApiServer {
       case "deleteWebhook":
         this.webhook = undefined;
         return true;
+      case "setMyCommands": {
+        const commands = p.commands as { command: string; description: string }[];
+        if (!Array.isArray(commands) || commands.some((c) => !/^[a-z0-9_]{1,32}$/.test(c.command) || !c.description || c.description.length > 256)) {
+          throw apiError(400, "Bad Request: BOT_COMMAND_INVALID");
+        }
+        if (commands.length > 100) throw apiError(400, "Bad Request: too many commands");
+        this.menus.set(scopeKey(p.scope), commands.map((c) => ({ command: c.command, description: c.description })));
+        return true;
+      }
+      case "deleteMyCommands":
+        this.menus.delete(scopeKey(p.scope));
+        return true;
       case "getUpdates":
         if (this.webhook) throw apiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
         break;
@@ -153,4 +186,11 @@ export class FakeTelegram extends BotApiServer {
     }
     return super.answer(method, p, req, files);
   }
+}
+
+/** "default", "all_private_chats", "chat:5001", ...: a scope as the menus map keys it (none is the default). */
+export function scopeKey(scope: unknown): string {
+  const s = (typeof scope === "string" ? JSON.parse(scope) : scope) as { type?: string; chat_id?: number | string; user_id?: number } | undefined;
+  if (!s?.type || s.type === "default") return "default";
+  return [s.type, s.chat_id, s.user_id].filter((x) => x !== undefined).join(":");
 }

@@ -110,6 +110,24 @@ export class MemoryBot {
     );
   }
 
+  /** A message from `userId` in the group `chatId`, with its command entity. */
+  sayInGroup(chatId: number, userId: number, text: string): Promise<string[]> {
+    const command = text.match(/^\/\w+/);
+    return this.texts(chatId, () =>
+      this.bot.handleUpdate({
+        update_id: this.nextUpdateId++,
+        message: {
+          message_id: this.nextMessageId++,
+          date: 0,
+          from: { id: userId, is_bot: false, first_name: "Người dùng" },
+          chat: { id: chatId, type: "supergroup", title: "Nhóm cấp ủy" },
+          text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        },
+      }),
+    );
+  }
+
   /** A press of a button carrying `data` on message `messageId` of the chat with `userId`. */
   press(userId: number, data: string, messageId = 1): Promise<string[]> {
     const from = { id: userId, is_bot: false, first_name: "Người dùng" };

@@ -19,10 +19,10 @@ import type { UnitNameProblem } from "../../src/domain/units.js";
 import { COHORTS } from "../../src/domain/report.js";
 import { REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
 import { MEETING_FIELD_SPECS } from "../../src/domain/meeting-fields.js";
-import { helpSections, Role, type Actor } from "../../src/domain/roles.js";
+import { Role } from "../../src/domain/roles.js";
+import { GROUP_COMMANDS, inMenu, ROLE_COMMANDS, STRANGER_MENU } from "../../src/domain/commands.js";
 import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
-import { MENU_COMMANDS } from "../../src/bot/people/help.js";
 import { MEETING_SHEET, PROGRESS_SHEET, REPORT_SHEET } from "../../src/export/sheets.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
 import {
@@ -110,7 +110,6 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "progress-month-*": MONTH_STATUSES,
   "progress-review-*": REVIEW_LABELS,
   "report-field-*": EDITABLE,
-  "menu-*": MENU_COMMANDS,
   "config-hint-*": [...CONFIG_VARIABLES, ...SERVER_VARIABLES],
   "meeting-kind-*": Object.values(MeetingKind),
   "meeting-date-*": DATE_PROBLEMS,
@@ -139,13 +138,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
  */
 const NEVER_ASKED: Record<string, string> = {};
 
-const allActors: Actor[] = [false, true].flatMap((isAdmin) =>
-  [[], [Role.SECRETARY], [Role.DEPUTY], [Role.COMMITTEE], [Role.COMMITTEE, Role.SECRETARY]].map((roles) => ({
-    telegramId: 1,
-    isAdmin,
-    memberships: roles.map((role, i) => ({ unitId: i + 1, unitCode: `CB${i}`, unitName: `Chi bộ ${i}`, role })),
-  })),
-);
+/** Every command line and menu description the lists of src/domain/commands.ts name. */
+const COMMAND_ENTRIES = [...Object.values(ROLE_COMMANDS).flat(), ...GROUP_COMMANDS];
 
 /**
  * Calls whose key is a variable that resolveIdentifier cannot follow (it reads
@@ -165,7 +159,10 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   "src/bot/minutes/questions.ts spec.ask": () => entryKeys(MEETING_FIELD_SPECS, "ask", (s) => s.kind === "text"),
   // changedFields labels each change with its entry's `diff`.
   "src/messages/review-card.ts c.label": () => [...reportKeys("diff"), ...entryKeys(MEETING_FIELD_SPECS, "diff")],
-  "src/bot/people/help.ts key": () => [...new Set(allActors.flatMap(helpSections))],
+  // src/messages/help.ts writes /trogiup and the menus from the lists of src/domain/commands.ts.
+  "src/messages/help.ts TITLES[a]": () => Object.keys(ROLE_COMMANDS).map((a) => `help-title-${a}`),
+  "src/messages/help.ts e.help": () => COMMAND_ENTRIES.map((e) => e.help),
+  "src/messages/help.ts e.menu": () => [...inMenu(COMMAND_ENTRIES), ...STRANGER_MENU].map((e) => e.menu),
   // FormSession.t(key, vars) passes its argument on to ctx.t; its callers are scanned as t("...").
   "src/bot/forms/session.ts key": () => [],
   // `workbookLabels((k) => ctx.t(k))` hands ctx.t to workbookLabels(t), whose t("...") and

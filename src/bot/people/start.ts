@@ -1,22 +1,24 @@
-// /start, with or without an invite code.
+// /start, with or without an invite code. A link of ours ("/start baocao-2026-11",
+// src/domain/deep-link.ts) is passed on: deep-links.ts opens it, after strangers are refused.
 import { Composer } from "grammy";
-import { isWellFormedInviteCode } from "../../domain/invite.js";
+import { readStartPayload } from "../../domain/deep-link.js";
 import { hasAnyRole } from "../../domain/access.js";
 import { Role } from "../../domain/roles.js";
 import { formatDate } from "../../domain/time.js";
-import { redeemInvite } from "../../store/invites.js";
+import { acceptInvite } from "../../usecases/invites.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function startFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
-  composer.command("start", async (ctx) => {
-    const code = ctx.match.trim();
+  composer.command("start", async (ctx, next) => {
+    const payload = readStartPayload(ctx.match);
     const name = ctx.from!.first_name;
-    if (!code) {
+    if (payload.kind === "none") {
       return ctx.reply(hasAnyRole(ctx.actor) ? ctx.t("start-greeting", { name }) : ctx.t("refuse-no-role"));
     }
-    if (!isWellFormedInviteCode(code)) return ctx.reply(ctx.t("start-invite-bad-format"));
-    const result = await redeemInvite(deps.db, code, ctx.from!, deps.clock());
+    if (payload.kind === "link") return next();
+    if (payload.kind === "bad") return ctx.reply(ctx.t("start-invite-bad-format"));
+    const result = await acceptInvite(deps, payload.code, ctx.from!);
     switch (result.status) {
       case "unknown":
         return ctx.reply(ctx.t("start-invite-unknown"));
