@@ -5,7 +5,8 @@ import { DIGEST_NAMES, progressBar, type Digest } from "../domain/digest.js";
 import { type BranchRef } from "../domain/branch-aggregates.js";
 import { formatPeriod } from "../domain/period.js";
 import { TotalsMode } from "../domain/review-totals.js";
-import { formatPercent, splitIntoMessages } from "../domain/text.js";
+import { formatPercent } from "../domain/percent.js";
+import { splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
 
 /** More names than this and a list is cut, saying how many more there are. */

@@ -3,7 +3,7 @@
 import type { meetingCompliance } from "../domain/meeting.js";
 import { formatPeriod } from "../domain/period.js";
 import type { yearProgress } from "../domain/progress.js";
-import { formatPercent } from "../domain/text.js";
+import { formatPercent } from "../domain/percent.js";
 import { formatDate } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
 

@@ -21,7 +21,7 @@ import {
   type MeetingEditable,
 } from "./questions.js";
 import { meetingSummary } from "../../messages/meeting-summary.js";
-import { formatPercent } from "../../domain/text.js";
+import { formatPercent } from "../../domain/percent.js";
 
 export const MINUTES_FORM = "minutes";
 
