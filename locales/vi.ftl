@@ -582,9 +582,10 @@ review-field-attachments = Số tệp đính kèm
 ## Khóa sổ tháng (closing months)
 close-usage =
     Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.
-    Không ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi mọi báo cáo tháng đó đã được duyệt.
+    Không ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi đã qua hạn nộp báo cáo của tháng và mọi báo cáo tháng đó đã được duyệt.
 close-bad-month = Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /khoaso 10/2026 hoặc /khoaso 10/2026 DU-SGD.
 close-not-over = Chỉ khóa sổ được tháng đã kết thúc. Tháng này và các tháng sau chưa khóa được.
+close-too-early = ⏳ Chưa khóa sổ được tháng { $period }: hạn nộp báo cáo tháng này là { $deadline }, các chi bộ còn gửi đúng hạn được. Đồng chí khóa sổ từ ngày { $opens }.
 close-too-old = Tháng này đã quá 24 tháng; báo cáo tháng đó không còn sửa được nên không cần khóa sổ.
 close-refused = ⛔ Chưa khóa sổ tháng { $period } của { $unit }: còn { $count } báo cáo chưa được duyệt:
 close-unapproved-line = {"  "}• { $code }: { $name }: { $state }
@@ -607,6 +608,7 @@ reopen-closed-above = Tháng { $period } được khóa sổ ở cấp { $above 
 reopen-done = 🔓 Đã mở lại sổ tháng { $period } của { $unit }. Từ nay sửa báo cáo tháng này không cần ghi lý do; các bản đã ghi là đính chính sau khóa sổ vẫn giữ nhãn đó.
 reopen-below-title = Cũng mở sổ { $count } đơn vị cấp dưới đã khóa riêng:
 report-month-closed = 🔒 Tháng { $period } đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.
+report-month-closed-first = 🔒 Tháng { $period } đã khóa sổ nhưng chi bộ chưa có báo cáo tháng này. Đồng chí vẫn gửi được, không cần ghi lý do; báo cáo được ghi nhận như báo cáo nộp sau hạn và chuyển cấp ủy duyệt.
 report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
 report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.
 

@@ -76,6 +76,12 @@ describe("closeMonthMessages and reopenMonthMessages (/khoaso, /mokhoa)", () => 
     expect(lines.filter((l) => l.includes("CB1") || l.includes("CB2") || l.includes("CB3"))).toHaveLength(3);
   });
 
+  it("refuses a month before its deadline with the deadline and the day closing opens", () => {
+    const r = { status: "too-early" as const, deadline: new Date("2026-11-05T16:59:59.999Z"), opensAt: new Date("2026-11-05T17:00:00Z") };
+    expect(closeMonthMessages(t, r, asked)).toEqual([t("close-too-early", { period: "10/2026", deadline: "05/11/2026", opens: "06/11/2026" })]);
+    expect(closeMonthMessages(t, r, asked)[0]).toContain("từ ngày 06/11/2026");
+  });
+
   it("answers a month closed already, or closed above, with who closed it and when", () => {
     expect(closeMonthMessages(t, { status: "already-closed", lock }, asked)).toEqual([t("close-already", { period: "10/2026", unit: "Đảng ủy Sở", time: "09:00 10/11/2026" })]);
     expect(reopenMonthMessages(t, { status: "closed-above", lock }, { ...asked, unit: { code: "CB1", name: "Chi bộ 1" } })[0]).toContain("/mokhoa 10/2026 DU");

@@ -9,6 +9,7 @@ import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { REASON_MIN } from "../../domain/review.js";
+import { needsCorrectionReason } from "../../domain/closing.js";
 import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "../../messages/report-summary.js";
@@ -34,7 +35,7 @@ export function createReportForm(deps: AppDeps) {
     if (preset && presetProblem) await form.say(periodProblemText(t, presetProblem, preset, now, tz));
     let period = preset && !presetProblem ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
     let month = await loadMonth(period);
-    if (month.closed) await form.say(closedNotice(period));
+    if (month.closed) await form.say(closedNotice(period, month));
     let baseVersion = month.existing?.version ?? 0;
     let figures: ReportFigures;
     if (month.existing) {
@@ -61,7 +62,7 @@ export function createReportForm(deps: AppDeps) {
         if (group === "period") {
           period = await form.ask(periodQuestion(t, period, now, tz));
           month = await loadMonth(period);
-          if (month.closed) await form.say(closedNotice(period));
+          if (month.closed) await form.say(closedNotice(period, month));
           baseVersion = month.existing?.version ?? 0;
           if (month.existing) await form.say(amendingNotice(month.existing, period));
         } else {
@@ -72,7 +73,7 @@ export function createReportForm(deps: AppDeps) {
       if (!(await stillFiles(form, deps, chosenUnit))) return;
       // Asked again at send: the month may have been closed while the form was open.
       const closed = await form.external(() => monthClosed(deps, chosenUnit.id, period));
-      const correctionReason = closed
+      const correctionReason = needsCorrectionReason(closed, baseVersion)
         ? await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })))
         : null;
       // stillFiles asked before the reason; the use case asks again as the version is stored.
@@ -104,8 +105,9 @@ export function createReportForm(deps: AppDeps) {
       return form.external(() => reportMonth(deps, chosenUnit.id, p));
     }
 
-    function closedNotice(p: Period): string {
-      return t("report-month-closed", { period: formatPeriod(p) });
+    /** A closed month: an amendment needs a reason, a first report does not (it is late, not a correction). */
+    function closedNotice(p: Period, m: ReportMonth): string {
+      return t(m.existing ? "report-month-closed" : "report-month-closed-first", { period: formatPeriod(p) });
     }
 
     function amendingNotice(existing: StoredReport, p: Period): string {
