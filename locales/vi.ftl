@@ -118,6 +118,9 @@ unit-bad-name-invisible = Tên đơn vị chỉ gồm ký tự không nhìn th�
 unit-bad-name-characters = Tên đơn vị có ký tự điều khiển hoặc ký tự đảo chiều chữ (không nhìn thấy, thường do sao chép từ nơi khác), tên như vậy làm hỏng tệp Excel khi /xuat. Xin gõ lại tên bằng bàn phím.
 unit-duplicate = Mã { $code } đã có (đơn vị: { $name }). Hãy chọn mã khác.
 unit-parent-missing = Không có đơn vị cấp trên mã { $code }. Gõ /donvi để xem các mã hiện có.
+unit-parent-missing-committee = Không có đơn vị cấp trên mã { $code }. Gõ /donvi để xem các mã hiện có. Nếu đơn vị này không có cấp trên, gõ dấu - thay cho mã cấp trên: { $command }
+unit-parent-needed-committee = Sau mã đơn vị cần mã đơn vị cấp trên, hoặc dấu - nếu đơn vị này không có cấp trên; "{ $word }" không phải là một mã. Nếu đây là đơn vị cao nhất, gõ: { $command }
+unit-parent-needed-branch = Sau mã chi bộ cần mã đơn vị cấp trên (đảng ủy hoặc đảng bộ mà chi bộ trực thuộc); "{ $word }" không phải là một mã. Gõ /donvi để xem các mã, rồi gõ: { $command }
 unit-parent-is-branch = { $code } là chi bộ, không thể có đơn vị cấp dưới. Hãy chọn một đảng ủy hoặc đảng bộ làm cấp trên.
 unit-branch-needs-parent = Chi bộ phải thuộc một đơn vị cấp trên.
 unit-added-committee = Đã thêm { $name } (mã { $code }).
@@ -259,15 +262,17 @@ meeting-ask-absentUnexcused = Số vắng không lý do? (còn { $left } đồng
 meeting-attendance-mismatch = Có mặt { $present } + vắng có lý do { $excused } + vắng không lý do { $unexcused } = { $sum }, không khớp tổng số { $onRoll } đảng viên. Số vắng không lý do phải là { $left }; nếu số trước sai, xin sửa ở bước tóm tắt.
 meeting-ask-content = Nội dung chính của buổi sinh hoạt? (tối đa { $max } ký tự)
 meeting-ask-conclusions = Kết luận, nghị quyết của chi bộ? (tối đa { $max } ký tự)
-meeting-ask-files = Gửi ảnh hoặc tệp PDF biên bản đã ký (có thể gửi nhiều tệp, mỗi tệp tối đa 20 MB), hoặc bấm Không có tệp.
-meeting-ask-more-files = Đã nhận { $count } tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.
+meeting-ask-files = Gửi ảnh, tệp PDF hoặc tệp Word (.docx) biên bản đã ký (có thể gửi nhiều tệp, mỗi tệp tối đa 20 MB), hoặc bấm Không có tệp.
+meeting-ask-more-files = Đã nhận { $count } tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.
 meeting-files-none = Không có tệp
 meeting-files-done = Xong
-meeting-file-type = Chỉ nhận ảnh hoặc tệp PDF của biên bản. Tệp này không được lưu.
-meeting-file-name = Tệp "{ $name }" không có đuôi .pdf nên không được nhận, dù gửi kèm kiểu PDF. Chỉ nhận ảnh hoặc tệp PDF (tên kết thúc bằng .pdf). Tệp này không được lưu.
-meeting-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén PDF nhỏ hơn rồi gửi lại.
+meeting-file-type = Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx) của biên bản. Tệp này không được lưu.
+meeting-file-name = Tệp "{ $name }" không có đuôi { $extension } nên không được nhận, dù gửi kèm kiểu { $kind }. Chỉ nhận ảnh, tệp PDF (tên kết thúc bằng .pdf) hoặc tệp Word (tên kết thúc bằng .docx). Tệp này không được lưu.
+meeting-file-kind-PDF = PDF
+meeting-file-kind-DOCX = Word
+meeting-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén tệp nhỏ hơn rồi gửi lại.
 meeting-file-too-many = Đã đủ { $max } tệp, không nhận thêm. Bấm Xong để tiếp tục.
-meeting-file-expected = Ở bước này xin gửi ảnh hoặc tệp PDF, hoặc bấm nút bên dưới.
+meeting-file-expected = Ở bước này xin gửi ảnh, tệp PDF hoặc tệp Word, hoặc bấm nút bên dưới.
 meeting-summary =
     📝 Biên bản sinh hoạt { $kindLower } · { $unit }
     1. Loại: { $kind }{ $topic }
@@ -355,13 +360,14 @@ reminder-button = 📝 Báo cáo tháng { $period }
 ## Chỉ tiêu
 quota-usage =
     Cách dùng:
-    /chitieu <mã chi bộ> <năm> <số>: chỉ tiêu kết nạp cả năm
-    /chitieu <mã chi bộ> <năm> <số> <đối tượng>: chỉ tiêu cho một đối tượng (giaovien, hocsinh, sinhvien, khac)
+    /chitieu <mã chi bộ> [năm] <số>: chỉ tiêu kết nạp cả năm (không ghi năm là năm nay)
+    /chitieu <mã chi bộ> [năm] <số> <đối tượng>: chỉ tiêu cho một đối tượng (giáo viên, học sinh, sinh viên, khác; gõ có dấu hay không dấu đều được)
     /chitieu <mã đơn vị>: xem chỉ tiêu năm nay (đảng ủy: tổng của các chi bộ trực thuộc)
+    Ví dụ: /chitieu CB-QT 2026 7, /chitieu CB-QT 2 học sinh
 quota-branch-only = Chỉ tiêu được giao cho từng chi bộ; chỉ tiêu của { $code } là tổng của các chi bộ trực thuộc. Gõ /chitieu { $code } để xem.
 quota-bad-year = Năm phải từ { $from } đến { $to }.
 quota-bad-value = Chỉ tiêu phải là số nguyên từ 0 đến { $max }.
-quota-bad-cohort = Đối tượng phải là một trong: giaovien, hocsinh, sinhvien, khac.
+quota-bad-cohort = Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").
 quota-set = Đã đặt chỉ tiêu kết nạp năm { $year } của { $unit } ({ $cohort }): { $value } (trước đó: { $before }).
 quota-before-none = chưa có
 quota-cohort-name-ALL = tất cả đối tượng

@@ -34,7 +34,7 @@ describe("recording a meeting", () => {
   test("a regular meeting with attendance, content, a photo and a PDF; summary, then a receipt", async () => {
     const { secretary: s, branch } = await freshSecretary(h);
     let r = await play(s, [...REGULAR, { photo: 900_000 }, { pdf: "bien-ban.pdf", size: 300_000 }]);
-    expect(r.last.text).toBe("Đã nhận 2 tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.");
+    expect(r.last.text).toBe("Đã nhận 2 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
     r = await s.press("Xong");
     const summary = r.last.text;
     expect(summary).toContain(`📝 Biên bản sinh hoạt thường kỳ · Chi bộ ${branch}`);
@@ -172,19 +172,20 @@ describe("bad input: a clear message, the same question again, nothing lost, not
     expect(m!.conclusions).toHaveLength(4000);
   });
 
-  test("a file that is neither photo nor PDF, and a 60 MB file, are refused; a good file is then taken", async () => {
+  test("a file that is neither photo, PDF nor Word, and a 60 MB file, are refused; a good file is then taken", async () => {
     const { secretary: s, branch } = await freshSecretary(h);
     let r = await play(s, [...REGULAR]);
-    expect(r.last.text).toContain("Gửi ảnh hoặc tệp PDF");
-    r = await s.sendDocument("bien-ban.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 40_000);
-    expect(r.texts[0]).toBe("Chỉ nhận ảnh hoặc tệp PDF của biên bản. Tệp này không được lưu.");
-    expect(r.last.text).toContain("Gửi ảnh hoặc tệp PDF");
+    expect(r.last.text).toContain("Gửi ảnh, tệp PDF hoặc tệp Word (.docx)");
+    // A spreadsheet was refused before Word files were taken (issue 12), and still is.
+    r = await s.sendDocument("bien-ban.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 40_000);
+    expect(r.texts[0]).toBe("Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx) của biên bản. Tệp này không được lưu.");
+    expect(r.last.text).toContain("Gửi ảnh, tệp PDF hoặc tệp Word (.docx)");
     r = await s.sendDocument("scan.pdf", "application/pdf", 60 * 1024 * 1024);
-    expect(r.texts[0]).toBe("Tệp quá lớn (60 MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén PDF nhỏ hơn rồi gửi lại.");
+    expect(r.texts[0]).toBe("Tệp quá lớn (60 MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén tệp nhỏ hơn rồi gửi lại.");
     r = await s.say("đây là biên bản");
-    expect(r.texts[0]).toBe("Ở bước này xin gửi ảnh hoặc tệp PDF, hoặc bấm nút bên dưới.");
+    expect(r.texts[0]).toBe("Ở bước này xin gửi ảnh, tệp PDF hoặc tệp Word, hoặc bấm nút bên dưới.");
     r = await s.sendDocument("nho.pdf", "application/pdf", 1_000_000);
-    expect(r.last.text).toBe("Đã nhận 1 tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.");
+    expect(r.last.text).toBe("Đã nhận 1 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
     await s.press("Xong");
     await s.press("✅ Gửi biên bản");
     const [m] = await meetingsOf(branch);

@@ -1,5 +1,5 @@
 // /baocao: the monthly recruitment report, one question at a time.
-import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, type Period } from "../../domain/period.js";
+import { defaultReportPeriod, deadlineOf, formatPeriod, parseReportPeriod, periodValue, type Period } from "../../domain/period.js";
 import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } from "../../domain/report.js";
 import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
@@ -16,11 +16,14 @@ import { summaryText } from "../../messages/report-summary.js";
 
 export const REPORT_FORM = "report";
 
+/** The month the form opens on: a reminder's button names one, "/baocao 11/2026" types one. Both are input. */
+export type ReportPreset = Period | { typed: string };
+
 export function createReportForm(deps: AppDeps) {
   const tz = deps.config.TZ;
 
-  /** `preset`: the month a reminder's button asked for; otherwise the secretary chooses. */
-  return async function report(conversation: FormConversation, ctx: FormContext, preset?: Period) {
+  /** `preset`: the month a reminder's button or the command asked for; otherwise the secretary chooses. */
+  return async function report(conversation: FormConversation, ctx: FormContext, preset?: ReportPreset) {
     const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
@@ -30,10 +33,11 @@ export function createReportForm(deps: AppDeps) {
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
     const dueDay = await form.external(() => reportDueDay(deps));
-    // A reminder's button names its month; it may not be open yet (or be forged): then say why, and ask.
-    const presetProblem = preset ? checkReportPeriod(preset, now, tz) : undefined;
-    if (preset && presetProblem) await form.say(periodProblemText(t, presetProblem, preset, now, tz));
-    let period = preset && !presetProblem ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
+    // A month asked for is read as a typed answer would be; it may not be open yet, be unreadable
+    // or be forged: then say why, and ask.
+    const opened = preset ? parseReportPeriod("typed" in preset ? { text: preset.typed } : { value: periodValue(preset) }, now, tz) : undefined;
+    if (opened && !opened.ok) await form.say(periodProblemText(t, opened.problem, opened.period, now, tz));
+    let period = opened?.ok ? opened.period : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
     let month = await loadMonth(period);
     if (month.closed) await form.say(closedNotice(period, month));
     let baseVersion = month.existing?.version ?? 0;
