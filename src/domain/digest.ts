@@ -55,6 +55,13 @@ export interface Digest {
     /** Meetings (both kinds) recorded in the month. */
     count: number;
     /**
+     * Branches with a meeting in the month at which fewer than half of the members on the roll
+     * were present (src/domain/meeting.ts lowAttendance): how many, and the first DIGEST_NAMES by code.
+     * Such a meeting still counts as held.
+     */
+    lowAttendanceCount: number;
+    lowAttendance: BranchRef[];
+    /**
      * Members present over members on roll, summed over every meeting of the month (weighted:
      * a branch of 80 weighs more than one of 8, so this is the share of members who attended).
      * null when no meeting was recorded.
@@ -98,6 +105,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   const missing: BranchRef[] = [];
   const review = zeroReviewCounts();
   const withoutRegular: BranchRef[] = [];
+  const lowAttendance: BranchRef[] = [];
   let received = 0;
   let late = 0;
   let regularHeld = 0;
@@ -131,6 +139,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
     meetings += b.meetingsInMonth;
     onRoll += b.onRollInMonth;
     present += b.presentInMonth;
+    if (b.lowAttendanceInMonth > 0) lowAttendance.push(ref(b));
 
     if (!b.quota) {
       quota.branchesWithout += 1;
@@ -176,6 +185,8 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
       withoutRegular: withoutRegular.sort(byCode).slice(0, DIGEST_NAMES),
       thematicHeldQuarter: thematicHeld,
       count: meetings,
+      lowAttendanceCount: lowAttendance.length,
+      lowAttendance: lowAttendance.sort(byCode).slice(0, DIGEST_NAMES),
       attendance: onRoll > 0 ? present / onRoll : null,
     },
     removed,

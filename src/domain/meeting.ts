@@ -100,6 +100,14 @@ export function attendanceRate(a: Pick<Attendance, "onRoll" | "present">): numbe
   return a.onRoll === 0 ? 0 : a.present / a.onRoll;
 }
 
+/**
+ * Fewer than half of the members on the roll present (2 of 12; 6 of 12 is half, not fewer): the
+ * meeting is recorded, and counted as held, but the form warns, and /tiendo and the digest say so.
+ */
+export function lowAttendance(a: Pick<Attendance, "onRoll" | "present">): boolean {
+  return a.present * 2 < a.onRoll;
+}
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const attachment = z.object({
   fileId: z.string().min(1),
@@ -209,26 +217,29 @@ export type MonthMeetingStatus = "held" | "missing" | "open";
 /**
  * A year of obligations: for each month so far, was a regular meeting held; for each
  * quarter so far, a thematic one. The month or quarter still running is "open" until it ends
- * without a meeting; one that has ended without one is "missing".
+ * without a meeting; one that has ended without one is "missing". `firstMonth`: the first
+ * month the branch answers for (src/domain/progress.ts firstMonthOf), and its quarter.
+ * `lowAttendance`: the year's meetings at which fewer than half were present, by date.
  */
-export function meetingCompliance(meetings: MeetingFact[], year: number, now: Date, timeZone: string) {
+export function meetingCompliance(meetings: MeetingFact[], year: number, now: Date, timeZone: string, firstMonth = 1) {
   const today = todayIn(now, timeZone);
   const [cy, cm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const inYear = meetings.filter((m) => m.heldOn.startsWith(`${year}-`));
   const monthOf = (m: MeetingFact) => Number(m.heldOn.slice(5, 7));
   const lastMonth = year < cy ? 12 : year > cy ? 0 : cm;
   const months: { month: number; status: MonthMeetingStatus; count: number }[] = [];
-  for (let month = 1; month <= lastMonth; month++) {
+  for (let month = firstMonth; month <= lastMonth; month++) {
     const count = inYear.filter((m) => m.kind === MeetingKind.REGULAR && monthOf(m) === month).length;
     months.push({ month, count, status: count > 0 ? "held" : year === cy && month === cm ? "open" : "missing" });
   }
   const quarters: { quarter: number; status: MonthMeetingStatus; count: number }[] = [];
-  for (let quarter = 1; quarter <= quarterOf(Math.max(lastMonth, 1)) && lastMonth > 0; quarter++) {
+  for (let quarter = quarterOf(firstMonth); quarter <= quarterOf(Math.max(lastMonth, 1)) && lastMonth >= firstMonth; quarter++) {
     const count = inYear.filter((m) => m.kind === MeetingKind.THEMATIC && quarterOf(monthOf(m)) === quarter).length;
     const running = year === cy && quarter === quarterOf(cm);
     quarters.push({ quarter, count, status: count > 0 ? "held" : running ? "open" : "missing" });
   }
   const rates = inYear.filter((m) => m.onRoll > 0).map(attendanceRate);
   const averageAttendance = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
-  return { months, quarters, averageAttendance };
+  const low = inYear.filter(lowAttendance).sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
+  return { months, quarters, averageAttendance, lowAttendance: low };
 }

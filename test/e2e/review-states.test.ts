@@ -183,10 +183,14 @@ describe("/xuat", () => {
   });
 });
 
-test("/tiendo shows a secretary each month's review state", async () => {
-  expect(textOf(await secretary.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · sửa muộn, chờ duyệt");
-  expect(textOf(await secretaries.get("CB-DD")!.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đã duyệt");
-  expect(textOf(await secretaries.get("CB-TL")!.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · bị trả lại");
+test("/tiendo shows a secretary each month's review state, month by month behind its button", async () => {
+  const monthByMonth = async (s: TestUser) => {
+    await s.say("/tiendo");
+    return textOf(await s.press("📋 Xem từng tháng"));
+  };
+  expect(await monthByMonth(secretary)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · sửa muộn, chờ duyệt");
+  expect(await monthByMonth(secretaries.get("CB-DD")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đã duyệt");
+  expect(await monthByMonth(secretaries.get("CB-TL")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · bị trả lại");
 });
 
 describe("/tinhtong refuses bad input and changes nothing", () => {

@@ -119,6 +119,10 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,
+  // src/messages/progress.ts: /tiendo grouped
+  "progress-regular-group-*": MEETING_STATUSES,
+  "progress-thematic-quarter-*": MEETING_STATUSES,
+  "progress-review-count-*": REVIEW_LABELS,
   // src/bot/committees/quotas.ts
   "quota-cohort-*": COHORTS,
   "quota-cohort-name-*": QUOTA_COHORTS,
