@@ -138,6 +138,9 @@ unit-bad-name-invisible = Tên đơn vị chỉ gồm ký tự không nhìn th�
 unit-bad-name-characters = Tên đơn vị có ký tự điều khiển hoặc ký tự đảo chiều chữ (không nhìn thấy, thường do sao chép từ nơi khác), tên như vậy làm hỏng tệp Excel khi /xuat. Xin gõ lại tên bằng bàn phím.
 unit-duplicate = Mã { $code } đã có (đơn vị: { $name }). Hãy chọn mã khác.
 unit-parent-missing = Không có đơn vị cấp trên mã { $code }. Gõ /donvi để xem các mã hiện có.
+unit-parent-missing-committee = Không có đơn vị cấp trên mã { $code }. Gõ /donvi để xem các mã hiện có. Nếu đơn vị này không có cấp trên, gõ dấu - thay cho mã cấp trên: { $command }
+unit-parent-needed-committee = Sau mã đơn vị cần mã đơn vị cấp trên, hoặc dấu - nếu đơn vị này không có cấp trên; "{ $word }" không phải là một mã. Nếu đây là đơn vị cao nhất, gõ: { $command }
+unit-parent-needed-branch = Sau mã chi bộ cần mã đơn vị cấp trên (đảng ủy hoặc đảng bộ mà chi bộ trực thuộc); "{ $word }" không phải là một mã. Gõ /donvi để xem các mã, rồi gõ: { $command }
 unit-parent-is-branch = { $code } là chi bộ, không thể có đơn vị cấp dưới. Hãy chọn một đảng ủy hoặc đảng bộ làm cấp trên.
 unit-branch-needs-parent = Chi bộ phải thuộc một đơn vị cấp trên.
 unit-added-committee = Đã thêm { $name } (mã { $code }).
@@ -231,11 +234,23 @@ report-cancelled = Đã hủy báo cáo. Không có gì được lưu.
 
 ## Tiến độ
 progress-title = 📈 { $unit }: năm { $year }
+progress-title-since = , từ tháng { $month }
+progress-details-title = 📋 { $unit }: từng tháng, năm { $year }
+progress-details-button = 📋 Xem từng tháng
+progress-details-not-allowed = Đồng chí không còn xem được tiến độ của đơn vị này.
+progress-details-stale = Nút này đã cũ. Đồng chí gõ /tiendo để xem tiến độ mới nhất.
+progress-reports-title = 📨 Báo cáo hằng tháng:
 progress-month-submitted = Tháng { $month }: ✅ đã báo cáo, kết nạp { $admitted }
 progress-month-late = Tháng { $month }: ✅ đã báo cáo (muộn), kết nạp { $admitted }
 progress-month-missing = Tháng { $month }: ❌ chưa báo cáo (hạn đã qua)
 progress-month-due = Tháng { $month }: ⏳ chưa báo cáo, hạn { $deadline }
 progress-month-open = Tháng { $month }: tháng chưa kết thúc
+progress-group-submitted = {"  "}✅ Đã gửi: tháng { $months }
+progress-group-late-part = {" "}(muộn: tháng { $months })
+progress-group-missing = {"  "}❌ Chưa gửi, đã quá hạn: tháng { $months }
+progress-group-due = {"  "}⏳ Chưa gửi, hạn { $deadline }: tháng { $months }
+progress-group-open = {"  "}· Tháng { $months } chưa kết thúc
+progress-review-counts = {"  "}Duyệt: { $counts }
 progress-total = Tổng kết nạp từ đầu năm: { $admitted } đảng viên (giáo viên { $teachers }, học sinh { $pupils }, sinh viên { $students }, khác { $other }).
 form-choose-button = Xin bấm một trong các nút của câu hỏi bên dưới.
 form-button-edit = ✏️ Sửa một mục
@@ -299,17 +314,20 @@ meeting-ask-absentExcused = Số vắng có lý do? (còn { $left } đồng chí
 meeting-absent-over = Chỉ có { $left } đồng chí không có mặt. Xin nhập số từ 0 đến { $left }.
 meeting-ask-absentUnexcused = Số vắng không lý do? (còn { $left } đồng chí)
 meeting-attendance-mismatch = Có mặt { $present } + vắng có lý do { $excused } + vắng không lý do { $unexcused } = { $sum }, không khớp tổng số { $onRoll } đảng viên. Số vắng không lý do phải là { $left }; nếu số trước sai, xin sửa ở bước tóm tắt.
+meeting-low-attendance = ⚠️ Chỉ { $present }/{ $onRoll } đảng viên có mặt ({ $rate }), dưới một nửa số đảng viên của chi bộ. Đồng chí vẫn gửi được biên bản; xin kiểm tra lại số có mặt, nếu đúng thì nên ghi rõ lý do trong phần kết luận. Buổi sinh hoạt này sẽ được ghi là dưới một nửa đảng viên có mặt trong /tiendo và bản tổng hợp của cấp ủy.
 meeting-ask-content = Nội dung chính của buổi sinh hoạt? (tối đa { $max } ký tự)
 meeting-ask-conclusions = Kết luận, nghị quyết của chi bộ? (tối đa { $max } ký tự)
-meeting-ask-files = Gửi ảnh hoặc tệp PDF biên bản đã ký (có thể gửi nhiều tệp, mỗi tệp tối đa 20 MB), hoặc bấm Không có tệp.
-meeting-ask-more-files = Đã nhận { $count } tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.
+meeting-ask-files = Gửi ảnh, tệp PDF hoặc tệp Word (.docx) biên bản đã ký (có thể gửi nhiều tệp, mỗi tệp tối đa 20 MB), hoặc bấm Không có tệp.
+meeting-ask-more-files = Đã nhận { $count } tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.
 meeting-files-none = Không có tệp
 meeting-files-done = Xong
-meeting-file-type = Chỉ nhận ảnh hoặc tệp PDF của biên bản. Tệp này không được lưu.
-meeting-file-name = Tệp "{ $name }" không có đuôi .pdf nên không được nhận, dù gửi kèm kiểu PDF. Chỉ nhận ảnh hoặc tệp PDF (tên kết thúc bằng .pdf). Tệp này không được lưu.
-meeting-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén PDF nhỏ hơn rồi gửi lại.
+meeting-file-type = Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx) của biên bản. Tệp này không được lưu.
+meeting-file-name = Tệp "{ $name }" không có đuôi { $extension } nên không được nhận, dù gửi kèm kiểu { $kind }. Chỉ nhận ảnh, tệp PDF (tên kết thúc bằng .pdf) hoặc tệp Word (tên kết thúc bằng .docx). Tệp này không được lưu.
+meeting-file-kind-PDF = PDF
+meeting-file-kind-DOCX = Word
+meeting-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là 20 MB. Xin chụp ảnh hoặc nén tệp nhỏ hơn rồi gửi lại.
 meeting-file-too-many = Đã đủ { $max } tệp, không nhận thêm. Bấm Xong để tiếp tục.
-meeting-file-expected = Ở bước này xin gửi ảnh hoặc tệp PDF, hoặc bấm nút bên dưới.
+meeting-file-expected = Ở bước này xin gửi ảnh, tệp PDF hoặc tệp Word, hoặc bấm nút bên dưới.
 meeting-summary =
     📝 Biên bản sinh hoạt { $kindLower } · { $unit }
     1. Loại: { $kind }{ $topic }
@@ -356,6 +374,16 @@ progress-thematic-missing = Quý { $quarter }: ❌ chưa có sinh hoạt chuyên
 progress-thematic-open = Quý { $quarter }: ⏳ chưa ghi sinh hoạt chuyên đề
 progress-attendance = Tỷ lệ dự họp bình quân: { $rate }
 progress-attendance-none = Tỷ lệ dự họp bình quân: chưa có biên bản
+progress-meetings-summary = 🗓 Sinh hoạt chi bộ:
+progress-regular-group-held = {"  "}✅ Thường kỳ: tháng { $months }
+progress-regular-group-missing = {"  "}❌ Chưa có thường kỳ: tháng { $months }
+progress-regular-group-open = {"  "}⏳ Tháng { $months }: chưa ghi thường kỳ
+progress-thematic-quarters = {"  "}Chuyên đề: { $quarters }
+progress-thematic-quarter-held = quý { $quarter } ✅
+progress-thematic-quarter-missing = quý { $quarter } ❌
+progress-thematic-quarter-open = quý { $quarter } ⏳
+progress-low-attendance = ⚠️ Dưới một nửa đảng viên có mặt: { $meetings }
+progress-low-attendance-item = { $date } ({ $present }/{ $onRoll })
 
 ## Tổng hợp cho cấp ủy
 digest-title = 📊 Tổng hợp { $unit } · tháng { $period }
@@ -374,6 +402,7 @@ digest-cohort-admittedOther = {"  "}· Khác: { $text }
 digest-pipeline = 🌱 Nguồn: quần chúng ưu tú { $candidates }, học lớp nhận thức về Đảng { $awarenessClass }, hồ sơ đang xét { $applicationsInReview }
 digest-meetings = 🗓 Sinh hoạt: thường kỳ { $regular }/{ $branches } chi bộ trong tháng, chuyên đề { $thematic }/{ $branches } trong quý; tỷ lệ dự họp { $attendance }
 digest-attendance-none = chưa có biên bản
+digest-low-attendance = {"  "}⚠️ Có buổi sinh hoạt dưới một nửa đảng viên có mặt ({ $count } chi bộ):
 digest-removed = Xóa tên, khai trừ trong tháng: { $count }
 digest-behind-title = ⚠️ Chi bộ chậm nhất so với chỉ tiêu năm:
 digest-behind = {"  "}{ $n }. { $code }: { $name }: { $admitted }/{ $quota } ({ $rate })
@@ -399,13 +428,14 @@ reminder-button = 📝 Báo cáo tháng { $period }
 ## Chỉ tiêu
 quota-usage =
     Cách dùng:
-    /chitieu <mã chi bộ> <năm> <số>: chỉ tiêu kết nạp cả năm
-    /chitieu <mã chi bộ> <năm> <số> <đối tượng>: chỉ tiêu cho một đối tượng (giaovien, hocsinh, sinhvien, khac)
+    /chitieu <mã chi bộ> [năm] <số>: chỉ tiêu kết nạp cả năm (không ghi năm là năm nay)
+    /chitieu <mã chi bộ> [năm] <số> <đối tượng>: chỉ tiêu cho một đối tượng (giáo viên, học sinh, sinh viên, khác; gõ có dấu hay không dấu đều được)
     /chitieu <mã đơn vị>: xem chỉ tiêu năm nay (đảng ủy: tổng của các chi bộ trực thuộc)
+    Ví dụ: /chitieu CB-QT 2026 7, /chitieu CB-QT 2 học sinh
 quota-branch-only = Chỉ tiêu được giao cho từng chi bộ; chỉ tiêu của { $code } là tổng của các chi bộ trực thuộc. Gõ /chitieu { $code } để xem.
 quota-bad-year = Năm phải từ { $from } đến { $to }.
 quota-bad-value = Chỉ tiêu phải là số nguyên từ 0 đến { $max }.
-quota-bad-cohort = Đối tượng phải là một trong: giaovien, hocsinh, sinhvien, khac.
+quota-bad-cohort = Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").
 quota-set = Đã đặt chỉ tiêu kết nạp năm { $year } của { $unit } ({ $cohort }): { $value } (trước đó: { $before }).
 quota-before-none = chưa có
 quota-cohort-name-ALL = tất cả đối tượng
@@ -531,6 +561,8 @@ export-thematic = Chuyên đề
 chart-title = Kết nạp đảng viên năm { $year } so với chỉ tiêu
 chart-subtitle = { $unit } · số liệu đến hết tháng { $period }
 chart-legend-admitted = Đã kết nạp
+chart-legend-ahead = Đã kết nạp, kịp tiến độ
+chart-legend-behind = Đã kết nạp, chậm tiến độ
 chart-legend-quota = Chỉ tiêu
 chart-legend-pace = Mức cần đạt đến nay
 chart-no-quota = chưa có chỉ tiêu
@@ -624,9 +656,10 @@ review-field-attachments = Số tệp đính kèm
 ## Khóa sổ tháng (closing months)
 close-usage =
     Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.
-    Không ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi mọi báo cáo tháng đó đã được duyệt.
+    Không ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi đã qua hạn nộp báo cáo của tháng và mọi báo cáo tháng đó đã được duyệt.
 close-bad-month = Chưa đọc được tháng. Gõ theo dạng tháng/năm, ví dụ /khoaso 10/2026 hoặc /khoaso 10/2026 DU-SGD.
 close-not-over = Chỉ khóa sổ được tháng đã kết thúc. Tháng này và các tháng sau chưa khóa được.
+close-too-early = ⏳ Chưa khóa sổ được tháng { $period }: hạn nộp báo cáo tháng này là { $deadline }, các chi bộ còn gửi đúng hạn được. Đồng chí khóa sổ từ ngày { $opens }.
 close-too-old = Tháng này đã quá 24 tháng; báo cáo tháng đó không còn sửa được nên không cần khóa sổ.
 close-refused = ⛔ Chưa khóa sổ tháng { $period } của { $unit }: còn { $count } báo cáo chưa được duyệt:
 close-unapproved-line = {"  "}• { $code }: { $name }: { $state }
@@ -649,6 +682,7 @@ reopen-closed-above = Tháng { $period } được khóa sổ ở cấp { $above 
 reopen-done = 🔓 Đã mở lại sổ tháng { $period } của { $unit }. Từ nay sửa báo cáo tháng này không cần ghi lý do; các bản đã ghi là đính chính sau khóa sổ vẫn giữ nhãn đó.
 reopen-below-title = Cũng mở sổ { $count } đơn vị cấp dưới đã khóa riêng:
 report-month-closed = 🔒 Tháng { $period } đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.
+report-month-closed-first = 🔒 Tháng { $period } đã khóa sổ nhưng chi bộ chưa có báo cáo tháng này. Đồng chí vẫn gửi được, không cần ghi lý do; báo cáo được ghi nhận như báo cáo nộp sau hạn và chuyển cấp ủy duyệt.
 report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
 report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.
 
@@ -738,3 +772,7 @@ progress-review-approved = {" "}· đã duyệt
 progress-review-pending = {" "}· chờ duyệt
 progress-review-returned = {" "}· bị trả lại
 progress-review-late-correction = {" "}· sửa muộn, chờ duyệt
+progress-review-count-approved = { $count } đã duyệt
+progress-review-count-pending = { $count } chờ duyệt
+progress-review-count-returned = { $count } bị trả lại
+progress-review-count-late-correction = { $count } đính chính sau khóa sổ, chờ duyệt

@@ -9,7 +9,12 @@ import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import type { Digest } from "../domain/digest.js";
 import type { BranchAggregate } from "../domain/branch-aggregates.js";
+import { formatPercent } from "../domain/percent.js";
 import { COHORTS, type CohortField } from "../domain/report.js";
+import { LEGEND_ROW_H, legendRows, legendSvg } from "./legend.js";
+import { escapeXml, fitText } from "./svg-text.js";
+
+export { fitText, textWidth } from "./svg-text.js";
 
 const require = createRequire(import.meta.url);
 
@@ -30,14 +35,18 @@ export interface ChartBar {
 }
 
 export interface ProgressChartLabels {
-  /** Legend: the filled part of a bar. */
+  /** Legend: the filled part of a bar, on a chart without a pace. */
   admitted: string;
+  /** Legend: a bar filled in green, at or past the pace. */
+  ahead: string;
+  /** Legend: a bar filled in orange, short of the pace. */
+  behind: string;
   /** Legend: the whole track of a bar. */
   quota: string;
   /** Shown on a row without a quota. */
   noQuota: string;
-  /** Legend for the dashed line at `pace`; omit when no pace is drawn. */
-  pace?: string;
+  /** Legend for the dashed line at `pace`. */
+  pace: string;
   /** Footer when rows were left out: "… và 12 chi bộ khác". */
   more: (count: number) => string;
 }
@@ -70,39 +79,12 @@ const COLORS = {
   rule: "#cbd2d9",
 } as const;
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
-
-// Approximate advance widths of Roboto, in em, by base letter (diacritics do not widen a letter).
-const NARROW = new Set([..." .,:;·'|!iIjlf()[]-/"]);
-const SLIGHT = new Set([..."rt1"]);
-const WIDE = new Set([..."mwMW"]);
-
-/** Estimated width in pixels of `text` set in Roboto at `size` px (errs slightly wide). */
-export function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const ch of text.normalize("NFC")) {
-    const base = ch.normalize("NFD")[0] ?? ch;
-    if (NARROW.has(base)) em += 0.27;
-    else if (SLIGHT.has(base)) em += 0.37;
-    else if (WIDE.has(base)) em += 0.88;
-    else if (base === "…") em += 0.8;
-    else if (base >= "A" && base <= "Z") em += 0.66;
-    else if (base === "Đ" || base === "Ơ" || base === "Ư") em += 0.7;
-    else em += 0.56;
-  }
-  return em * size;
-}
-
-/** Shortens text to fit `px` pixels at `size` px, ending it with "…" when cut. */
-export function fitText(text: string, px: number, size: number): string {
-  const t = text.normalize("NFC");
-  if (textWidth(t, size) <= px) return t;
-  const chars = [...t];
-  let n = chars.length;
-  while (n > 0 && textWidth(`${chars.slice(0, n).join("").trimEnd()}…`, size) > px) n--;
-  return `${chars.slice(0, n).join("").trimEnd()}…`;
-}
+/** The fills a bar may have, and the legend's words for each, in the legend's order. */
+const LEGEND_FILLS = [
+  { color: COLORS.neutral, label: "admitted" },
+  { color: COLORS.ahead, label: "ahead" },
+  { color: COLORS.behind, label: "behind" },
+] as const satisfies readonly { color: string; label: keyof ProgressChartLabels }[];
 
 const formatCount = (n: number) => n.toLocaleString("vi-VN");
 
@@ -120,8 +102,25 @@ export function progressChartSvg(input: ProgressChartInput): string {
   const trackX = pad + labelW + 12;
   const trackW = width - trackX - valueW - pad;
   const top = input.subtitle ? 96 : 72;
+  const pace = input.pace === undefined ? undefined : Math.min(1, Math.max(0, input.pace));
+  const fillOf = (fraction: number) => (pace === undefined ? COLORS.neutral : fraction + 1e-9 >= pace ? COLORS.ahead : COLORS.behind);
+  const withQuota = shown.filter((b) => b.quota !== null && b.quota > 0);
+  // The pace line crosses the tracks: without a track there is nothing to measure against.
+  const paceLine = pace !== undefined && withQuota.length > 0;
+  const fills = new Set(withQuota.filter((b) => b.admitted > 0).map((b) => fillOf(b.admitted / b.quota!)));
+  const legend = legendRows(
+    [
+      ...LEGEND_FILLS.filter((f) => fills.has(f.color)).map((f) => ({ kind: "fill" as const, color: f.color, label: input.labels[f.label] })),
+      ...(withQuota.length > 0 ? [{ kind: "fill" as const, color: COLORS.track, label: input.labels.quota }] : []),
+      ...(paceLine ? [{ kind: "line" as const, color: COLORS.pace, label: input.labels.pace }] : []),
+    ],
+    pad,
+    width - 2 * pad,
+  );
   const legendY = top + shown.length * rowH + 28;
-  const height = legendY + (hidden > 0 ? 58 : 34);
+  const lastLegendY = legendY + (legend.length - 1) * LEGEND_ROW_H;
+  const footerY = lastLegendY + 32;
+  const height = hidden > 0 ? footerY + 26 : lastLegendY + 34;
 
   const parts: string[] = [];
   const text = (x: number, y: number, s: string, attrs = "") =>
@@ -131,7 +130,6 @@ export function progressChartSvg(input: ProgressChartInput): string {
   text(pad, 38, fitText(input.title, width - 2 * pad, 22), `font-size="22" font-weight="700" fill="${COLORS.text}"`);
   if (input.subtitle) text(pad, 66, fitText(input.subtitle, width - 2 * pad, 15), `font-size="15" fill="${COLORS.muted}"`);
 
-  const pace = input.pace === undefined ? undefined : Math.min(1, Math.max(0, input.pace));
   shown.forEach((bar, i) => {
     const y = top + i * rowH;
     const mid = y + rowH / 2;
@@ -142,16 +140,15 @@ export function progressChartSvg(input: ProgressChartInput): string {
     } else {
       const fraction = bar.admitted / bar.quota;
       const fillW = Math.min(1, Math.max(0, fraction)) * trackW;
-      const color = pace === undefined ? COLORS.neutral : fraction + 1e-9 >= pace ? COLORS.ahead : COLORS.behind;
+      const color = fillOf(fraction);
       parts.push(`<rect x="${trackX}" y="${y + 6}" width="${trackW}" height="${rowH - 12}" rx="3" fill="${COLORS.track}"/>`);
       if (fillW > 0) {
         parts.push(`<rect x="${trackX}" y="${y + 6}" width="${fillW.toFixed(1)}" height="${rowH - 12}" rx="3" fill="${color}"/>`);
       }
-      const percent = Math.floor(fraction * 100 + 1e-9);
       text(
         trackX + trackW + 10,
         mid + 5,
-        `${formatCount(bar.admitted)}/${formatCount(bar.quota)} · ${percent}%`,
+        `${formatCount(bar.admitted)}/${formatCount(bar.quota)} · ${formatPercent(fraction)}`,
         `font-size="13" fill="${COLORS.text}"${weight}`,
       );
     }
@@ -159,30 +156,16 @@ export function progressChartSvg(input: ProgressChartInput): string {
       parts.push(`<line x1="${pad}" y1="${y + rowH}" x2="${width - pad}" y2="${y + rowH}" stroke="${COLORS.rule}"/>`);
     }
   });
-  if (pace !== undefined && shown.length > 0) {
+  if (paceLine && pace !== undefined) {
     const x = (trackX + pace * trackW).toFixed(1);
     parts.push(
       `<line x1="${x}" y1="${top}" x2="${x}" y2="${top + shown.length * rowH}" stroke="${COLORS.pace}" stroke-width="2" stroke-dasharray="5 4"/>`,
     );
   }
 
-  // Legend.
-  let x = pad;
-  const legend = (swatch: string, label: string) => {
-    parts.push(swatch.replace("{x}", String(x)));
-    text(x + 22, legendY + 4, label, `font-size="13" fill="${COLORS.muted}"`);
-    x += 22 + textWidth(label, 13) + 24;
-  };
-  const fill = pace === undefined ? COLORS.neutral : COLORS.ahead;
-  legend(`<rect x="{x}" y="${legendY - 8}" width="16" height="14" rx="2" fill="${fill}"/>`, input.labels.admitted);
-  legend(`<rect x="{x}" y="${legendY - 8}" width="16" height="14" rx="2" fill="${COLORS.track}"/>`, input.labels.quota);
-  if (pace !== undefined && input.labels.pace) {
-    legend(
-      `<line x1="{x}" y1="${legendY - 1}" x2="${x + 16}" y2="${legendY - 1}" stroke="${COLORS.pace}" stroke-width="2" stroke-dasharray="5 4"/>`,
-      input.labels.pace,
-    );
-  }
-  if (hidden > 0) text(pad, legendY + 32, input.labels.more(hidden), `font-size="13" fill="${COLORS.muted}"`);
+  // Legend: one entry for each colour drawn above.
+  parts.push(...legendSvg(legend, legendY, COLORS.muted));
+  if (hidden > 0) text(pad, footerY, input.labels.more(hidden), `font-size="13" fill="${COLORS.muted}"`);
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
@@ -248,6 +231,8 @@ type Translate = (key: string, args?: Record<string, string | number>) => string
 export function chartLabels(t: Translate): ProgressChartLabels {
   return {
     admitted: t("chart-legend-admitted"),
+    ahead: t("chart-legend-ahead"),
+    behind: t("chart-legend-behind"),
     quota: t("chart-legend-quota"),
     pace: t("chart-legend-pace"),
     noQuota: t("chart-no-quota"),

@@ -2,6 +2,7 @@
 // The digest rows kept in the database are made with it (src/domain/branch-month.ts),
 // the export's progress sheet uses it directly, and tests use it as the reference
 // for the SQL. Linear in the rows.
+import { lowAttendance } from "./meeting.js";
 import { addMonths, type Period } from "./period.js";
 import { admittedTotal, COHORTS, type CohortField } from "./report.js";
 import { DIGEST_COUNT_FIELDS, type DigestCountField, type StoredCountField } from "./report-fields.js";
@@ -113,6 +114,8 @@ export interface BranchAggregate extends BranchRef, DigestCounts {
   meetingsInMonth: number;
   onRollInMonth: number;
   presentInMonth: number;
+  /** Of those, the meetings with fewer than half of the members on the roll present (lowAttendance). */
+  lowAttendanceInMonth: number;
   quota: BranchQuota | null;
 }
 
@@ -179,6 +182,7 @@ export function aggregateBranches(input: DigestInput): BranchAggregate[] {
       meetingsInMonth: 0,
       onRollInMonth: 0,
       presentInMonth: 0,
+      lowAttendanceInMonth: 0,
       quota: null,
     };
     byId.set(u.id, a);
@@ -214,6 +218,7 @@ export function aggregateBranches(input: DigestInput): BranchAggregate[] {
       a.meetingsInMonth += 1;
       a.onRollInMonth += m.onRoll;
       a.presentInMonth += m.present;
+      if (lowAttendance(m)) a.lowAttendanceInMonth += 1;
       if (m.kind === "REGULAR") a.regularMeetings += 1;
     }
     if (m.kind === "THEMATIC" && ym >= quarterFrom && ym <= quarterTo) a.thematicMeetingsQuarter += 1;

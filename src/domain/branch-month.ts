@@ -25,6 +25,8 @@ export interface BranchMonthFigures {
   meetings: number;
   onRoll: number;
   present: number;
+  /** Meetings of the month with fewer than half of the roll present. */
+  lowAttendance: number;
   regularMeetings: number;
   thematicQuarter: number;
 }
@@ -60,6 +62,7 @@ export function branchMonths(
       meetings: all.meetingsInMonth,
       onRoll: all.onRollInMonth,
       present: all.presentInMonth,
+      lowAttendance: all.lowAttendanceInMonth,
       regularMeetings: all.regularMeetings,
       thematicQuarter: all.thematicMeetingsQuarter,
     };

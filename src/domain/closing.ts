@@ -1,6 +1,6 @@
-// Closing a month: once every report of a subtree is approved, its figures are
-// final and a later change needs a reason and a fresh review.
-import { comparePeriods, periodOf, type Period } from "./period.js";
+// Closing a month: once its deadline has passed and every report of a subtree is
+// approved, its figures are final and a later change needs a reason and a fresh review.
+import { comparePeriods, deadlineOf, periodOf, type Period } from "./period.js";
 import { ReviewState } from "./review.js";
 
 export interface BranchRef {
@@ -32,9 +32,31 @@ export function checkClosing(branches: BranchRef[], states: Map<number, string>)
 }
 
 /**
- * A month can be closed once it is over: reports for the month in progress
- * are still being written, and the month after does not exist yet.
+ * Whether the month is over: a month still running, or one to come, cannot have
+ * been closed (/mokhoa says so).
  */
 export function monthIsOver(p: Period, now: Date, timeZone: string): boolean {
   return comparePeriods(p, periodOf(now, timeZone)) < 0;
+}
+
+/**
+ * The first instant a month can be closed (/khoaso): once its deadline has passed. Until then a
+ * branch may still send its report on time, and closing would turn that on-time report into a
+ * late one, or a first report into a correction.
+ */
+export function closingOpensAt(p: Period, dueDay: number, timeZone: string): Date {
+  return new Date(deadlineOf(p, dueDay, timeZone).getTime() + 1);
+}
+
+export function closingIsOpen(p: Period, now: Date, dueDay: number, timeZone: string): boolean {
+  return now.getTime() >= closingOpensAt(p, dueDay, timeZone).getTime();
+}
+
+/**
+ * A change to a closed month needs a reason and goes back to review as a correction after
+ * closing; a branch's first report of a closed month is a late report, nothing to correct.
+ * `baseVersion`: the version the sender amends, 0 for none.
+ */
+export function needsCorrectionReason(closed: boolean, baseVersion: number): boolean {
+  return closed && baseVersion > 0;
 }

@@ -2,6 +2,7 @@
 // into sums, rates, lists and the five furthest behind. No Prisma, no time zone, no text.
 // buildDigest is the reference that src/store/digest-sql.ts, which computes the same in
 // the database, is tested against.
+import { formatPercent } from "./percent.js";
 import type { Period } from "./period.js";
 import { COHORTS, type CohortField } from "./report.js";
 import { zeroReviewCounts, type ReviewCounts, type TotalsMode } from "./review-totals.js";
@@ -54,6 +55,13 @@ export interface Digest {
     /** Meetings (both kinds) recorded in the month. */
     count: number;
     /**
+     * Branches with a meeting in the month at which fewer than half of the members on the roll
+     * were present (src/domain/meeting.ts lowAttendance): how many, and the first DIGEST_NAMES by code.
+     * Such a meeting still counts as held.
+     */
+    lowAttendanceCount: number;
+    lowAttendance: BranchRef[];
+    /**
      * Members present over members on roll, summed over every meeting of the month (weighted:
      * a branch of 80 weighs more than one of 8, so this is the share of members who attended).
      * null when no meeting was recorded.
@@ -97,6 +105,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   const missing: BranchRef[] = [];
   const review = zeroReviewCounts();
   const withoutRegular: BranchRef[] = [];
+  const lowAttendance: BranchRef[] = [];
   let received = 0;
   let late = 0;
   let regularHeld = 0;
@@ -130,6 +139,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
     meetings += b.meetingsInMonth;
     onRoll += b.onRollInMonth;
     present += b.presentInMonth;
+    if (b.lowAttendanceInMonth > 0) lowAttendance.push(ref(b));
 
     if (!b.quota) {
       quota.branchesWithout += 1;
@@ -175,6 +185,8 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
       withoutRegular: withoutRegular.sort(byCode).slice(0, DIGEST_NAMES),
       thematicHeldQuarter: thematicHeld,
       count: meetings,
+      lowAttendanceCount: lowAttendance.length,
+      lowAttendance: lowAttendance.sort(byCode).slice(0, DIGEST_NAMES),
       attendance: onRoll > 0 ? present / onRoll : null,
     },
     removed,
@@ -190,16 +202,16 @@ export function buildDigest(input: DigestInput): Digest {
 // Display helpers (no words: those live in locales/vi.ftl)
 
 /**
- * "▓▓▓▓░░░░░░ 40%". Both the cells and the percentage are rounded down, so a full bar and
- * "100%" appear only once the quota is actually met (99.6% shows 99% and nine cells). The bar is
- * clamped to 0..width; the percentage is not clamped above, so 130% reads as 130% beside a full bar.
- * A fraction that is not a finite number (no quota) shows as an empty bar and 0%; callers would
- * normally say "no quota" instead.
+ * "▓▓▓▓░░░░░░ 43%". The percentage is the one rounding of ./percent.ts (as on the chart and in
+ * the workbook); the cells are rounded down, so a full bar, like "100%", appears only once the
+ * quota is actually met (99.6% shows 99% and nine cells). The bar is clamped to 0..width; the
+ * percentage is not clamped above, so 130% reads as 130% beside a full bar. A fraction that is
+ * not a finite number (no quota) shows as an empty bar and 0%; callers would normally say "no
+ * quota" instead.
  */
 export function progressBar(fraction: number, width = 10): string {
   const f = Number.isFinite(fraction) ? Math.max(0, fraction) : 0;
-  // The small epsilon keeps 0.29 * 100 = 28.999999999999996 at 29.
+  // The small epsilon keeps 0.3 * 10 = 2.9999999999999996 at 3.
   const cells = Math.min(width, Math.floor(f * width + 1e-9));
-  const percent = Math.floor(f * 100 + 1e-9);
-  return `${"▓".repeat(cells)}${"░".repeat(width - cells)} ${percent}%`;
+  return `${"▓".repeat(cells)}${"░".repeat(width - cells)} ${formatPercent(f)}`;
 }

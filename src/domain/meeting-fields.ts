@@ -23,7 +23,7 @@ export type IsoDate = string;
 export interface Attachment {
   fileId: string;
   fileUniqueId: string;
-  kind: "PHOTO" | "PDF";
+  kind: "PHOTO" | "PDF" | "DOCX";
   fileName: string | null;
   size: number | null;
 }
@@ -48,7 +48,7 @@ interface Labels {
 /**
  * choice: the kind of meeting (MeetingKind); date: the day it was held (IsoDate); text: typed text,
  * trimmed, of at most `max` characters; count: a whole number; rate: present over on the roll,
- * derived and not stored; files: the photos and PDFs of the signed minutes.
+ * derived and not stored; files: the photos, PDFs and Word files of the signed minutes.
  */
 export type MeetingFieldSpec =
   | (Labels & { kind: "choice" | "date" | "rate" })

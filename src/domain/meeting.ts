@@ -2,7 +2,7 @@
 // (regular every month, thematic at least once a quarter: Chỉ thị 10-CT/TW, Hướng dẫn 12-HD/BTCTW).
 // The fields of the minutes are described in ./meeting-fields.ts.
 import { z } from "zod";
-import { meetingField, MEETING_FIELDS_BY_GROUP, MeetingKind, type IsoDate, type MeetingDraft } from "./meeting-fields.js";
+import { meetingField, MEETING_FIELDS_BY_GROUP, MeetingKind, type Attachment, type IsoDate, type MeetingDraft } from "./meeting-fields.js";
 import { daysInMonth, toLocal } from "./time.js";
 
 export { MeetingKind, type Attachment, type IsoDate, type MeetingDraft } from "./meeting-fields.js";
@@ -100,11 +100,19 @@ export function attendanceRate(a: Pick<Attendance, "onRoll" | "present">): numbe
   return a.onRoll === 0 ? 0 : a.present / a.onRoll;
 }
 
+/**
+ * Fewer than half of the members on the roll present (2 of 12; 6 of 12 is half, not fewer): the
+ * meeting is recorded, and counted as held, but the form warns, and /tiendo and the digest say so.
+ */
+export function lowAttendance(a: Pick<Attendance, "onRoll" | "present">): boolean {
+  return a.present * 2 < a.onRoll;
+}
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const attachment = z.object({
   fileId: z.string().min(1),
   fileUniqueId: z.string().min(1),
-  kind: z.enum(["PHOTO", "PDF"]),
+  kind: z.enum(["PHOTO", "PDF", "DOCX"]),
   fileName: z.string().nullable(),
   size: z.number().int().nullable(),
 });
@@ -141,35 +149,56 @@ export const meetingSchema = kindOnly.reduce(
   (z.object(fieldsShape) as unknown as z.ZodType<MeetingDraft>).refine((m) => m.present + m.absentExcused + m.absentUnexcused === m.onRoll, { path: ["present"] }),
 );
 
-/** "type": not a photo nor a PDF; "name": said to be a PDF, but named otherwise (virus.exe). */
+/** "type": not a photo, a PDF nor a Word file; "name": said to be one of them, but named otherwise (virus.exe). */
 export type AttachmentProblem = "type" | "name" | "too-big" | "too-many";
 
-const PDF_TYPES = new Set(["application/pdf", "application/x-pdf"]);
+/** Documents taken as minutes besides photos: their types (as senders give them) and the ending their names must have. */
+export const DOCUMENT_KINDS = {
+  PDF: { types: ["application/pdf", "application/x-pdf"], extension: ".pdf" },
+  // Word's own type for .docx, and the older one some phones still give a .docx.
+  DOCX: { types: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword"], extension: ".docx" },
+} as const;
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+
 /** "Some bytes": a sender that did not know the type. The name decides then. */
 const UNKNOWN_TYPE = "application/octet-stream";
 
+export type AttachmentCheck =
+  | { ok: true; kind: Attachment["kind"] }
+  /** `claimed`: for "name", the kind the type says the file is. */
+  | { ok: false; problem: AttachmentProblem; claimed?: DocumentKind };
+
+const kinds = Object.entries(DOCUMENT_KINDS) as [DocumentKind, (typeof DOCUMENT_KINDS)[DocumentKind]][];
+
 /**
- * A photo (Telegram's own, which has no name), or a document that is a PDF by every sign it
- * carries: its type, when given, is PDF's, and its name, when given, ends in .pdf. Both are
- * chosen by the sender, so one alone does not make a PDF when the other says something else.
- * A document with a PDF type and no name is taken: nothing contradicts the type, and only
- * programs, not Telegram's apps, send a document without a name.
+ * A photo (Telegram's own, which has no name), or a document that is a PDF or a Word file (.docx)
+ * by every sign it carries: its type, when given, is that kind's, and its name, when given, ends
+ * in that kind's extension. Both are chosen by the sender, so one alone does not make a PDF when
+ * the other says something else. A document with a known type and no name is taken: nothing
+ * contradicts the type, and only programs, not Telegram's apps, send a document without a name.
  */
 export function checkAttachment(
   file: { mimeType?: string; fileName?: string; size?: number; isPhoto: boolean },
   alreadyAttached: number,
-): AttachmentProblem | undefined {
-  if (alreadyAttached >= MEETING_LIMITS.attachments) return "too-many";
+): AttachmentCheck {
+  if (alreadyAttached >= MEETING_LIMITS.attachments) return { ok: false, problem: "too-many" };
+  let kind: Attachment["kind"] = "PHOTO";
   if (!file.isPhoto) {
     const type = file.mimeType?.trim().toLowerCase();
-    const typeSaysPdf = type === undefined || type === "" || type === UNKNOWN_TYPE ? undefined : PDF_TYPES.has(type);
-    const name = file.fileName?.trim();
-    const nameSaysPdf = !name ? undefined : /\.pdf$/i.test(name);
-    if (typeSaysPdf === false || (typeSaysPdf === undefined && nameSaysPdf !== true)) return "type";
-    if (nameSaysPdf === false) return "name";
+    const name = file.fileName?.trim().toLowerCase() || undefined;
+    const byName = name === undefined ? undefined : kinds.find(([, k]) => name.endsWith(k.extension))?.[0];
+    if (type === undefined || type === "" || type === UNKNOWN_TYPE) {
+      if (!byName) return { ok: false, problem: "type" };
+      kind = byName;
+    } else {
+      const byType = kinds.find(([, k]) => (k.types as readonly string[]).includes(type))?.[0];
+      if (!byType) return { ok: false, problem: "type" };
+      if (name !== undefined && byName !== byType) return { ok: false, problem: "name", claimed: byType };
+      kind = byType;
+    }
   }
-  if ((file.size ?? 0) > MEETING_LIMITS.attachmentBytes) return "too-big";
-  return undefined;
+  if ((file.size ?? 0) > MEETING_LIMITS.attachmentBytes) return { ok: false, problem: "too-big" };
+  return { ok: true, kind };
 }
 
 export function quarterOf(month: number): number {
@@ -188,26 +217,29 @@ export type MonthMeetingStatus = "held" | "missing" | "open";
 /**
  * A year of obligations: for each month so far, was a regular meeting held; for each
  * quarter so far, a thematic one. The month or quarter still running is "open" until it ends
- * without a meeting; one that has ended without one is "missing".
+ * without a meeting; one that has ended without one is "missing". `firstMonth`: the first
+ * month the branch answers for (src/domain/progress.ts firstMonthOf), and its quarter.
+ * `lowAttendance`: the year's meetings at which fewer than half were present, by date.
  */
-export function meetingCompliance(meetings: MeetingFact[], year: number, now: Date, timeZone: string) {
+export function meetingCompliance(meetings: MeetingFact[], year: number, now: Date, timeZone: string, firstMonth = 1) {
   const today = todayIn(now, timeZone);
   const [cy, cm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const inYear = meetings.filter((m) => m.heldOn.startsWith(`${year}-`));
   const monthOf = (m: MeetingFact) => Number(m.heldOn.slice(5, 7));
   const lastMonth = year < cy ? 12 : year > cy ? 0 : cm;
   const months: { month: number; status: MonthMeetingStatus; count: number }[] = [];
-  for (let month = 1; month <= lastMonth; month++) {
+  for (let month = firstMonth; month <= lastMonth; month++) {
     const count = inYear.filter((m) => m.kind === MeetingKind.REGULAR && monthOf(m) === month).length;
     months.push({ month, count, status: count > 0 ? "held" : year === cy && month === cm ? "open" : "missing" });
   }
   const quarters: { quarter: number; status: MonthMeetingStatus; count: number }[] = [];
-  for (let quarter = 1; quarter <= quarterOf(Math.max(lastMonth, 1)) && lastMonth > 0; quarter++) {
+  for (let quarter = quarterOf(firstMonth); quarter <= quarterOf(Math.max(lastMonth, 1)) && lastMonth >= firstMonth; quarter++) {
     const count = inYear.filter((m) => m.kind === MeetingKind.THEMATIC && quarterOf(monthOf(m)) === quarter).length;
     const running = year === cy && quarter === quarterOf(cm);
     quarters.push({ quarter, count, status: count > 0 ? "held" : running ? "open" : "missing" });
   }
   const rates = inYear.filter((m) => m.onRoll > 0).map(attendanceRate);
   const averageAttendance = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
-  return { months, quarters, averageAttendance };
+  const low = inYear.filter(lowAttendance).sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
+  return { months, quarters, averageAttendance, lowAttendance: low };
 }

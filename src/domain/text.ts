@@ -17,11 +17,6 @@ export function splitIntoMessages(lines: string[], limit = MESSAGE_LIMIT): strin
   return out;
 }
 
-/** 0.905 → "91%" */
-export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
 /** Vietnamese without its marks ("Phó bí thư" → "Pho bi thu"): for words people may type either way, and file names. */
 export function withoutMarks(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");

@@ -36,6 +36,38 @@ export function normaliseUnitName(raw: string): string | undefined {
   return r.ok ? r.name : undefined;
 }
 
+/**
+ * What /themdonvi and /themchibo were given. "parent-needed": the word after the code is no code and
+ * no "-" (the "-" of a top unit forgotten: "/themdonvi DUGD Đảng ủy…"); `word` is it, `rest` the text
+ * from it on, the name that was meant.
+ */
+export type AddUnitArgs =
+  /** `typed`: the text from the parent's code on, the name that was meant if the "-" was forgotten. */
+  | { ok: true; code: string; parentCode: string | null; name: string; typed: string }
+  | { ok: false; problem: "usage" | "branch-needs-parent" }
+  | { ok: false; problem: "bad-code"; word: string }
+  | { ok: false; problem: "parent-needed"; code: string; word: string; rest: string }
+  | { ok: false; problem: "name"; name: UnitNameProblem };
+
+/** `<mã> <mã cấp trên | -> <tên>`; a branch must have a parent. */
+export function readAddUnitArgs(text: string, kind: UnitKind): AddUnitArgs {
+  const [rawCode, rawParent, ...nameWords] = text.trim().split(/\s+/);
+  if (!rawCode || !rawParent) return { ok: false, problem: "usage" };
+  const code = normaliseUnitCode(rawCode);
+  if (!code) return { ok: false, problem: "bad-code", word: rawCode };
+  let parentCode: string | null = null;
+  if (rawParent !== "-") {
+    parentCode = normaliseUnitCode(rawParent) ?? null;
+    if (!parentCode) return { ok: false, problem: "parent-needed", code, word: rawParent, rest: [rawParent, ...nameWords].join(" ") };
+  } else if (kind === UnitKind.BRANCH) {
+    return { ok: false, problem: "branch-needs-parent" };
+  }
+  if (nameWords.length === 0) return { ok: false, problem: "usage" };
+  const checked = checkUnitName(nameWords.join(" "));
+  if (!checked.ok) return { ok: false, problem: "name", name: checked.problem };
+  return { ok: true, code, parentCode, name: checked.name, typed: [rawParent, ...nameWords].join(" ") };
+}
+
 export interface TreeNode<T> {
   unit: T;
   children: TreeNode<T>[];

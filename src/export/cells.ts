@@ -7,7 +7,8 @@ export const FORMATS = {
   month: "mm/yyyy",
   date: "dd/mm/yyyy",
   dateTime: "dd/mm/yyyy hh:mm",
-  percent: "0.0%",
+  /** Whole percents: the cell holds the rounded value (src/domain/percent.ts), as the messages and the chart show it. */
+  percent: "0%",
   integer: "0",
 } as const;
 

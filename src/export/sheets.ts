@@ -6,6 +6,7 @@
 import { admittedTotal } from "../domain/report.js";
 import { COHORTS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../domain/report-fields.js";
 import { MEETING_FIELD_SPECS, MeetingKind } from "../domain/meeting-fields.js";
+import { percentCell } from "../domain/percent.js";
 import { reviewLabel } from "../domain/review.js";
 import type { MeetingColumnSpec, ReviewFields, WorkbookMeetingRow, WorkbookProgressRow, WorkbookReportRow } from "../domain/export-rows.js";
 import { dateCell, FORMATS, fraction, isoDateCell, wallClockCell, WIDTH, type CellContext, type Column } from "./cells.js";
@@ -64,7 +65,7 @@ function meetingColumn(spec: MeetingColumnSpec): Column<WorkbookMeetingRow, Meet
     case "text":
       return { key: spec.key, header, width: spec.column.width, value: (m) => m[spec.key] ?? null };
     case "rate":
-      return { key: spec.key, header, width: WIDTH.number, numFmt: FORMATS.percent, value: (m) => fraction(m.present, m.onRoll) };
+      return { key: spec.key, header, width: WIDTH.number, numFmt: FORMATS.percent, value: (m) => percentCell(fraction(m.present, m.onRoll)) };
     default:
       return count(spec.key, header, (m: WorkbookMeetingRow) => m[spec.key]);
   }
@@ -89,7 +90,7 @@ const rate = <K extends string>(key: K, value: (p: WorkbookProgressRow) => numbe
   header: `export-progress-${key}`,
   width,
   numFmt: FORMATS.percent,
-  value,
+  value: (p) => percentCell(value(p)),
 });
 const progressCount = <K extends string>(key: K, value: (p: WorkbookProgressRow) => number | null, width?: number) =>
   count(key, `export-progress-${key}`, value, width);

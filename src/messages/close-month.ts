@@ -1,9 +1,9 @@
-// What /khoaso and /mokhoa answer for one unit: closed, refused with the branches still to
-// approve, already closed; reopened (with the units below reopened with it), or why not.
+// What /khoaso and /mokhoa answer for one unit: closed, refused before the deadline or with the
+// branches still to approve, already closed; reopened (with the units below reopened with it), or why not.
 import type { BranchRef, Unapproved } from "../domain/closing.js";
 import { ReviewState } from "../domain/review.js";
 import { splitIntoMessages } from "../domain/text.js";
-import { formatDateTime } from "../domain/time.js";
+import { formatDate, formatDateTime } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
 
 /** A lock as these texts name it: the unit it was put on, and when. */
@@ -16,6 +16,7 @@ interface Lock {
 /** What closing a month for a unit came to (src/store/locks.ts closeMonth). */
 export type CloseOutcome =
   | { status: "closed"; branches: number; approved: number; missing: BranchRef[] }
+  | { status: "too-early"; deadline: Date; opensAt: Date }
   | { status: "unapproved"; unapproved: Unapproved[]; missing: BranchRef[] }
   | { status: "already-closed"; lock: Lock };
 
@@ -40,7 +41,9 @@ function missingLines(t: Translate, missing: BranchRef[]): string[] {
 export function closeMonthMessages(t: Translate, r: CloseOutcome, a: Asked): string[] {
   const { month, unit } = a;
   let lines: string[];
-  if (r.status === "already-closed") {
+  if (r.status === "too-early") {
+    lines = [t("close-too-early", { period: month, deadline: formatDate(r.deadline, a.timeZone), opens: formatDate(r.opensAt, a.timeZone) })];
+  } else if (r.status === "already-closed") {
     lines = [t("close-already", { period: month, unit: r.lock.unitName, time: formatDateTime(r.lock.closedAt, a.timeZone) })];
   } else if (r.status === "unapproved") {
     lines = [t("close-refused", { period: month, unit: unit.name, count: r.unapproved.length })];

@@ -5,7 +5,8 @@ import { DIGEST_NAMES, progressBar, type Digest } from "../domain/digest.js";
 import { type BranchRef } from "../domain/branch-aggregates.js";
 import { formatPeriod } from "../domain/period.js";
 import { TotalsMode } from "../domain/review-totals.js";
-import { formatPercent, splitIntoMessages } from "../domain/text.js";
+import { formatPercent } from "../domain/percent.js";
+import { splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
 
 /** More names than this and a list is cut, saying how many more there are. */
@@ -66,8 +67,12 @@ export function digestMessages(t: Translate, unitName: string, d: Digest): strin
       branches: d.branches,
       attendance: d.meetings.attendance === null ? t("digest-attendance-none") : formatPercent(d.meetings.attendance),
     }),
-    t("digest-removed", { count: d.removed }),
   );
+  // A meeting counts as held however few came: the branches where fewer than half did are named.
+  if (d.meetings.lowAttendanceCount > 0) {
+    lines.push(t("digest-low-attendance", { count: d.meetings.lowAttendanceCount }), ...nameList(t, d.meetings.lowAttendance, d.meetings.lowAttendanceCount));
+  }
+  lines.push(t("digest-removed", { count: d.removed }));
   if (d.furthestBehind.length > 0) {
     lines.push("", t("digest-behind-title"));
     d.furthestBehind.forEach((b, i) =>

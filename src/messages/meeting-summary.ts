@@ -1,7 +1,7 @@
 // The summary of a meeting's minutes: what the form shows before they are sent, /xembienban, and a review card.
 import { attendanceRate, formatIsoDate, type MeetingDraft } from "../domain/meeting.js";
 import { MEETING_FIELDS_BY_GROUP, type MeetingFieldSpecs } from "../domain/meeting-fields.js";
-import { formatPercent } from "../domain/text.js";
+import { formatPercent } from "../domain/percent.js";
 import type { Translate } from "../i18n.js";
 
 /** Long texts are cut in summaries so the whole summary stays within one Telegram message. */

@@ -40,6 +40,7 @@ function toRow(unitId: number, year: number, f: BranchMonthFigures): Row {
     meetings: f.meetings,
     onRoll: f.onRoll,
     present: f.present,
+    lowAttendance: f.lowAttendance,
     regularMeetings: f.regularMeetings,
     thematicQuarter: f.thematicQuarter,
   };
@@ -158,11 +159,12 @@ function rebuildSql(year: number): Prisma.Sql {
       values.push(raw(`COALESCE(${alias}."${f}", 0)`));
     }
   }
-  columns.push("meetings", "onRoll", "present", "regularMeetings", "thematicQuarter");
+  columns.push("meetings", "onRoll", "present", "lowAttendance", "regularMeetings", "thematicQuarter");
   values.push(
     raw(`COALESCE(mt.meetings, 0)`),
     raw(`COALESCE(mt.onroll, 0)`),
     raw(`COALESCE(mt.present, 0)`),
+    raw(`COALESCE(mt.low, 0)`),
     raw(`COALESCE(mt.regular, 0)`),
     raw(`SUM(COALESCE(mt.thematic, 0)) OVER (PARTITION BY g."unitId", (g."month" - 1) / 3 ORDER BY g."month")`),
   );
@@ -179,6 +181,8 @@ function rebuildSql(year: number): Prisma.Sql {
     mt AS (
       SELECT m."unitId", CAST(substr(m."heldOn", 6, 2) AS INTEGER) AS "month", COUNT(*) AS meetings,
         SUM(m."onRoll") AS onroll, SUM(m."present") AS present,
+        -- Fewer than half present: lowAttendance in src/domain/meeting.ts.
+        SUM(CASE WHEN 2 * m."present" < m."onRoll" THEN 1 ELSE 0 END) AS low,
         SUM(CASE WHEN m."kind" = 'REGULAR' THEN 1 ELSE 0 END) AS regular,
         SUM(CASE WHEN m."kind" = 'THEMATIC' THEN 1 ELSE 0 END) AS thematic
       FROM "Meeting" m

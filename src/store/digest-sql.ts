@@ -73,7 +73,7 @@ function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree
       ${join(cohorts)},
       ${ytd} AS ytd,
       ${join(DIGEST_COUNT_FIELDS.map((f) => figure(`${p}${COUNT_STEM[f]}`, count(f))))},
-      ${figure("meetings", "meetings")}, ${figure("onRoll", "onroll")}, ${figure("present", "present")},
+      ${figure("meetings", "meetings")}, ${figure("onRoll", "onroll")}, ${figure("present", "present")}, ${figure("lowAttendance", "low")},
       ${figure("regularMeetings", "regular")}, ${figure("thematicQuarter", "thematic")},
       ${raw(COHORTS.map((c) => `qb.q${COHORT_COLUMNS[c]} AS q${COHORT_COLUMNS[c]}`).join(", "))},
       COALESCE(qb.qall, ${raw(COHORTS.map((c) => `COALESCE(qb.q${COHORT_COLUMNS[c]}, 0)`).join(" + "))}, 0) AS qtotal
@@ -131,13 +131,14 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
       ${cohortTotals},
       SUM(ytd) AS ytd, ${raw(DIGEST_COUNT_FIELDS.map((f) => `SUM(${count(f)}) AS ${count(f)}`).join(", "))},
       SUM(CASE WHEN regular > 0 THEN 1 ELSE 0 END) AS "regularHeld", SUM(CASE WHEN thematic > 0 THEN 1 ELSE 0 END) AS "thematicHeld",
-      SUM(meetings) AS meetings, SUM(onroll) AS onroll, SUM(present) AS present,
+      SUM(meetings) AS meetings, SUM(onroll) AS onroll, SUM(present) AS present, SUM(CASE WHEN low > 0 THEN 1 ELSE 0 END) AS "lowHeld",
       SUM(CASE WHEN qtotal > 0 THEN qtotal ELSE 0 END) AS quota, SUM(CASE WHEN qtotal > 0 THEN 0 ELSE 1 END) AS "branchesWithout"
     FROM ${table}`);
   const names = (where: Sql) => db.$queryRaw<BranchRef[]>(sql`SELECT "id" AS "unitId", "code", "name" FROM ${table} WHERE ${where} ORDER BY "code" LIMIT ${DIGEST_NAMES}`);
-  const [missing, withoutRegular, behindRows] = await Promise.all([
+  const [missing, withoutRegular, lowAttendance, behindRows] = await Promise.all([
     names(sql`reported = 0`),
     names(sql`regular = 0`),
+    names(sql`low > 0`),
     db.$queryRaw<{ unitId: number; code: string; name: string; quota: unknown; admitted: unknown }[]>(sql`
       SELECT "id" AS "unitId", "code", "name", qtotal AS quota, ytd AS admitted FROM ${table}
       WHERE qtotal > 0 AND ytd < qtotal
@@ -186,6 +187,8 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
       withoutRegular: withoutRegular.map(ref),
       thematicHeldQuarter: n(s.thematicHeld),
       count: n(s.meetings),
+      lowAttendanceCount: n(s.lowHeld),
+      lowAttendance: lowAttendance.map(ref),
       attendance: onRoll > 0 ? n(s.present) / onRoll : null,
     },
     removed: n(s.removed),

@@ -42,6 +42,11 @@ export async function addUnit(
   return { status: "ok" };
 }
 
+/** A unit's name and when it was added (/tiendo starts from that month). */
+export function unitCreated(db: Db, unitId: number): Promise<{ name: string; createdAt: Date } | null> {
+  return db.unit.findUnique({ where: { id: unitId }, select: { name: true, createdAt: true } });
+}
+
 export function findUnit(db: Db, code: string) {
   return db.unit.findUnique({ where: { code } });
 }

@@ -2,11 +2,12 @@
 // reopening it (/mokhoa). Reads and writes in one transaction, so a report sent
 // while closing either blocks it or comes after the lock (and needs a reason).
 import { Prisma } from "../db/generated/client.js";
-import { checkClosing, type BranchRef, type Unapproved } from "../domain/closing.js";
-import type { Period } from "../domain/period.js";
+import { checkClosing, closingIsOpen, closingOpensAt, type BranchRef, type Unapproved } from "../domain/closing.js";
+import { deadlineOf, type Period } from "../domain/period.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../domain/units.js";
 import { allUnits } from "../store/digest-data.js";
 import { createLock, firstLock, lockOf, locksOn, removeLocks, reviewStatesOf, unitsForClosing, type LockInfo } from "../store/locks.js";
+import { loadSchedule } from "../store/settings.js";
 import { ancestorsOf } from "../store/units.js";
 import type { UseCaseDeps } from "./deps.js";
 
@@ -29,13 +30,22 @@ export async function closingTargets(deps: UseCaseDeps, code: string | undefined
 
 export type CloseResult =
   | { status: "closed"; branches: number; approved: number; missing: BranchRef[] }
+  /** The month's deadline has not passed: branches may still report on time. */
+  | { status: "too-early"; deadline: Date; opensAt: Date }
   | { status: "unapproved"; unapproved: Unapproved[]; missing: BranchRef[] }
   | { status: "already-closed"; lock: LockInfo };
 
-/** Closes `period` for the unit's subtree if every branch's current report of the month is approved. */
+/**
+ * Closes `period` for the unit's subtree if its deadline has passed and every branch's
+ * current report of the month is approved.
+ */
 export async function closeMonth(deps: UseCaseDeps, input: { unitId: number; period: Period; closedBy: number }): Promise<CloseResult> {
   const { unitId, period } = input;
   const now = deps.clock();
+  const { dueDay } = await loadSchedule(deps.db);
+  if (!closingIsOpen(period, now, dueDay, deps.config.TZ)) {
+    return { status: "too-early", deadline: deadlineOf(period, dueDay, deps.config.TZ), opensAt: closingOpensAt(period, dueDay, deps.config.TZ) };
+  }
   try {
     return await deps.db.$transaction(async (tx): Promise<CloseResult> => {
       const existing = await lockOf(tx, unitId, period);

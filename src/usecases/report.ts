@@ -54,7 +54,7 @@ export interface ReportToFile {
   baseVersion: number;
   /** The due day the form opened with. */
   dueDay: number;
-  /** Why a closed month changes: the version is then a late correction. */
+  /** Why a closed month's report changes: the version is then a correction after closing (ignored for a first version). */
   correctionReason: string | null;
 }
 
@@ -77,7 +77,9 @@ export async function fileReport(deps: UseCaseDeps, input: ReportToFile): Promis
     refusal: (tx) => refusalInTransaction(tx, input.telegramId, input.unitId, at, timeZone),
     ...reportVersions(key, at),
     create: async (tx, version) => {
-      const id = await createReport(tx, { ...key, version, figures, late, userId: input.userId, now: at, correctionReason: input.correctionReason });
+      // Only an amendment is a correction: a first version of a closed month is a late report (needsCorrectionReason).
+      const correctionReason = version > 1 ? input.correctionReason : null;
+      const id = await createReport(tx, { ...key, version, figures, late, userId: input.userId, now: at, correctionReason });
       await queueReviewCards(tx, { kind: RecordKind.REPORT, id, unitId: input.unitId }, at);
       await refreshBranchMonths(tx, providerOf(deps.db), input.unitId, input.period.year);
     },

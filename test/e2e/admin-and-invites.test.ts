@@ -43,6 +43,19 @@ describe("the tree of units", () => {
     ["/themdonvi DU-SGD - Trùng mã", "Mã DU-SGD đã có (đơn vị: Đảng ủy Sở Giáo dục và Đào tạo). Hãy chọn mã khác."],
     ["/themchibo CB-Y CB-VP Chi bộ con", "CB-VP là chi bộ, không thể có đơn vị cấp dưới. Hãy chọn một đảng ủy hoặc đảng bộ làm cấp trên."],
     [`/themchibo CB-Z DU-SGD ${"Tên rất dài ".repeat(30)}`, "Tên đơn vị phải dài từ 2 đến 200 ký tự."],
+    // The "-" of a unit with no parent forgotten: the name's first word sits where the parent's code goes.
+    [
+      "/themdonvi DUGD Đảng ủy Sở Giáo dục",
+      'Sau mã đơn vị cần mã đơn vị cấp trên, hoặc dấu - nếu đơn vị này không có cấp trên; "Đảng" không phải là một mã. Nếu đây là đơn vị cao nhất, gõ: /themdonvi DUGD - Đảng ủy Sở Giáo dục',
+    ],
+    [
+      "/themdonvi DUGD Dang uy So Giao duc",
+      "Không có đơn vị cấp trên mã DANG. Gõ /donvi để xem các mã hiện có. Nếu đơn vị này không có cấp trên, gõ dấu - thay cho mã cấp trên: /themdonvi DUGD - Dang uy So Giao duc",
+    ],
+    [
+      "/themchibo CB-X Trường THPT Lê Lợi",
+      'Sau mã chi bộ cần mã đơn vị cấp trên (đảng ủy hoặc đảng bộ mà chi bộ trực thuộc); "Trường" không phải là một mã. Gõ /donvi để xem các mã, rồi gõ: /themchibo CB-X <mã cấp trên> Trường THPT Lê Lợi',
+    ],
   ])("%s is refused with a reason", async (command, answer) => {
     const before = await h.app.db.unit.count();
     expect((await h.admin().say(command)).texts).toEqual([answer]);

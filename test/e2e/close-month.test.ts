@@ -1,5 +1,6 @@
-// An administrator closes a month with /khoaso once its reports are approved;
-// after that a secretary's change needs a typed reason and goes back to review.
+// An administrator closes a month with /khoaso once its deadline has passed and its reports are
+// approved; after that a secretary's change needs a typed reason and goes back to review, while a
+// branch's first report of the month is a late report, not a correction.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ADMIN_ID, Harness, type TestUser } from "../support/harness.js";
 import { Reviewer } from "../support/review-setup.js";
@@ -17,9 +18,13 @@ afterAll(async () => h?.stop());
 
 const ROOT = "Đảng ủy Sở Giáo dục và Đào tạo";
 const SEND = "✅ Gửi báo cáo";
+/** October's deadline is 05/11/2026: /khoaso 10/2026 is taken from 06/11/2026 on. */
+const AFTER_DEADLINE = "2026-11-06T09:00:00+07:00";
 const REASON_QUESTION = "Tháng 10/2026 đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất 3 ký tự), hoặc /huy để thôi, không lưu gì.";
 const CLOSED_NOTICE =
   "🔒 Tháng 10/2026 đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.";
+const CLOSED_FIRST_NOTICE =
+  "🔒 Tháng 10/2026 đã khóa sổ nhưng chi bộ chưa có báo cáo tháng này. Đồng chí vẫn gửi được, không cần ghi lý do; báo cáo được ghi nhận như báo cáo nộp sau hạn và chuyển cấp ủy duyệt.";
 
 let nextSecretary = 7000;
 /** A committee under the root with one secretary per branch (branch codes `${code}-1`, `${code}-2`, ...). */
@@ -58,7 +63,7 @@ describe("bad input to /khoaso", () => {
   test("no month: how to use it", async () => {
     const r = await admin.say("/khoaso");
     expect(r.texts).toEqual([
-      "Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.\nKhông ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi mọi báo cáo tháng đó đã được duyệt.",
+      "Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.\nKhông ghi mã đơn vị thì khóa sổ cả cây tổ chức. Chỉ khóa được khi đã qua hạn nộp báo cáo của tháng và mọi báo cáo tháng đó đã được duyệt.",
     ]);
   });
 
@@ -68,11 +73,14 @@ describe("bad input to /khoaso", () => {
     expect(await h.app.db.periodLock.count()).toBe(0);
   });
 
-  test("a month not over yet (this month or a future one) is not closed", async () => {
-    for (const month of ["11/2026", "12/2026 DU-SGD", "1/2027"]) {
+  test("a month to come is not closed; the running one is refused with the day it can be", async () => {
+    for (const month of ["12/2026 DU-SGD", "1/2027"]) {
       const r = await admin.say(`/khoaso ${month}`);
       expect(r.texts).toEqual(["Chỉ khóa sổ được tháng đã kết thúc. Tháng này và các tháng sau chưa khóa được."]);
     }
+    expect((await admin.say("/khoaso 11/2026")).texts).toEqual([
+      "⏳ Chưa khóa sổ được tháng 11/2026: hạn nộp báo cáo tháng này là 05/12/2026, các chi bộ còn gửi đúng hạn được. Đồng chí khóa sổ từ ngày 06/12/2026.",
+    ]);
     expect(await h.app.db.periodLock.count()).toBe(0);
   });
 
@@ -92,7 +100,43 @@ describe("bad input to /khoaso", () => {
   });
 });
 
+describe("before the month's deadline", () => {
+  const TOO_EARLY =
+    "⏳ Chưa khóa sổ được tháng 10/2026: hạn nộp báo cáo tháng này là 05/11/2026, các chi bộ còn gửi đúng hạn được. Đồng chí khóa sổ từ ngày 06/11/2026.";
+
+  test("refused with the day it can be closed, even with every report approved, until the deadline has passed", async () => {
+    const [s] = await committeeWithBranches("DB-E", 1);
+    await file(s!);
+    await reviewer.approve("DB-E-1", OCT);
+    // 03/11: two days before the deadline; the whole tree or one committee, once for all.
+    expect((await admin.say("/khoaso 10/2026 DB-E")).texts).toEqual([TOO_EARLY]);
+    expect((await admin.say("/khoaso 10/2026")).texts).toEqual([TOO_EARLY]);
+    h.clock.set("2026-11-05T23:59:59+07:00");
+    expect((await admin.say("/khoaso 10/2026 DB-E")).texts).toEqual([TOO_EARLY]);
+    expect(await h.app.db.periodLock.count()).toBe(0);
+    expect((await admin.say("/nhatky")).texts.join("\n")).not.toContain("khóa sổ tháng 10/2026");
+
+    h.clock.set("2026-11-06T00:00:00+07:00");
+    expect((await admin.say("/khoaso 10/2026 DB-E")).texts[0]).toContain("🔒 Đã khóa sổ tháng 10/2026 của Đảng bộ DB-E: 1/1");
+    expect(await locksOf("DB-E")).toHaveLength(1);
+  });
+
+  test("a deadline moved with /hanbaocao moves the day closing opens", async () => {
+    h.clock.set("2026-11-06T09:00:00+07:00");
+    expect((await admin.say("/hanbaocao 10")).last.text).toContain("10");
+    try {
+      expect((await admin.say("/khoaso 10/2026 DU-SGD")).texts).toEqual([
+        "⏳ Chưa khóa sổ được tháng 10/2026: hạn nộp báo cáo tháng này là 10/11/2026, các chi bộ còn gửi đúng hạn được. Đồng chí khóa sổ từ ngày 11/11/2026.",
+      ]);
+    } finally {
+      await admin.say("/hanbaocao 5");
+    }
+    expect(await locksOf("DU-SGD")).toEqual([]);
+  });
+});
+
 describe("refused while reports are not approved", () => {
+  beforeAll(() => h.clock.set(AFTER_DEADLINE));
   test("a pending and a returned report are listed by branch, with their state, and nothing is closed", async () => {
     const [pending, returned, approved] = await committeeWithBranches("DB-R", 4);
     await file(pending!);
@@ -169,6 +213,7 @@ describe("a closed month", () => {
   let sibling: TestUser;
 
   beforeAll(async () => {
+    h.clock.set(AFTER_DEADLINE);
     [approved, missing] = (await committeeWithBranches("DB-S", 2)) as [TestUser, TestUser];
     [sibling] = (await committeeWithBranches("DB-T", 1)) as [TestUser];
     await file(approved);
@@ -193,7 +238,7 @@ describe("a closed month", () => {
   test("closing twice, or a branch under it, says it is already closed and adds no lock", async () => {
     for (const args of ["10/2026 DB-S", "DB-S-1 10/2026"]) {
       const r = await admin.say(`/khoaso ${args}`);
-      expect(r.texts).toEqual(["Tháng 10/2026 đã khóa sổ cho Đảng bộ DB-S lúc 09:00 03/11/2026. Không cần khóa lại."]);
+      expect(r.texts).toEqual(["Tháng 10/2026 đã khóa sổ cho Đảng bộ DB-S lúc 09:00 06/11/2026. Không cần khóa lại."]);
     }
     expect(await locksOf("DB-S")).toHaveLength(1);
     expect(await locksOf("DB-S-1")).toEqual([]);
@@ -232,18 +277,38 @@ describe("a closed month", () => {
   });
 
   test("/huy at the reason question leaves the form and stores nothing", async () => {
+    await approved.say("/baocao");
+    await approved.press("Tháng 10/2026");
+    let r = await approved.press(SEND);
+    expect(r.last.text).toBe(REASON_QUESTION);
+    r = await approved.say("/huy");
+    expect(r.texts).toEqual(["Đã hủy. Những gì đang nhập dở không được lưu."]);
+    expect(await reportsOf("DB-S-1")).toHaveLength(2);
+  });
+
+  test("a branch's first report of the closed month asks no reason: it is a late report, not a correction", async () => {
+    const cardsBefore = h.fake.messagesTo(reviewer.person.id).length;
     await fillReport(missing, "Tháng 09/2026", TYPICAL_ANSWERS);
     await missing.press("✏️ Sửa một mục");
     await missing.press("Tháng báo cáo");
-    // Changing the month to a closed one says so at once.
+    // Changing the month to a closed one says so at once, and what it means for a first report.
     let r = await missing.say("10/2026");
-    expect(r.texts[0]).toBe(CLOSED_NOTICE);
+    expect(r.texts[0]).toBe(CLOSED_FIRST_NOTICE);
     r = await missing.press(SEND);
-    expect(r.last.text).toBe(REASON_QUESTION);
-    r = await missing.say("/huy");
-    expect(r.texts).toEqual(["Đã hủy. Những gì đang nhập dở không được lưu."]);
-    expect(await reportsOf("DB-S-2")).toEqual([]);
+    expect(r.texts).toHaveLength(1);
+    expect(r.last.text).toContain("✅ Đã nhận báo cáo tháng 10/2026 của Chi bộ DB-S-2");
+    expect(r.last.text).toContain("(bản số 1)");
+    expect(r.last.text).toContain("Báo cáo được ghi nhận là nộp muộn (hạn nộp: 05/11/2026).");
+    expect(r.last.text).not.toContain("đính chính");
+    expect((await reportsOf("DB-S-2")).map((v) => ({ version: v.version, late: v.late, state: v.reviewState, lateCorrection: v.lateCorrection, reason: v.correctionReason }))).toEqual([
+      { version: 1, late: true, state: "PENDING", lateCorrection: false, reason: null },
+    ]);
     expect(await reportsOf("DB-S-2", 9)).toEqual([]);
+    // The committee's card is an ordinary one, not a correction after closing.
+    await h.app.scheduler.kick();
+    const card = h.fake.messagesTo(reviewer.person.id).slice(cardsBefore).find((m) => m.text.includes("Chi bộ DB-S-2"));
+    expect(card?.text).toContain("🔎");
+    expect(card?.text).not.toContain("khóa sổ");
   });
 
   test("a month that is not closed asks no reason", async () => {
@@ -268,6 +333,7 @@ describe("a closed month", () => {
 });
 
 test("without a unit code, the whole tree is closed from its root", async () => {
+  h.clock.set(AFTER_DEADLINE);
   const [s] = await committeeWithBranches("DB-W", 1);
   await file(s!, "Tháng 09/2026");
   // No branch has a report for August: nothing holds it back, and every branch is listed as without one.
@@ -286,6 +352,7 @@ test("without a unit code, the whole tree is closed from its root", async () => 
 describe("/mokhoa reopens a closed month", () => {
   let secretary: TestUser;
   beforeAll(async () => {
+    h.clock.set(AFTER_DEADLINE);
     [secretary] = (await committeeWithBranches("DB-M", 1)) as [TestUser];
     await file(secretary);
     await reviewer.approve("DB-M-1", OCT);
@@ -331,7 +398,7 @@ describe("/mokhoa reopens a closed month", () => {
     expect((await admin.say("/khoaso 7/2026")).texts[0]).toContain(`🔒 Đã khóa sổ tháng 07/2026 của ${ROOT}`);
     let r = await admin.say("/mokhoa 7/2026 DB-M");
     expect(r.texts).toEqual([
-      `Tháng 07/2026 được khóa sổ ở cấp ${ROOT} lúc 09:00 03/11/2026, nên không mở riêng cho Đảng bộ DB-M được. Muốn mở, gõ /mokhoa 07/2026 DU-SGD (mở cho mọi đơn vị thuộc ${ROOT}).`,
+      `Tháng 07/2026 được khóa sổ ở cấp ${ROOT} lúc 09:00 06/11/2026, nên không mở riêng cho Đảng bộ DB-M được. Muốn mở, gõ /mokhoa 07/2026 DU-SGD (mở cho mọi đơn vị thuộc ${ROOT}).`,
     ]);
     expect((await locksOf("DU-SGD")).map((l) => l.month)).toContain(7);
     r = await admin.say("/mokhoa 7/2026");

@@ -73,7 +73,8 @@ test("a month of reminders, a late list and digests, each to exactly the right p
   expect(digest).toContain("• CB-C: Chi bộ C");
   expect(digest).not.toContain("• CB-A");
   expect(digest).toContain("Từ đầu năm: 3/10 ▓▓▓░░░░░░░ 30%");
-  expect(digest).toContain("· Học sinh: 2/3 ▓▓▓▓▓▓░░░░ 66%");
+  // 2/3 is 67%: one rounding, half up, for every percentage (issue 12, point 14).
+  expect(digest).toContain("· Học sinh: 2/3 ▓▓▓▓▓▓░░░░ 67%");
   expect(digest).toContain("🗓 Sinh hoạt: thường kỳ 1/3 chi bộ trong tháng");
   // With quotas set, a chart of progress against them follows the text.
   const chart = group.messages().slice(groupBefore).find((m) => m.method === "sendPhoto")!;

@@ -44,11 +44,35 @@ describe("quotas", () => {
     ["/chitieu CB-QT 1999 3", "Năm phải từ 2025 đến 2027."],
     ["/chitieu CB-QT 2026 -3", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
     ["/chitieu CB-QT 2026 2,5", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
-    ["/chitieu CB-QT 2026 3 giaosu", "Đối tượng phải là một trong: giaovien, hocsinh, sinhvien, khac."],
+    ["/chitieu CB-QT 2026 3 giaosu", 'Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").'],
+    ["/chitieu CB-QT 3 học sinh giỏi", "Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác"],
+    ["/chitieu CB-QT 2,5 học sinh", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
   ])("%s is refused and changes nothing", async (command, answer) => {
     const before = await h.app.db.quota.findMany();
     expect((await h.admin().say(command)).last.text).toContain(answer);
     expect(await h.app.db.quota.findMany()).toEqual(before);
+  });
+
+  test("a cohort typed with or without marks, in one word or two, and a year left out (this year) are understood", async () => {
+    const admin = h.admin();
+    const quota = async (cohort: string, year = 2026) =>
+      (await h.app.db.quota.findFirst({ where: { unit: { code: "CB-QT" }, year, cohort } }))?.value;
+    expect((await admin.say("/chitieu CB-QT 2026 2 học sinh")).texts).toEqual([
+      "Đã đặt chỉ tiêu kết nạp năm 2026 của Chi bộ Trường THPT Quang Trung (học sinh): 2 (trước đó: 7).",
+    ]);
+    expect(await quota("admittedPupils")).toBe(2);
+    expect((await admin.say("/chitieu CB-QT 7")).texts).toEqual([
+      "Đã đặt chỉ tiêu kết nạp năm 2026 của Chi bộ Trường THPT Quang Trung (tất cả đối tượng): 7 (trước đó: 9).",
+    ]);
+    expect(await quota("ALL")).toBe(7);
+    expect((await admin.say("/chitieu CB-QT 3 Giáo Viên")).last.text).toContain("năm 2026 của Chi bộ Trường THPT Quang Trung (giáo viên, giảng viên): 3");
+    expect((await admin.say("/chitieu CB-QT 1 giáo viên, giảng viên")).last.text).toContain("(giáo viên, giảng viên): 1 (trước đó: 3)");
+    expect((await admin.say("/chitieu CB-QT 2027 1 sinh vien")).last.text).toContain("năm 2027 của Chi bộ Trường THPT Quang Trung (sinh viên): 1");
+    expect(await quota("admittedStudents", 2027)).toBe(1);
+    expect((await admin.say("/chitieu CB-QT 0 khác")).last.text).toContain("(đối tượng khác): 0");
+    expect((await admin.say("/chitieu CB-QT")).last.text).toBe(
+      "Chỉ tiêu kết nạp năm 2026 của Chi bộ Trường THPT Quang Trung:\nTổng: 7 đảng viên\n  · giáo viên, giảng viên: 1\n  · học sinh: 2",
+    );
   });
 
   test("only administrators change quotas or the schedule", async () => {

@@ -160,7 +160,7 @@ describe("/bienban", () => {
     const onRoll = r.last.text;
     await refuseEach(s, ["a:0"], onRoll, () => "Số đảng viên phải lớn hơn 0.");
     for (const a of ["10", "10", "Nội dung", "Kết luận"]) r = await s.say(a);
-    await refuseEach(s, ["a:file", "a:photo1"], r.last.text, () => "Ở bước này xin gửi ảnh hoặc tệp PDF, hoặc bấm nút bên dưới.");
+    await refuseEach(s, ["a:file", "a:photo1"], r.last.text, () => "Ở bước này xin gửi ảnh, tệp PDF hoặc tệp Word, hoặc bấm nút bên dưới.");
     await s.press("Không có tệp");
     await s.press("✅ Gửi biên bản");
     const meetings = await h.app.db.meeting.findMany({ where: { unit: { code: branch } } });

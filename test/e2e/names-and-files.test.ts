@@ -1,5 +1,5 @@
 // Names and files are input too: a unit name that would break /xuat is refused, text that
-// reaches the export is cleaned, and a file is taken as a PDF only when its name says so too.
+// reaches the export is cleaned, and a file is taken as a PDF or a Word file only when its name says so too.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Harness, type TestUser } from "../support/harness.js";
@@ -72,7 +72,7 @@ describe("minutes attachments", () => {
     await s.press("Hôm qua (02/11)");
     let r;
     for (const a of ["Phòng họp", "An", "Lan", "10", "10", "Nội dung", "Kết luận"]) r = await s.say(a);
-    expect(r!.last.text).toContain("Gửi ảnh hoặc tệp PDF");
+    expect(r!.last.text).toContain("Gửi ảnh, tệp PDF hoặc tệp Word (.docx)");
     return { s, branch };
   }
 
@@ -94,23 +94,53 @@ describe("minutes attachments", () => {
     const { s, branch } = await atFilesQuestion();
     let r = await s.sendDocument("virus.exe", "application/pdf", 40_000);
     expect(r.texts[0]).toBe(
-      'Tệp "virus.exe" không có đuôi .pdf nên không được nhận, dù gửi kèm kiểu PDF. Chỉ nhận ảnh hoặc tệp PDF (tên kết thúc bằng .pdf). Tệp này không được lưu.',
+      'Tệp "virus.exe" không có đuôi .pdf nên không được nhận, dù gửi kèm kiểu PDF. Chỉ nhận ảnh, tệp PDF (tên kết thúc bằng .pdf) hoặc tệp Word (tên kết thúc bằng .docx). Tệp này không được lưu.',
     );
-    expect(r.last.text).toContain("Gửi ảnh hoặc tệp PDF");
+    expect(r.last.text).toContain("Gửi ảnh, tệp PDF hoặc tệp Word (.docx)");
     r = await s.sendDocument("bien-ban.pdf.exe", "application/pdf", 40_000);
     expect(r.texts[0]).toContain('Tệp "bien-ban.pdf.exe" không có đuôi .pdf');
     r = await s.sendDocument("bien-ban.pdf", "application/x-msdownload", 40_000);
-    expect(r.texts[0]).toBe("Chỉ nhận ảnh hoặc tệp PDF của biên bản. Tệp này không được lưu.");
+    expect(r.texts[0]).toBe("Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx) của biên bản. Tệp này không được lưu.");
     r = await sendNamelessPdf(s, "nameless-pdf");
-    expect(r.last.text).toBe("Đã nhận 1 tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.");
+    expect(r.last.text).toBe("Đã nhận 1 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
     r = await s.sendPhoto(80_000, "photo-ok");
-    expect(r.last.text).toBe("Đã nhận 2 tệp. Gửi thêm ảnh hoặc PDF, hoặc bấm Xong.");
+    expect(r.last.text).toBe("Đã nhận 2 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
     await s.press("Xong");
     await s.press("✅ Gửi biên bản");
     const m = await h.app.db.meeting.findFirstOrThrow({ where: { unit: { code: branch } }, include: { attachments: { orderBy: { position: "asc" } } } });
     expect(m.attachments.map((a) => [a.kind, a.fileId, a.fileName])).toEqual([
       ["PDF", "nameless-pdf", null],
       ["PHOTO", "photo-ok", null],
+    ]);
+  });
+
+  test("a Word file (.docx) is taken as minutes, by its type and its name alike, and sent back by /xembienban", async () => {
+    const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    const { s, branch } = await atFilesQuestion();
+    // Named as a program but sent with Word's type, or named .docx with no known type but a program's: refused.
+    let r = await s.sendDocument("bien-ban.exe", DOCX, 40_000);
+    expect(r.texts[0]).toBe(
+      'Tệp "bien-ban.exe" không có đuôi .docx nên không được nhận, dù gửi kèm kiểu Word. Chỉ nhận ảnh, tệp PDF (tên kết thúc bằng .pdf) hoặc tệp Word (tên kết thúc bằng .docx). Tệp này không được lưu.',
+    );
+    r = await s.sendDocument("bien-ban.docx", "application/x-msdownload", 40_000);
+    expect(r.texts[0]).toBe("Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx) của biên bản. Tệp này không được lưu.");
+    r = await s.sendDocument("Biên bản tháng 11.docx", DOCX, 40_000, "word-ok");
+    expect(r.last.text).toBe("Đã nhận 1 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
+    // A sender that did not know the type: the name decides.
+    r = await s.sendDocument("ket-luan.docx", "application/octet-stream", 20_000, "word-unknown-type");
+    expect(r.last.text).toBe("Đã nhận 2 tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.");
+    await s.press("Xong");
+    expect((await s.press("✅ Gửi biên bản")).last.text).toContain("✅ Đã nhận biên bản");
+    const m = await h.app.db.meeting.findFirstOrThrow({ where: { unit: { code: branch } }, include: { attachments: { orderBy: { position: "asc" } } } });
+    expect(m.attachments.map((a) => [a.kind, a.fileId, a.fileName])).toEqual([
+      ["DOCX", "word-ok", "Biên bản tháng 11.docx"],
+      ["DOCX", "word-unknown-type", "ket-luan.docx"],
+    ]);
+    await s.say("/xembienban 11/2026");
+    r = await s.press("📎 Gửi lại 2 tệp");
+    expect(r.messages.map((x) => [x.method, x.document])).toEqual([
+      ["sendDocument", "word-ok"],
+      ["sendDocument", "word-unknown-type"],
     ]);
   });
 });

@@ -92,3 +92,40 @@ describe("a button naming a month not open", () => {
     expect(await reportsOf(branch)).toHaveLength(0);
   });
 });
+
+describe("a month typed after /baocao", () => {
+  test("/baocao 10/2026 (or tháng 10) opens October directly, with nothing asked about the month", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    for (const typed of ["10/2026", "tháng 10", "T10/2026"]) {
+      const r = await s.say(`/baocao ${typed}`);
+      expect(r.texts, typed).toEqual(["Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?"]);
+      await s.say("/huy");
+    }
+    await s.say("/baocao 10/2026");
+    for (const a of TYPICAL_ANSWERS) await (typeof a === "string" ? s.say(a) : s.press(a.press));
+    const r = await s.press("✅ Gửi báo cáo");
+    expect(r.last.text).toContain("✅ Đã nhận báo cáo tháng 10/2026");
+    expect((await reportsOf(branch)).map((x) => [x.year, x.month])).toEqual([[2026, 10]]);
+  });
+
+  test("a month not open yet, one too old, or words that are no month are refused by the form's own rule, and the month is asked", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    const cases: [string, string][] = [
+      ["11/2026", NOVEMBER_NOT_OPEN],
+      ["10/2024", "Tháng này đã quá cũ (chỉ nhận trong vòng 24 tháng). Xin liên hệ quản trị viên nếu cần sửa số liệu cũ."],
+      ["tháng mười", "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026."],
+      ["13/2026", "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026."],
+    ];
+    for (const [typed, problem] of cases) {
+      const r = await s.say(`/baocao ${typed}`);
+      expect(r.texts, typed).toEqual([problem, PERIOD_QUESTION]);
+      expect(buttonsOf(r.last)).toEqual(["Tháng 10/2026", "Tháng 09/2026"]);
+      await s.say("/huy");
+    }
+    // A second chance in the same form: the month typed then is taken.
+    await s.say("/baocao 11/2026");
+    expect((await s.say("09/2026")).last.text).toContain("quần chúng ưu tú");
+    await s.say("/huy");
+    expect(await reportsOf(branch)).toHaveLength(0);
+  });
+});

@@ -335,20 +335,27 @@ describe("leaving and returning", () => {
     expect(r.last.text).toContain("Báo cáo tháng nào?");
   });
 
-  test("/tiendo shows this year's months and the total admitted", async () => {
+  test("/tiendo shows this year's months and the total admitted, from the first month the branch answers for", async () => {
     const { secretary: s } = await freshSecretary(h);
     await fillReport(s, "Tháng 09/2026", TYPICAL_ANSWERS);
     await s.press("✅ Gửi báo cáo");
     const r = await s.say("/tiendo");
     const text = r.last.text;
-    expect(text).toContain("năm 2026");
-    expect(text).toContain("Tháng 08/2026: ❌ chưa báo cáo (hạn đã qua)");
+    // The branch was added in November; its September report moves the start back to September.
+    expect(text).toContain("năm 2026, từ tháng 09/2026");
+    expect(text).not.toContain("08/2026");
     // September was due on 5 October: filed in November it counts as late.
-    expect(text).toContain("Tháng 09/2026: ✅ đã báo cáo (muộn), kết nạp 3");
-    expect(text).toContain("Tháng 10/2026: ⏳ chưa báo cáo, hạn 05/11/2026");
-    expect(text).toContain("Tháng 11/2026: tháng chưa kết thúc");
-    expect(text).not.toContain("Tháng 12/2026");
+    expect(text).toContain("  ✅ Đã gửi: tháng 09/2026 (muộn: tháng 09/2026)");
+    expect(text).toContain("  ⏳ Chưa gửi, hạn 05/11/2026: tháng 10/2026");
+    expect(text).toContain("  · Tháng 11/2026 chưa kết thúc");
+    expect(text).not.toContain("12/2026");
     expect(text).toContain("Tổng kết nạp từ đầu năm: 3 đảng viên (giáo viên 1, học sinh 2, sinh viên 0, khác 0).");
+    // Month by month behind the button.
+    const details = (await s.press("📋 Xem từng tháng")).last.text;
+    expect(details).toContain("Tháng 09/2026: ✅ đã báo cáo (muộn), kết nạp 3");
+    expect(details).toContain("Tháng 10/2026: ⏳ chưa báo cáo, hạn 05/11/2026");
+    expect(details).toContain("Tháng 11/2026: tháng chưa kết thúc");
+    expect(details).not.toContain("Tháng 08/2026");
   });
 });
 

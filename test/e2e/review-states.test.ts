@@ -58,7 +58,11 @@ beforeAll(async () => {
 
   // CB-SM's report is approved and October closed for it; then it raises its candidates to 30.
   await reviewer.approve("CB-SM", OCT);
+  // A month is closed once its deadline (05/11) has passed; the clock then goes back to 03/11 so that
+  // the figures below keep every report on time.
+  h.clock.set("2026-11-06T09:00:00+07:00");
   expect((await admin.say("/khoaso 10/2026 CB-SM")).last.text).toContain("🔒 Đã khóa sổ tháng 10/2026");
+  h.clock.set("2026-11-03T09:00:00+07:00");
   await secretary.say("/baocao");
   await secretary.press("Tháng 10/2026");
   await secretary.press("✏️ Sửa một mục");
@@ -179,10 +183,14 @@ describe("/xuat", () => {
   });
 });
 
-test("/tiendo shows a secretary each month's review state", async () => {
-  expect(textOf(await secretary.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · sửa muộn, chờ duyệt");
-  expect(textOf(await secretaries.get("CB-DD")!.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đã duyệt");
-  expect(textOf(await secretaries.get("CB-TL")!.say("/tiendo"))).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · bị trả lại");
+test("/tiendo shows a secretary each month's review state, month by month behind its button", async () => {
+  const monthByMonth = async (s: TestUser) => {
+    await s.say("/tiendo");
+    return textOf(await s.press("📋 Xem từng tháng"));
+  };
+  expect(await monthByMonth(secretary)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · sửa muộn, chờ duyệt");
+  expect(await monthByMonth(secretaries.get("CB-DD")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đã duyệt");
+  expect(await monthByMonth(secretaries.get("CB-TL")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · bị trả lại");
 });
 
 describe("/tinhtong refuses bad input and changes nothing", () => {

@@ -312,6 +312,8 @@ describe("a closed month", () => {
     await secretary.say(`/start ${code}`);
     await submitTypical(secretary);
 
+    // A month is closed once its deadline (05/11) has passed.
+    h.clock.set("2026-11-06T09:00:00+07:00");
     expect((await admin.say("/khoaso 10/2026 DU-X")).texts[0]).toContain("CB-X");
     expect(await h.app.db.periodLock.count()).toBe(0);
     await member.press("✅ Duyệt", cardsFor(member, "CB-X")[0]!);

@@ -107,7 +107,10 @@ describe("sending a report or minutes", () => {
     const { secretary: s, branch } = await freshSecretary(h);
     await submitReport(s);
     await reviewer.approve(branch, { year: 2026, month: 10 });
+    // A month is closed once its deadline (05/11) has passed; the other tests stay on 03/11.
+    h.clock.set("2026-11-06T09:00:00+07:00");
     expect((await admin.say(`/khoaso 10/2026 ${branch}`)).texts[0]).toContain("🔒 Đã khóa sổ tháng 10/2026");
+    h.clock.set("2026-11-03T09:00:00+07:00");
 
     await s.say("/baocao");
     await s.press("Tháng 10/2026");

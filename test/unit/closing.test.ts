@@ -1,7 +1,7 @@
 // The rules of /khoaso that need no bot: reading its arguments, who blocks a closing, which months can close.
 import { describe, expect, test } from "vitest";
 import { readCloseArgs } from "../../src/bot/committees/close-month.js";
-import { checkClosing, monthIsOver } from "../../src/domain/closing.js";
+import { checkClosing, closingIsOpen, closingOpensAt, monthIsOver, needsCorrectionReason } from "../../src/domain/closing.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const NOW = new Date("2026-11-03T09:00:00+07:00");
@@ -32,4 +32,21 @@ test("monthIsOver: only months before the current one", () => {
   expect(monthIsOver({ year: 2026, month: 11 }, NOW, TZ)).toBe(false);
   // 23:30 on 31 October in Hà Nội is still October there, though November in UTC+8 and beyond.
   expect(monthIsOver({ year: 2026, month: 10 }, new Date("2026-10-31T23:30:00+07:00"), TZ)).toBe(false);
+});
+
+test("closingIsOpen: from the first instant after the month's deadline, with the due day in force", () => {
+  const oct = { year: 2026, month: 10 };
+  expect(closingOpensAt(oct, 5, TZ)).toEqual(new Date("2026-11-06T00:00:00+07:00"));
+  expect(closingIsOpen(oct, NOW, 5, TZ)).toBe(false);
+  expect(closingIsOpen(oct, new Date("2026-11-05T23:59:59.999+07:00"), 5, TZ)).toBe(false);
+  expect(closingIsOpen(oct, new Date("2026-11-06T00:00:00+07:00"), 5, TZ)).toBe(true);
+  expect(closingIsOpen(oct, new Date("2026-11-06T00:00:00+07:00"), 10, TZ)).toBe(false);
+  // The running month: its deadline is next month.
+  expect(closingIsOpen({ year: 2026, month: 11 }, NOW, 5, TZ)).toBe(false);
+});
+
+test("needsCorrectionReason: only an amendment of a closed month, not its first report", () => {
+  expect(needsCorrectionReason(true, 1)).toBe(true);
+  expect(needsCorrectionReason(true, 0)).toBe(false);
+  expect(needsCorrectionReason(false, 2)).toBe(false);
 });

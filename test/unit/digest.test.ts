@@ -122,6 +122,23 @@ describe("buildDigest for a committee of four branches", () => {
     expect(d.meetings.attendance).toBeCloseTo(79 / 100);
   });
 
+  it("names the branches with a meeting of the month at which fewer than half were present, and counts it as held", () => {
+    const low = buildDigest({
+      ...input,
+      meetings: [
+        ...input.meetings,
+        // C: 5 of 12 in October, one fewer than half; D: 5 of 10, exactly half, and a low one in September.
+        meeting(5, "THEMATIC", "2026-10-03", 12, 5),
+        meeting(6, "REGULAR", "2026-10-04", 10, 5),
+        meeting(6, "THEMATIC", "2026-09-04", 10, 1),
+      ],
+    });
+    expect(low.meetings.lowAttendanceCount).toBe(1);
+    expect(low.meetings.lowAttendance.map((b) => b.code)).toEqual(["CB-C"]);
+    expect(low.meetings.regularHeld).toBe(3);
+    expect(d.meetings.lowAttendanceCount).toBe(0);
+  });
+
   it("lists the branches behind their quota, furthest first", () => {
     // C: 4/8 = 0.5, A: 4/10 = 0.4, B: 4/5 = 0.8; D has no quota.
     expect(d.furthestBehind.map((b) => [b.code, b.admitted, b.quota, b.shortfall])).toEqual([
@@ -235,6 +252,9 @@ describe("progressBar", () => {
     [0, "░░░░░░░░░░ 0%"],
     [0.4, "▓▓▓▓░░░░░░ 40%"],
     [0.29, "▓▓░░░░░░░░ 29%"],
+    // The percentage is rounded half up (src/domain/percent.ts), the cells down.
+    [3 / 7, "▓▓▓▓░░░░░░ 43%"],
+    [0.3, "▓▓▓░░░░░░░ 30%"],
     [0.996, "▓▓▓▓▓▓▓▓▓░ 99%"],
     [1, "▓▓▓▓▓▓▓▓▓▓ 100%"],
     [1.3, "▓▓▓▓▓▓▓▓▓▓ 130%"],

@@ -54,45 +54,69 @@ describe("parseId: an id from a button's data", () => {
   });
 });
 
-describe("checkAttachment: a PDF by its type and its name alike", () => {
+describe("checkAttachment: a PDF or a Word file by its type and its name alike", () => {
   const doc = (fileName: string | undefined, mimeType: string | undefined) => ({
     isPhoto: false,
     size: 1000,
     ...(fileName === undefined ? {} : { fileName }),
     ...(mimeType === undefined ? {} : { mimeType }),
   });
+  const problem = (f: Parameters<typeof checkAttachment>[0]) => {
+    const r = checkAttachment(f, 0);
+    return r.ok ? undefined : r.problem;
+  };
+  const kind = (f: Parameters<typeof checkAttachment>[0]) => {
+    const r = checkAttachment(f, 0);
+    return r.ok ? r.kind : undefined;
+  };
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-  it("refuses a file named as a program but sent with PDF's type", () => {
-    expect(checkAttachment(doc("virus.exe", "application/pdf"), 0)).toBe("name");
-    expect(checkAttachment(doc("bien-ban.pdf.exe", "application/pdf"), 0)).toBe("name");
+  it("refuses a file named as a program but sent with PDF's or Word's type, and says which type it claimed", () => {
+    expect(problem(doc("virus.exe", "application/pdf"))).toBe("name");
+    expect(problem(doc("bien-ban.pdf.exe", "application/pdf"))).toBe("name");
     // U+202E shows "virus\u202Efdp.exe" as "virusexe.pdf"; its characters end in .exe.
-    expect(checkAttachment(doc("virus\u202Efdp.exe", "application/pdf"), 0)).toBe("name");
+    expect(problem(doc("virus\u202Efdp.exe", "application/pdf"))).toBe("name");
+    expect(checkAttachment(doc("virus.exe", DOCX), 0)).toEqual({ ok: false, problem: "name", claimed: "DOCX" });
+    expect(checkAttachment(doc("bien-ban.docx.exe", DOCX), 0)).toEqual({ ok: false, problem: "name", claimed: "DOCX" });
+    // A type and a name of two different kinds: the name contradicts the type.
+    expect(checkAttachment(doc("bien-ban.docx", "application/pdf"), 0)).toEqual({ ok: false, problem: "name", claimed: "PDF" });
   });
 
-  it("refuses a file named .pdf whose type says otherwise", () => {
-    expect(checkAttachment(doc("bien-ban.pdf", "application/x-msdownload"), 0)).toBe("type");
-    expect(checkAttachment(doc("bien-ban.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), 0)).toBe("type");
+  it("refuses a file named .pdf or .docx whose type says something else than a PDF or Word", () => {
+    expect(problem(doc("bien-ban.pdf", "application/x-msdownload"))).toBe("type");
+    expect(problem(doc("bien-ban.docx", "application/x-msdownload"))).toBe("type");
+    expect(problem(doc("bang.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).toBe("type");
   });
 
-  it("takes a PDF named .pdf, whatever the case of the extension", () => {
-    expect(checkAttachment(doc("bien-ban.pdf", "application/pdf"), 0)).toBeUndefined();
-    expect(checkAttachment(doc("BIEN-BAN.PDF", "application/pdf"), 0)).toBeUndefined();
+  it("takes a PDF named .pdf and a Word file named .docx, whatever the case of the extension", () => {
+    expect(kind(doc("bien-ban.pdf", "application/pdf"))).toBe("PDF");
+    expect(kind(doc("BIEN-BAN.PDF", "application/pdf"))).toBe("PDF");
+    expect(kind(doc("bien-ban.docx", DOCX))).toBe("DOCX");
+    expect(kind(doc("Bien Ban.DOCX", "application/msword"))).toBe("DOCX");
   });
 
   it("lets the name decide when the type is missing or unknown", () => {
-    expect(checkAttachment(doc("bien-ban.pdf", undefined), 0)).toBeUndefined();
-    expect(checkAttachment(doc("bien-ban.pdf", "application/octet-stream"), 0)).toBeUndefined();
-    expect(checkAttachment(doc("virus.exe", "application/octet-stream"), 0)).toBe("type");
-    expect(checkAttachment(doc(undefined, undefined), 0)).toBe("type");
+    expect(kind(doc("bien-ban.pdf", undefined))).toBe("PDF");
+    expect(kind(doc("bien-ban.pdf", "application/octet-stream"))).toBe("PDF");
+    expect(kind(doc("bien-ban.docx", "application/octet-stream"))).toBe("DOCX");
+    expect(problem(doc("virus.exe", "application/octet-stream"))).toBe("type");
+    expect(problem(doc("bien-ban.doc", undefined))).toBe("type");
+    expect(problem(doc(undefined, undefined))).toBe("type");
   });
 
-  it("takes a document with PDF's type and no name (nothing contradicts the type)", () => {
-    expect(checkAttachment(doc(undefined, "application/pdf"), 0)).toBeUndefined();
-    expect(checkAttachment(doc("  ", "application/pdf"), 0)).toBeUndefined();
+  it("takes a document with PDF's or Word's type and no name (nothing contradicts the type)", () => {
+    expect(kind(doc(undefined, "application/pdf"))).toBe("PDF");
+    expect(kind(doc("  ", "application/pdf"))).toBe("PDF");
+    expect(kind(doc(undefined, DOCX))).toBe("DOCX");
   });
 
   it("takes a Telegram photo, which has neither name nor type", () => {
-    expect(checkAttachment({ isPhoto: true, size: 1000 }, 0)).toBeUndefined();
+    expect(kind({ isPhoto: true, size: 1000 })).toBe("PHOTO");
+  });
+
+  it("refuses a file too big, and one more than the minutes may hold", () => {
+    expect(problem({ ...doc("bien-ban.docx", DOCX), size: 21 * 1024 * 1024 })).toBe("too-big");
+    expect(checkAttachment(doc("bien-ban.docx", DOCX), 10)).toEqual({ ok: false, problem: "too-many" });
   });
 });
 

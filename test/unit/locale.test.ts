@@ -7,7 +7,7 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import type { Expression, Pattern, PatternElement } from "@fluent/bundle/esm/ast.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config, ServerConfig } from "../../src/config.js";
-import { MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
+import { DOCUMENT_KINDS, MeetingKind, type AttachmentProblem, type DateProblem, type MonthMeetingStatus } from "../../src/domain/meeting.js";
 import type { CountProblem } from "../../src/domain/numbers.js";
 import type { ReportPeriodProblem } from "../../src/domain/period.js";
 import type { MonthStatus } from "../../src/domain/progress.js";
@@ -114,9 +114,14 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-kind-*": Object.values(MeetingKind),
   "meeting-date-*": DATE_PROBLEMS,
   "meeting-file-*": ATTACHMENT_PROBLEMS,
+  "meeting-file-kind-*": Object.keys(DOCUMENT_KINDS),
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,
+  // src/messages/progress.ts: /tiendo grouped
+  "progress-regular-group-*": MEETING_STATUSES,
+  "progress-thematic-quarter-*": MEETING_STATUSES,
+  "progress-review-count-*": REVIEW_LABELS,
   // src/bot/committees/quotas.ts
   "quota-cohort-*": COHORTS,
   "quota-cohort-name-*": QUOTA_COHORTS,

@@ -14,6 +14,7 @@ import {
   type ProgressChartInput,
 } from "../../src/chart/progress-chart.js";
 import { buildDigest } from "../../src/domain/digest.js";
+import { chartColours } from "../support/png.js";
 import { VI_CHART_LABELS, VI_EXPORT_MESSAGES, viT } from "./export-labels.fixture.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -116,7 +117,8 @@ describe("progressChartSvg", () => {
       { label: "Học sinh", admitted: 5, quota: 4 },
       { label: "Đối tượng khác", admitted: 2, quota: null },
     ]));
-    expect(svg).toContain("1.234/2.000 · 61%");
+    // 61.7%: whole percents, rounded half up, as in the messages and the workbook.
+    expect(svg).toContain("1.234/2.000 · 62%");
     expect(svg).toContain("5/4 · 125%");
     expect(svg).toContain("2 · chưa có chỉ tiêu");
     expect(svg).toContain('font-weight="700">Toàn đơn vị</text>');
@@ -137,6 +139,75 @@ describe("progressChartSvg", () => {
     expect(svg).toContain("Mức cần đạt đến nay");
     const fills = [...svg.matchAll(/height="18" rx="3" fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
     expect(fills).toEqual(["#e4e7eb", "#e8590c", "#e4e7eb", "#2f9e44"]);
+  });
+});
+
+describe("the legend", () => {
+  function coloursOf(chart: ProgressChartInput) {
+    return { svg: progressChartSvg(chart), ...chartColours(renderProgressChart(chart)) };
+  }
+
+  it("explains every colour of the picture, read back from the PNG: bars on pace, behind it, and the pace line", () => {
+    const chart = input(
+      [
+        { label: "Toàn đơn vị", admitted: 8, quota: 19, emphasis: true },
+        { label: "Giáo viên", admitted: 3, quota: 7 },
+        { label: "Học sinh", admitted: 4, quota: 4 },
+        { label: "Sinh viên", admitted: 1, quota: null },
+      ],
+      { pace: 10 / 12 },
+    );
+    const { svg, drawn, legend } = coloursOf(chart);
+    // Green (on pace), orange (behind) and the blue of the pace line are all in the picture…
+    expect(drawn).toEqual(expect.arrayContaining(["#2f9e44", "#e8590c", "#364fc7"]));
+    // …and each has its swatch in the legend, with the words for it.
+    for (const colour of drawn) expect(legend.get(colour) ?? 0, colour).toBeGreaterThan(20);
+    for (const words of ["Đã kết nạp, kịp tiến độ", "Đã kết nạp, chậm tiến độ", "Chỉ tiêu", "Mức cần đạt đến nay"]) expect(svg).toContain(`>${words}</text>`);
+    // The grey track (not a colour the check above counts) has its swatch too.
+    expect(svg).toMatch(/<rect x="[\d.]+" y="[\d.]+" width="16" height="14" rx="2" fill="#e4e7eb"\/>/);
+  });
+
+  it("names only the colours drawn: without a pace, one fill; with every bar behind, no green", () => {
+    const plain = coloursOf(input([{ label: "A", admitted: 3, quota: 7 }]));
+    expect(plain.drawn).toEqual(["#1971c2"]);
+    expect(plain.legend.get("#1971c2") ?? 0).toBeGreaterThan(20);
+    expect(plain.svg).toContain(">Đã kết nạp</text>");
+    expect(plain.svg).not.toContain("tiến độ");
+
+    const behind = coloursOf(input([{ label: "A", admitted: 1, quota: 7 }, { label: "B", admitted: 2, quota: 9 }], { pace: 10 / 12 }));
+    expect(behind.drawn.sort()).toEqual(["#364fc7", "#e8590c"]);
+    expect(behind.svg).not.toContain("kịp tiến độ");
+    for (const colour of behind.drawn) expect(behind.legend.get(colour) ?? 0, colour).toBeGreaterThan(20);
+  });
+
+  it("wraps onto a second row rather than running off a narrow picture", () => {
+    const svg = progressChartSvg(input([{ label: "A", admitted: 1, quota: 7 }, { label: "B", admitted: 9, quota: 9 }], { pace: 10 / 12, width: 420 }));
+    const entries = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="13" fill="#616e7c">([^<]+)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      words: m[3]!,
+    }));
+    const legend = entries.filter((e) => ["Đã kết nạp, kịp tiến độ", "Đã kết nạp, chậm tiến độ", "Chỉ tiêu", "Mức cần đạt đến nay"].includes(e.words));
+    expect(legend).toHaveLength(4);
+    expect(new Set(legend.map((e) => e.y)).size).toBe(2);
+    for (const e of legend) expect(e.x + textWidth(e.words, 13)).toBeLessThanOrEqual(420 - 24);
+    const height = Number(svg.match(/height="(\d+)"/)![1]);
+    expect(Math.max(...legend.map((e) => e.y))).toBeLessThan(height - 10);
+  });
+});
+
+describe("percentages on the chart", () => {
+  it("are the one rounding of the bot: whole percents, half up, and 100% only once met", () => {
+    const svg = progressChartSvg(input([
+      { label: "A", admitted: 3, quota: 7 },
+      { label: "B", admitted: 4, quota: 6 },
+      { label: "C", admitted: 1, quota: 8 },
+      { label: "D", admitted: 199, quota: 200 },
+    ]));
+    expect(svg).toContain("3/7 · 43%");
+    expect(svg).toContain("4/6 · 67%");
+    expect(svg).toContain("1/8 · 13%");
+    expect(svg).toContain("199/200 · 99%");
   });
 });
 

@@ -1,4 +1,4 @@
-// /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its reports are approved;
+// /khoaso <tháng> [mã đơn vị]: an administrator closes a month once its deadline has passed and its reports are approved;
 // /mokhoa <tháng> [mã đơn vị] opens it again.
 import { monthIsOver } from "../../domain/closing.js";
 import { formatPeriod, parsePeriod, type Period, type PeriodProblem } from "../../domain/period.js";
@@ -41,6 +41,8 @@ export function closeMonthFeature(deps: AppDeps) {
     for (const unit of targets) {
       const r = await closeMonth(deps, { unitId: unit.id, period, closedBy: ctx.from!.id });
       for (const text of closeMonthMessages(ctx.t, r, { month, unit, timeZone: tz })) await ctx.reply(text);
+      // The deadline is the same for every unit: said once.
+      if (r.status === "too-early") return;
     }
   };
 
@@ -58,8 +60,10 @@ export function closeMonthFeature(deps: AppDeps) {
   };
 
   /**
-   * The month, which must be over and within reach, and the unit named or every
-   * root when none is: what both commands act on. Undefined once a refusal is said.
+   * The month, which must have begun (closing: the use case then asks whether its
+   * deadline has passed) or be over (reopening) and be within reach, and the unit
+   * named or every root when none is: what both commands act on. Undefined once a
+   * refusal is said.
    */
   async function monthAndUnits(ctx: BotContext, command: "close" | "reopen") {
     const now = deps.clock();
@@ -68,7 +72,8 @@ export function closeMonthFeature(deps: AppDeps) {
     const { period, code } = args;
     if (period === "format") return void (await ctx.reply(ctx.t(`${command}-bad-month`)));
     if (period === "too-old") return void (await ctx.reply(ctx.t("close-too-old")));
-    if (period === "future" || !monthIsOver(period, now, tz)) return void (await ctx.reply(ctx.t(`${command}-not-over`)));
+    // The running month goes on to closeMonth, which says from when it can be closed.
+    if (period === "future" || (command === "reopen" && !monthIsOver(period, now, tz))) return void (await ctx.reply(ctx.t(`${command}-not-over`)));
     const targets = await closingTargets(deps, code);
     if (targets === "unit-missing") return void (await ctx.reply(ctx.t("invite-unit-missing", { code: code!.slice(0, 40) })));
     if (targets === "no-units") return void (await ctx.reply(ctx.t("units-empty")));

@@ -1,32 +1,28 @@
 // /chitieu: an administrator sets a branch's yearly quota, or reads a unit's.
-import type { QuotaCohort } from "../../domain/branch-aggregates.js";
 import { branchQuota } from "../../domain/branch-aggregates.js";
 import { periodOf } from "../../domain/period.js";
-import { COHORTS, reportField, type CohortField } from "../../domain/report-fields.js";
+import { MAX_QUOTA, parseQuotaArgs } from "../../domain/quota-args.js";
+import { COHORTS, type CohortField } from "../../domain/report-fields.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../../domain/units.js";
 import { allUnits } from "../../store/digest-data.js";
 import { quotasOf, setQuota } from "../../store/quotas.js";
 import type { AppDeps } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
 
-/** The words administrators type for cohorts (`word` in src/domain/report-fields.ts). */
-export const COHORT_WORDS: Record<string, CohortField> = Object.fromEntries(COHORTS.map((c) => [reportField(c).word, c]));
-
-const MAX_QUOTA = 10_000;
-
 export function quotasFeature(deps: AppDeps) {
   const tz = deps.config.TZ;
   return adminCommands({
     chitieu: async (ctx) => {
-      const [rawCode, rawYear, rawValue, rawCohort, ...extra] = ctx.match.trim().split(/\s+/).filter(Boolean);
-      if (!rawCode || extra.length > 0 || (rawYear && !rawValue)) return ctx.reply(ctx.t("quota-usage"));
+      const current = periodOf(deps.clock(), tz).year;
+      const args = parseQuotaArgs(ctx.match, current, { from: current - 1, to: current + 1 });
+      if (args.kind === "usage") return ctx.reply(ctx.t("quota-usage"));
       const units = await allUnits(deps.db);
-      const code = normaliseUnitCode(rawCode);
+      const code = normaliseUnitCode(args.code);
       const unit = units.find((u) => u.code === code);
-      if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: rawCode.slice(0, 40) }));
+      if (!unit) return ctx.reply(ctx.t("invite-unit-missing", { code: args.code.slice(0, 40) }));
 
-      if (!rawYear) {
-        const year = periodOf(deps.clock(), tz).year;
+      if (args.kind === "show") {
+        const year = current;
         const branches = new Set(units.filter((u) => u.kind === UnitKind.BRANCH).map((u) => u.id));
         const branchIds = subtreeIds(units, unit.id).filter((id) => branches.has(id));
         const rows = await quotasOf(deps.db, branchIds, year);
@@ -45,17 +41,10 @@ export function quotasFeature(deps: AppDeps) {
       }
 
       if (unit.kind !== UnitKind.BRANCH) return ctx.reply(ctx.t("quota-branch-only", { code: unit.code }));
-      const year = Number(rawYear);
-      const current = periodOf(deps.clock(), tz).year;
-      if (!/^\d{4}$/.test(rawYear) || year < current - 1 || year > current + 1) return ctx.reply(ctx.t("quota-bad-year", { from: String(current - 1), to: String(current + 1) }));
-      if (!/^\d+$/.test(rawValue!) || Number(rawValue) > MAX_QUOTA) return ctx.reply(ctx.t("quota-bad-value", { max: MAX_QUOTA }));
-      let cohort: QuotaCohort = "ALL";
-      if (rawCohort) {
-        const c = COHORT_WORDS[rawCohort.toLowerCase()];
-        if (!c) return ctx.reply(ctx.t("quota-bad-cohort"));
-        cohort = c;
-      }
-      const value = Number(rawValue);
+      const { year, value, cohort } = args;
+      if (year === "bad") return ctx.reply(ctx.t("quota-bad-year", { from: String(current - 1), to: String(current + 1) }));
+      if (value === "bad") return ctx.reply(ctx.t("quota-bad-value", { max: MAX_QUOTA }));
+      if (cohort === "bad") return ctx.reply(ctx.t("quota-bad-cohort"));
       const { before } = await setQuota(deps.db, { unitId: unit.id, unitCode: unit.code, year, cohort, value, actorId: ctx.from!.id, now: deps.clock() });
       return ctx.reply(
         ctx.t("quota-set", {

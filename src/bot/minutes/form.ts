@@ -1,5 +1,5 @@
 // /bienban: the minutes of one branch meeting.
-import { attendanceRate, checkMeetingDate, formatIsoDate, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
+import { attendanceRate, checkMeetingDate, formatIsoDate, lowAttendance, MeetingKind, type IsoDate, type MeetingDraft } from "../../domain/meeting.js";
 import { MEETING_GROUPS, MEETING_KEY_GROUPS } from "../../domain/meeting-fields.js";
 import { formatDateTime } from "../../domain/time.js";
 import type { StoredMeeting } from "../../store/meetings.js";
@@ -21,7 +21,7 @@ import {
   type MeetingEditable,
 } from "./questions.js";
 import { meetingSummary } from "../../messages/meeting-summary.js";
-import { formatPercent } from "../../domain/text.js";
+import { formatPercent } from "../../domain/percent.js";
 
 export const MINUTES_FORM = "minutes";
 
@@ -78,7 +78,9 @@ export function createMinutesForm(deps: AppDeps) {
     }
 
     for (;;) {
-      const action = await form.ask(summaryQuestion(t, `${meetingSummary(t, unit.name, m)}\n\n${t("meeting-summary-prompt")}`, t("meeting-button-send")));
+      const action = await form.ask(
+        summaryQuestion(t, `${meetingSummary(t, unit.name, m)}\n\n${warningLine(m)}${t("meeting-summary-prompt")}`, t("meeting-button-send")),
+      );
       if (action === "cancel") return form.finish(t("meeting-cancelled"));
       if (action === "edit") {
         const group = await form.ask(meetingFieldQuestion(t));
@@ -113,6 +115,11 @@ export function createMinutesForm(deps: AppDeps) {
       );
     }
 
+
+    /** Fewer than half present: said, not refused (the minutes are what happened), above the summary too. */
+    function warningLine(d: MeetingDraft): string {
+      return lowAttendance(d) ? `${t("meeting-low-attendance", { present: d.present, onRoll: d.onRoll, rate: formatPercent(attendanceRate(d)) })}\n\n` : "";
+    }
 
     function askTopic() {
       return form.ask(textFieldQuestion(t, "topic"));
@@ -157,7 +164,11 @@ export function createMinutesForm(deps: AppDeps) {
           const absentExcused = await form.ask(absentExcusedQuestion(t, onRoll - present));
           const absentUnexcused =
             present + absentExcused === onRoll ? 0 : await form.ask(absentUnexcusedQuestion(t, { onRoll, present, absentExcused }));
-          return { ...d, onRoll, present, absentExcused, absentUnexcused };
+          const next = { ...d, onRoll, present, absentExcused, absentUnexcused };
+          // Said as soon as the attendance is known, and again above the summary.
+          const warning = warningLine(next);
+          if (warning) await form.say(warning.trim());
+          return next;
         }
         case "files": {
           const attachments: MeetingDraft["attachments"] = [];

@@ -1,5 +1,5 @@
 // The questions of /bienban.
-import { addDays, checkMeetingDate, checkAttachment, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
+import { addDays, checkMeetingDate, checkAttachment, DOCUMENT_KINDS, formatIsoDate, MEETING_LIMITS, MeetingKind, parseMeetingDate, todayIn, type Attachment, type IsoDate } from "../../domain/meeting.js";
 import { MEETING_GROUPS, meetingField, type MeetingTextField } from "../../domain/meeting-fields.js";
 import { cleanTypedText } from "../../domain/text.js";
 import type { Parsed, Question } from "../forms/session.js";
@@ -101,21 +101,23 @@ export function filesQuestion(t: Translate, attached: number): Question<FilesAns
       if ("choice" in answer && answer.choice === DONE) return { ok: true, value: { done: true }, shown: t(attached === 0 ? "meeting-files-none" : "meeting-files-done") };
       if (!("file" in answer)) return { ok: false, error: t("meeting-file-expected") };
       const f = answer.file;
-      const problem = checkAttachment(f, attached);
-      if (problem) {
+      const checked = checkAttachment(f, attached);
+      if (!checked.ok) {
         return {
           ok: false,
-          error: t(`meeting-file-${problem}`, {
+          error: t(`meeting-file-${checked.problem}`, {
             size: Math.round(((f.size ?? 0) / 1024 / 1024) * 10) / 10,
             max: MEETING_LIMITS.attachments,
             name: cleanTypedText(f.fileName ?? "").slice(0, 60),
+            extension: checked.claimed ? DOCUMENT_KINDS[checked.claimed].extension : "",
+            kind: checked.claimed ? t(`meeting-file-kind-${checked.claimed}`) : "",
           }),
         };
       }
       const file: Attachment = {
         fileId: f.fileId,
         fileUniqueId: f.fileUniqueId,
-        kind: f.isPhoto ? "PHOTO" : "PDF",
+        kind: checked.kind,
         fileName: f.fileName ?? null,
         size: f.size ?? null,
       };

@@ -1,5 +1,5 @@
 // /baocao: the monthly recruitment report, one question at a time.
-import { checkReportPeriod, defaultReportPeriod, deadlineOf, formatPeriod, type Period } from "../../domain/period.js";
+import { defaultReportPeriod, deadlineOf, formatPeriod, parseReportPeriod, periodValue, type Period } from "../../domain/period.js";
 import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } from "../../domain/report.js";
 import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
@@ -9,17 +9,21 @@ import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { REASON_MIN } from "../../domain/review.js";
+import { needsCorrectionReason } from "../../domain/closing.js";
 import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "../../messages/report-summary.js";
 
 export const REPORT_FORM = "report";
 
+/** The month the form opens on: a reminder's button names one, "/baocao 11/2026" types one. Both are input. */
+export type ReportPreset = Period | { typed: string };
+
 export function createReportForm(deps: AppDeps) {
   const tz = deps.config.TZ;
 
-  /** `preset`: the month a reminder's button asked for; otherwise the secretary chooses. */
-  return async function report(conversation: FormConversation, ctx: FormContext, preset?: Period) {
+  /** `preset`: the month a reminder's button or the command asked for; otherwise the secretary chooses. */
+  return async function report(conversation: FormConversation, ctx: FormContext, preset?: ReportPreset) {
     const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
@@ -29,12 +33,13 @@ export function createReportForm(deps: AppDeps) {
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
     const dueDay = await form.external(() => reportDueDay(deps));
-    // A reminder's button names its month; it may not be open yet (or be forged): then say why, and ask.
-    const presetProblem = preset ? checkReportPeriod(preset, now, tz) : undefined;
-    if (preset && presetProblem) await form.say(periodProblemText(t, presetProblem, preset, now, tz));
-    let period = preset && !presetProblem ? preset : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
+    // A month asked for is read as a typed answer would be; it may not be open yet, be unreadable
+    // or be forged: then say why, and ask.
+    const opened = preset ? parseReportPeriod("typed" in preset ? { text: preset.typed } : { value: periodValue(preset) }, now, tz) : undefined;
+    if (opened && !opened.ok) await form.say(periodProblemText(t, opened.problem, opened.period, now, tz));
+    let period = opened?.ok ? opened.period : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
     let month = await loadMonth(period);
-    if (month.closed) await form.say(closedNotice(period));
+    if (month.closed) await form.say(closedNotice(period, month));
     let baseVersion = month.existing?.version ?? 0;
     let figures: ReportFigures;
     if (month.existing) {
@@ -61,7 +66,7 @@ export function createReportForm(deps: AppDeps) {
         if (group === "period") {
           period = await form.ask(periodQuestion(t, period, now, tz));
           month = await loadMonth(period);
-          if (month.closed) await form.say(closedNotice(period));
+          if (month.closed) await form.say(closedNotice(period, month));
           baseVersion = month.existing?.version ?? 0;
           if (month.existing) await form.say(amendingNotice(month.existing, period));
         } else {
@@ -72,7 +77,7 @@ export function createReportForm(deps: AppDeps) {
       if (!(await stillFiles(form, deps, chosenUnit))) return;
       // Asked again at send: the month may have been closed while the form was open.
       const closed = await form.external(() => monthClosed(deps, chosenUnit.id, period));
-      const correctionReason = closed
+      const correctionReason = needsCorrectionReason(closed, baseVersion)
         ? await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })))
         : null;
       // stillFiles asked before the reason; the use case asks again as the version is stored.
@@ -104,8 +109,9 @@ export function createReportForm(deps: AppDeps) {
       return form.external(() => reportMonth(deps, chosenUnit.id, p));
     }
 
-    function closedNotice(p: Period): string {
-      return t("report-month-closed", { period: formatPeriod(p) });
+    /** A closed month: an amendment needs a reason, a first report does not (it is late, not a correction). */
+    function closedNotice(p: Period, m: ReportMonth): string {
+      return t(m.existing ? "report-month-closed" : "report-month-closed-first", { period: formatPeriod(p) });
     }
 
     function amendingNotice(existing: StoredReport, p: Period): string {

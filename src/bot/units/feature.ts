@@ -2,7 +2,7 @@
 import { Role } from "../../domain/roles.js";
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
-import { buildTree, checkUnitName, normaliseUnitCode, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
+import { buildTree, normaliseUnitCode, readAddUnitArgs, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
 import { inviteRole } from "../../domain/invite.js";
 import { createInvite } from "../../store/invites.js";
 import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
@@ -60,27 +60,39 @@ export function unitsFeature(deps: AppDeps) {
   };
 
   async function add(ctx: BotContext & { match: string }, kind: UnitKind) {
-    const usage = kind === UnitKind.BRANCH ? "unit-usage-branch" : "unit-usage-committee";
-    const [rawCode, rawParent, ...nameWords] = ctx.match.trim().split(/\s+/);
-    if (!rawCode || !rawParent || nameWords.length === 0) return ctx.reply(ctx.t(usage));
-    const code = normaliseUnitCode(rawCode);
-    if (!code) return ctx.reply(ctx.t("unit-bad-code", { code: rawCode.slice(0, 40) }));
-    let parentCode: string | null = null;
-    if (rawParent !== "-") {
-      parentCode = normaliseUnitCode(rawParent) ?? null;
-      if (!parentCode) return ctx.reply(ctx.t("unit-bad-code", { code: rawParent.slice(0, 40) }));
-    } else if (kind === UnitKind.BRANCH) {
-      return ctx.reply(ctx.t("unit-branch-needs-parent"));
+    const isBranch = kind === UnitKind.BRANCH;
+    const args = readAddUnitArgs(ctx.match, kind);
+    if (!args.ok) {
+      switch (args.problem) {
+        case "usage":
+          return ctx.reply(ctx.t(isBranch ? "unit-usage-branch" : "unit-usage-committee"));
+        case "bad-code":
+          return ctx.reply(ctx.t("unit-bad-code", { code: args.word.slice(0, 40) }));
+        case "branch-needs-parent":
+          return ctx.reply(ctx.t("unit-branch-needs-parent"));
+        case "parent-needed":
+          // The name was typed where the parent's code goes: say what goes there, with the command as it was likely meant.
+          return ctx.reply(
+            ctx.t(isBranch ? "unit-parent-needed-branch" : "unit-parent-needed-committee", {
+              word: args.word.slice(0, 40),
+              command: `/${isBranch ? "themchibo" : "themdonvi"} ${args.code} ${isBranch ? "<mã cấp trên>" : "-"} ${args.rest.slice(0, UNIT_NAME_MAX)}`,
+            }),
+          );
+        case "name":
+          return ctx.reply(ctx.t(`unit-bad-name-${args.name}`, { max: UNIT_NAME_MAX }));
+      }
     }
-    const checked = checkUnitName(nameWords.join(" "));
-    if (!checked.ok) return ctx.reply(ctx.t(`unit-bad-name-${checked.problem}`, { max: UNIT_NAME_MAX }));
-    const { name } = checked;
+    const { code, parentCode, name } = args;
     const result = await addUnit(deps.db, { code, name, kind, parentCode, createdBy: ctx.from!.id, now: deps.clock() });
     switch (result.status) {
       case "duplicate":
         return ctx.reply(ctx.t("unit-duplicate", { code, name: result.name }));
       case "parent-missing":
-        return ctx.reply(ctx.t("unit-parent-missing", { code: parentCode! }));
+        return ctx.reply(
+          isBranch
+            ? ctx.t("unit-parent-missing", { code: parentCode! })
+            : ctx.t("unit-parent-missing-committee", { code: parentCode!, command: `/themdonvi ${code} - ${args.typed.slice(0, UNIT_NAME_MAX)}` }),
+        );
       case "parent-is-branch":
         return ctx.reply(ctx.t("unit-parent-is-branch", { code: parentCode! }));
       case "ok":
