@@ -65,13 +65,16 @@ describeInBrowser("the try-out page: the sample committee", () => {
   test("/tiendo shows three months reported, the late branch's September late and October still due", async () => {
     await p.pick("cb-qt-bithu");
     const qt = await (await p.type("/tiendo", "📈 Chi bộ Trường THPT Quang Trung: năm 2026")).innerText();
-    expect(qt).toContain("Tháng 08/2026: ✅ đã báo cáo, kết nạp 1 · đã duyệt\nTháng 09/2026: ✅ đã báo cáo, kết nạp 2 · đã duyệt\nTháng 10/2026: ✅ đã báo cáo, kết nạp 2 · đã duyệt");
-    expect(qt).toContain("Tháng 08/2026: ✅ đã sinh hoạt thường kỳ\nTháng 09/2026: ✅ đã sinh hoạt thường kỳ\nTháng 10/2026: ✅ đã sinh hoạt thường kỳ");
-    expect(qt).toContain("Quý 3: ✅ đã sinh hoạt chuyên đề");
+    // The months are grouped by status (issue 12, point 12); 1 + 2 + 2 admitted from August.
+    expect(qt).toContain("✅ Đã gửi: tháng 08–10/2026");
+    expect(qt).toContain("Duyệt: 3 đã duyệt");
+    expect(qt).toContain("Tổng kết nạp từ đầu năm: 5 đảng viên");
+    expect(qt).toContain("✅ Thường kỳ: tháng 08–10/2026");
+    expect(qt).toContain("Chuyên đề: quý 3 ✅");
     await p.pick("cb-vp-bithu");
     const vp = await (await p.type("/tiendo", "📈 Chi bộ Văn phòng Sở: năm 2026")).innerText();
-    expect(vp).toContain("Tháng 09/2026: ✅ đã báo cáo (muộn), kết nạp 1 · đã duyệt");
-    expect(vp).toContain("Tháng 10/2026: ⏳ chưa báo cáo, hạn 05/11/2026");
+    expect(vp).toContain("✅ Đã gửi: tháng 08, 09/2026 (muộn: tháng 09/2026)");
+    expect(vp).toContain("⏳ Chưa gửi, hạn 05/11/2026: tháng 10/2026");
     await p.screenshot("tien-do");
   });
 
@@ -113,6 +116,6 @@ describeInBrowser("the try-out page: the sample committee", () => {
     const tree = await p.type("/donvi", "Cây tổ chức (6 đơn vị)");
     expect(await tree.innerText()).not.toContain("CB-MOI");
     await p.pick("cb-vp-bithu");
-    expect(await (await p.type("/tiendo", "📈 Chi bộ Văn phòng Sở")).innerText()).toContain("Tháng 10/2026: ⏳ chưa báo cáo, hạn 05/11/2026");
+    expect(await (await p.type("/tiendo", "📈 Chi bộ Văn phòng Sở")).innerText()).toContain("⏳ Chưa gửi, hạn 05/11/2026: tháng 10/2026");
   }, 240_000);
 });
