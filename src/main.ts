@@ -4,7 +4,7 @@ import { startApp, type App } from "./app.js";
 import { createI18n, LOCALE, translator } from "./i18n.js";
 import { providerOf } from "./db/client.js";
 import { errorDetail, pollingLine, runningLine, startupLine, StartupError } from "./startup/problems.js";
-import { databasePlace } from "./startup/urls.js";
+import { databasePlace, passwordsOf } from "./startup/urls.js";
 
 const i18n = createI18n();
 const t = translator(i18n);
@@ -87,12 +87,3 @@ void app.halted.then((problem) => {
   process.stderr.write(`${pollingLine(t, problem)}\n`);
   shutdown(1);
 });
-
-function passwordsOf(url: string): string[] {
-  try {
-    const { password } = new URL(url);
-    return [password, decodeURIComponent(password)];
-  } catch {
-    return [];
-  }
-}

@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { providerOfUrl, sqlitePath, type Provider } from "../db/client.js";
 import { errorDetail, type DatabaseProblem, type StartupProblem } from "./problems.js";
-import { databasePlace } from "./urls.js";
+import { databasePlace, passwordsOf } from "./urls.js";
 
 type Found = { problem: DatabaseProblem; place?: string };
 
@@ -83,12 +83,3 @@ function writable(path: string): boolean {
   }
 }
 
-/** The password of the URL as written and decoded: neither may reach a line. */
-function passwordsOf(url: string): string[] {
-  try {
-    const { password } = new URL(url);
-    return [password, decodeURIComponent(password)];
-  } catch {
-    return [];
-  }
-}

@@ -24,3 +24,13 @@ export function databasePlace(url: string): string {
     return hideCredentials(url).replace(/\?.*$/, "");
   }
 }
+
+/** The password of the URL as written and decoded: neither may reach a line. */
+export function passwordsOf(url: string): string[] {
+  try {
+    const { password } = new URL(url);
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [];
+  }
+}
