@@ -6,7 +6,7 @@
 // Every time is a wall-clock time in the given zone (Asia/Ho_Chi_Minh in
 // production), so month and year ends are those of the zone, never of the server.
 import { z } from "zod";
-import { addMonths, comparePeriods, deadlineOf, periodOf, samePeriod, type Period } from "./period.js";
+import { addMonths, comparePeriods, deadlineOf, periodOf, reportOpensOn, samePeriod, type Period } from "./period.js";
 import { daysInMonth, fromLocal, toLocal, type LocalDateTime } from "./time.js";
 
 export interface ScheduleSettings {
@@ -225,9 +225,10 @@ export function occasionsDue(settings: ScheduleSettings, from: Date, to: Date, t
     }));
   }
 
-  return out.sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.key.localeCompare(b.key),
-  );
+  // A reminder before the month's report opens would offer a form that refuses the month: not sent.
+  return out
+    .filter((o) => o.kind !== "reminder" || o.at.getTime() >= reportOpensOn(o.period, timeZone).getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.key.localeCompare(b.key));
 }
 
 /**

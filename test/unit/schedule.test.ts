@@ -155,11 +155,12 @@ describe("occasionsDue with changed settings", () => {
     ]);
   });
 
-  it("can remind before the report month has ended", () => {
-    const s = settings({ dueDay: 1, reminderDaysBefore: [3, 0] });
+  it("sends no reminder before the month's report can be filed (00:00 on its last day): its button would be refused", () => {
+    const s = settings({ dueDay: 1, reminderDaysBefore: [3, 1, 0] });
     const os = occasionsDue(s, vn(2026, 12, 25), vn(2027, 1, 3), VN).filter((o) => o.kind !== "digest");
     expect(os.map((o) => [o.key, o.at.toISOString().slice(0, 10)])).toEqual([
-      ["reminder:2026-12:d3", "2026-12-29"],
+      // d3 would be 29/12, before December's report opens on 31/12.
+      ["reminder:2026-12:d1", "2026-12-31"],
       ["reminder:2026-12:d0", "2027-01-01"],
       ["late-list:2026-12", "2027-01-02"],
     ]);
