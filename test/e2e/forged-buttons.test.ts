@@ -76,7 +76,7 @@ describe("/baocao", () => {
       (v) =>
         `Báo cáo tháng ${v.slice(7).padStart(2, "0")}/2026 mở từ ngày ${v === "a:2026-11" ? "30/11/2026" : "31/12/2026"} (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng 10/2026.`,
     );
-    await refuseEach(s, ["a:2024-10"], PERIOD_QUESTION, () => "Tháng này đã quá cũ (chỉ nhận trong vòng 24 tháng). Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.");
+    await refuseEach(s, ["a:2024-10"], PERIOD_QUESTION, () => "Tháng 10/2024 đã quá cũ: chỉ nhận báo cáo của 24 tháng gần nhất. Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.");
     expect(await reportsOf(branch)).toHaveLength(0);
     let r = await s.press("Tháng 10/2026");
     expect(r.last.text).toBe(CANDIDATES);
@@ -131,7 +131,7 @@ describe("/baocao", () => {
     expect(r.last.buttons.flat().map((b) => b.text)).toEqual(["Tháng 10/2026", "Tháng 09/2026"]);
     await s.say("/huy");
     r = await forge(s, "report:2000-1");
-    expect(r.texts).toEqual(["Tháng này đã quá cũ (chỉ nhận trong vòng 24 tháng). Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.", PERIOD_QUESTION]);
+    expect(r.texts).toEqual(["Tháng 01/2000 đã quá cũ: chỉ nhận báo cáo của 24 tháng gần nhất. Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.", PERIOD_QUESTION]);
     await s.say("/huy");
     // The button as the reminder sends it.
     r = await forge(s, "report:2026-10");

@@ -112,7 +112,7 @@ describe("a month typed after /baocao", () => {
     const { secretary: s, branch } = await freshSecretary(h);
     const cases: [string, string][] = [
       ["11/2026", NOVEMBER_NOT_OPEN],
-      ["10/2024", "Tháng này đã quá cũ (chỉ nhận trong vòng 24 tháng). Xin liên hệ quản trị viên nếu cần sửa số liệu cũ."],
+      ["10/2024", "Tháng 10/2024 đã quá cũ: chỉ nhận báo cáo của 24 tháng gần nhất. Xin liên hệ quản trị viên nếu cần sửa số liệu cũ."],
       ["tháng mười", "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026."],
       ["13/2026", "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026."],
     ];
