@@ -60,7 +60,7 @@ refuse-secretary-only = Lệnh này dành cho bí thư chi bộ. Đồng chí ch
 error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút.
 error-form-ended = Xin lỗi, có lỗi xảy ra khi xử lý nên biểu mẫu đang điền phải đóng lại; các câu trả lời đang điền dở không giữ được. Đồng chí vui lòng gõ lại lệnh để làm lại sau ít phút.
 unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
-stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.
+stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí.
 cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
 cancel-nothing = Không có biểu mẫu nào đang mở.
 

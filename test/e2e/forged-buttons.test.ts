@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-const STALE_FORM = "Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.";
+const STALE_FORM = "Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí.";
 const PERIOD_QUESTION = "Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.";
 const PERIOD_FORMAT = "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.";
 const CANDIDATES = "Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?";

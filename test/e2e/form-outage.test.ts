@@ -111,7 +111,7 @@ describe("the last message of a form", () => {
 
     // The form is over: no second report from a second tap, and /huy says so.
     let r = await s.press("✅ Gửi báo cáo", summary);
-    expect(r.toasts).toEqual(["Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao."]);
+    expect(r.toasts).toEqual(["Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí."]);
     r = await s.say("/huy");
     expect(r.texts).toEqual(["Không có biểu mẫu nào đang mở."]);
     await h.app.scheduler.kick();

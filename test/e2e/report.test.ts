@@ -318,7 +318,7 @@ describe("bad input: a clear message, the same question again, nothing lost, not
     await h.waitHandled(second);
     expect(await reportsOf(branch)).toHaveLength(1);
     const toasts = h.fake.callbackAnswers.filter((a) => a.user_id === s.id && a.text).map((a) => a.text);
-    expect(toasts.at(-1)).toBe("Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.");
+    expect(toasts.at(-1)).toBe("Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí.");
   });
 });
 
