@@ -138,7 +138,7 @@ describe("invites", () => {
 
 describe("who may do what", () => {
   const REFUSAL =
-    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.";
+    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.\nMã Telegram của đồng chí: 5500 (gửi mã này cho quản trị viên).";
 
   test.each(["/start", "/baocao", "/tiendo", "/donvi", "/themdonvi X - Y", "/moi CB-QT", "/trogiup", "xin chào"])(
     "someone without a role who sends %s gets a short polite refusal and no data",
