@@ -821,6 +821,7 @@ audit-member-remove = bỏ vai trò { $role } { $subject } của { $person }
 audit-member-replace = { $by } thay { $person } làm { $role } { $subject }
 audit-profile-set = { $person } đổi họ tên, chức vụ
 audit-someone = mã Telegram { $id }
+audit-admin = quản trị viên (mã { $id })
 profile-ask-name = Để báo cáo, biên bản và tổng hợp ghi đúng người, xin đồng chí cho biết họ và tên đầy đủ (ví dụ: Nguyễn Thị Lan).
 profile-ask-name-again = Họ và tên hiện ghi: { $name }. Gõ họ và tên mới, hoặc bấm "Giữ nguyên".
 profile-ask-position = Chức vụ của đồng chí (ví dụ: Bí thư chi bộ, Phó Ban Tổ chức Đảng ủy)?

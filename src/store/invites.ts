@@ -59,7 +59,8 @@ export async function redeemInvite(tx: Prisma.TransactionClient, code: string, p
   });
   const key = { userId: user.id, unitId: invite.unitId, role: invite.role };
   const existing = await tx.membership.findUnique({ where: { userId_unitId_role: key } });
-  if (!existing) await tx.membership.create({ data: key });
+  // Dated by the bot's clock (the "từ" of /thanhvien), not the database's.
+  if (!existing) await tx.membership.create({ data: { ...key, createdAt: now } });
   const replaced: MembershipRef[] = [];
   if (invite.replaces) {
     for (const m of current) {

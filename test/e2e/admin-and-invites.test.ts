@@ -125,7 +125,7 @@ describe("invites", () => {
   test("/moi needs a branch", async () => {
     const admin = h.admin();
     expect((await admin.say("/moi")).texts).toEqual([
-      "Cách dùng: /moi <mã đơn vị> [vai trò]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT hoặc /moi CB-QT phobithu",
+      "Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.",
     ]);
     // A committee's invite is for a committee member, not a secretary.
     const r = await admin.say("/moi DU-SGD");
@@ -149,7 +149,9 @@ describe("who may do what", () => {
   );
 
   test("a secretary cannot use administrator commands", async () => {
-    const code = await inviteLink(h.admin(), "CB-QT");
+    // A branch of her own: CB-QT's secretary is in place, and a branch has one.
+    await h.admin().say("/themchibo CB-THU DU-SGD Chi bộ Trường Thu");
+    const code = await inviteLink(h.admin(), "CB-THU");
     const s = h.user(5600, "Thu");
     await s.say(`/start ${code}`);
     for (const command of ["/themdonvi X - Y", "/donvi", "/moi CB-QT"]) {

@@ -20,7 +20,7 @@ export function auditFeature(deps: AppDeps) {
       // People by the name they have now (/hoso); someone the bot never met, by their Telegram id.
       const ids = entries.flatMap((e) => [e.actorId, ...[e.details.person, e.details.by].filter((v): v is number => typeof v === "number")]);
       const names = await namesByTelegramId(deps.db, ids);
-      const who = (id: number) => names.get(id) ?? ctx.t("audit-someone", { id: String(id) });
+      const who = (id: number) => names.get(id) ?? ctx.t(deps.config.ADMIN_IDS.includes(id) ? "audit-admin" : "audit-someone", { id: String(id) });
       for (const e of entries) {
         lines.push(
           ctx.t("audit-line", {

@@ -20,6 +20,9 @@ export function startFeature(deps: AppDeps) {
   async function welcome(ctx: BotContext, text: string, joining: boolean) {
     const profile = await loadProfile(deps.db, ctx.from!.id);
     if (profile?.fullName) return ctx.reply(text);
+    // A form keeps the update that opened it (ConversationState) until it ends: the invite code
+    // is taken out of it first, so that it is never written to the database (secrets-at-rest.test.ts).
+    if (ctx.message?.text) ctx.message.text = "/start";
     await ctx.conversation.enter(PROFILE_FORM, { intro: text, joining } satisfies ProfileOpening);
   }
 
