@@ -11,10 +11,9 @@ import { FormSession, type Parsed, type Question } from "../forms/session.js";
 
 export const PROFILE_FORM = "profile";
 
-/** How the form opens: `intro` goes above the first question (the welcome of a new role); `joining`: offered "Để sau". */
+/** How the form opens: `intro` goes above the first question (the welcome of a new role). */
 export interface ProfileOpening {
   intro?: string;
-  joining: boolean;
 }
 
 const LATER = "later";
@@ -50,7 +49,7 @@ function positionQuestion(t: Translate, text: string, choice: { label: string; v
 }
 
 export function createProfileForm(deps: AppDeps) {
-  return async function profile(conversation: FormConversation, ctx: FormContext, opening: ProfileOpening = { joining: false }) {
+  return async function profile(conversation: FormConversation, ctx: FormContext, opening: ProfileOpening = {}) {
     const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
     const person = { id: ctx.from!.id, first_name: ctx.from!.first_name, ...(ctx.from!.last_name ? { last_name: ctx.from!.last_name } : {}) };
@@ -81,7 +80,7 @@ export function profileFeature() {
   const composer = new Composer<BotContext>();
   composer.command("hoso", async (ctx) => {
     if (!hasAnyRole(ctx.actor)) return;
-    await ctx.conversation.enter(PROFILE_FORM, { joining: false } satisfies ProfileOpening);
+    await ctx.conversation.enter(PROFILE_FORM, {} satisfies ProfileOpening);
   });
   return composer;
 }

@@ -17,13 +17,13 @@ export function startFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
 
   /** The welcome, and under it the question of the full name when the person has not given it. */
-  async function welcome(ctx: BotContext, text: string, joining: boolean) {
+  async function welcome(ctx: BotContext, text: string) {
     const profile = await loadProfile(deps.db, ctx.from!.id);
     if (profile?.fullName) return ctx.reply(text);
     // A form keeps the update that opened it (ConversationState) until it ends: the invite code
     // is taken out of it first, so that it is never written to the database (secrets-at-rest.test.ts).
     if (ctx.message?.text) ctx.message.text = "/start";
-    await ctx.conversation.enter(PROFILE_FORM, { intro: text, joining } satisfies ProfileOpening);
+    await ctx.conversation.enter(PROFILE_FORM, { intro: text } satisfies ProfileOpening);
   }
 
   composer.command("start", async (ctx, next) => {
@@ -31,7 +31,7 @@ export function startFeature(deps: AppDeps) {
     if (payload.kind === "none") {
       if (!hasAnyRole(ctx.actor)) return ctx.reply(ctx.t("refuse-no-role", { id: String(ctx.from!.id) }));
       const profile = await loadProfile(deps.db, ctx.from!.id);
-      return welcome(ctx, ctx.t("start-greeting", { name: profile?.fullName ?? ctx.from!.first_name }), true);
+      return welcome(ctx, ctx.t("start-greeting", { name: profile?.fullName ?? ctx.from!.first_name }));
     }
     if (payload.kind === "link") return next();
     if (payload.kind === "bad") return ctx.reply(ctx.t("start-invite-bad-format"));
@@ -60,7 +60,7 @@ export function startFeature(deps: AppDeps) {
           for (const m of result.replaced) await queueNotice(deps.db, { key: `replaced:${m.membershipId}`, chatId: m.telegramId, text: notice, now });
           deps.outbox.kick();
         }
-        return welcome(ctx, text, true);
+        return welcome(ctx, text);
       }
     }
   });
