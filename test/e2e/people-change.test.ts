@@ -181,6 +181,38 @@ describe("/thanhvien (point 1)", () => {
   });
 });
 
+describe("a removed committee member (point 1)", () => {
+  test("gets no review card queued before the removal, and the old card's buttons decide nothing", async () => {
+    await admin.say("/themchibo CB-R DU-SGD Chi bộ Trường R");
+    const secretary = await join(await inviteLink(admin, "CB-R"), 5051, "Rạng", "Hồ");
+    const reviewer = (await Reviewer.invite(h, "DU-SGD", 5052)).person;
+    await fillReport(secretary, "Tháng 10/2026", TYPICAL_ANSWERS);
+    await secretary.press("✅ Gửi báo cáo");
+    await h.app.scheduler.kick();
+    const card = h.fake.messagesTo(reviewer.id).filter((m) => m.text.startsWith("🔎") && m.text.includes("Chi bộ Trường R")).at(-1)!;
+
+    const list = (await admin.say("/thanhvien DU-SGD")).last;
+    const membership = await h.app.db.membership.findFirstOrThrow({ where: { user: { telegramId: BigInt(reviewer.id) } } });
+    const label = list.buttons.flat().find((b) => b.callback_data === `tv:x:${membership.id}`)!.text;
+    expect(label).toMatch(/^❌ \d+\. Duyệt Cấp Ủy \(cấp ủy\)$/);
+    await admin.press(label, list);
+    await admin.press("✅ Bỏ vai trò");
+
+    // A card for the same report, queued before the removal (an outage held it back), is not sent.
+    const report = await h.app.db.report.findFirstOrThrow({ where: { unit: { code: "CB-R" } } });
+    const now = new Date("2026-11-03T02:00:00Z");
+    await h.app.db.$transaction((tx) =>
+      enqueueMany(tx, [{ job: { occasion: "review:test-removed", kind: JobKind.REVIEW, payload: { record: { kind: "R", id: report.id } }, dueAt: now, now }, recipient: { chatId: BigInt(reviewer.id) } }]),
+    );
+    const seen = h.fake.messagesTo(reviewer.id).length;
+    await h.app.scheduler.kick();
+    expect(textsTo(reviewer, seen).filter((t) => t.startsWith("🔎"))).toEqual([]);
+
+    expect((await reviewer.press("✅ Duyệt", card)).texts).toEqual([removedText(reviewer.id)]);
+    expect((await h.app.db.report.findUniqueOrThrow({ where: { id: report.id } })).reviewState).toBe("PENDING");
+  });
+});
+
 describe("full name and position (point 2)", () => {
   test("asked once on joining, checked, and shown in the review card, /donvi, /nhatky and the workbook; /hoso changes them", async () => {
     const reviewer = (await Reviewer.invite(h, "DU-SGD", 5031)).person;
