@@ -55,6 +55,7 @@ polling-failed = Bot dừng: không nhận được tin từ Telegram ({ $detail
 refuse-no-role =
     Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.
     Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.
+    Mã Telegram của đồng chí: { $id } (gửi mã này cho quản trị viên).
 refuse-admin-only = Lệnh này chỉ dành cho quản trị viên.
 refuse-secretary-only = Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào.
 error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lòng thử lại sau ít phút.
@@ -86,7 +87,8 @@ help-title-admin = Quản trị viên:
 help-admin-themdonvi = /themdonvi <mã> <cấp trên|-> <tên>: thêm đảng ủy
 help-admin-themchibo = /themchibo <mã> <cấp trên> <tên>: thêm chi bộ
 help-admin-donvi = /donvi: cây tổ chức, bí thư từng chi bộ
-help-admin-moi = /moi <mã> [bithu|phobithu|uyvien]: link mời
+help-admin-moi = /moi <mã> [vai trò] [thaythe]: link mời
+help-admin-thanhvien = /thanhvien <mã>: người của đơn vị, bỏ vai trò
 help-admin-chitieu = /chitieu <mã> <năm> <số> [đối tượng]: chỉ tiêu
 help-admin-chitieu-read = /chitieu <mã>: xem chỉ tiêu năm nay
 help-admin-hanbaocao = /hanbaocao <ngày>: hạn nộp báo cáo (1–28)
@@ -152,7 +154,7 @@ units-branch-line = { $indent }🚩 { $code }: { $name } · bí thư: { $secreta
 units-no-secretary = chưa có
 
 ## Quản trị: lời mời
-invite-usage = Cách dùng: /moi <mã đơn vị> [vai trò]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT hoặc /moi CB-QT phobithu
+invite-usage = Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.
 invite-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
 invite-created-committee =
     Link mời cấp ủy { $unit }:
@@ -273,6 +275,7 @@ menu-themdonvi = Thêm đảng ủy, đảng bộ
 menu-themchibo = Thêm chi bộ
 menu-donvi = Cây tổ chức
 menu-moi = Tạo link mời
+menu-thanhvien = Người của đơn vị, bỏ vai trò
 menu-chitieu = Giao, xem chỉ tiêu kết nạp
 menu-hanbaocao = Đổi hạn nộp báo cáo
 menu-nhacnho = Đổi ngày nhắc hạn
@@ -482,6 +485,7 @@ audit-group-register = đăng ký nhóm "{ $name }" nhận tổng hợp của { 
 audit-group-unregister = hủy đăng ký nhóm { $subject }
 audit-unit-add = thêm đơn vị { $subject }: { $name }
 audit-invite-create = tạo link mời { $role } cho { $subject }
+audit-invite-create-replacing = tạo link mời { $role } mới cho { $subject }, thay { $role } hiện tại
 role-SECRETARY = bí thư
 role-DEPUTY = phó bí thư
 role-COMMITTEE = cấp ủy
@@ -776,3 +780,63 @@ progress-review-count-approved = { $count } đã duyệt
 progress-review-count-pending = { $count } chờ duyệt
 progress-review-count-returned = { $count } bị trả lại
 progress-review-count-late-correction = { $count } đính chính sau khóa sổ, chờ duyệt
+
+# People change: /thanhvien, replacing invites, full name and position (/hoso)
+help-common-hoso = /hoso: họ và tên, chức vụ của đồng chí
+menu-hoso = Họ và tên, chức vụ
+invite-has-secretary =
+    { $unit } đã có bí thư: đồng chí { $name }. Mỗi chi bộ có một bí thư, nên chưa tạo link.
+    Mời bí thư mới thay đồng chí ấy: /moi { $code } bithu thaythe (khi người mới nhận link, đồng chí { $name } thôi vai trò bí thư).
+    Chỉ bỏ vai trò của bí thư hiện tại: /thanhvien { $code }.
+invite-replace-secretary-only = Chỉ lời mời bí thư mới thay thế được người đang giữ vai trò (chi bộ có một bí thư; phó bí thư và cấp ủy viên thì nhiều người cùng giữ). Ví dụ: /moi { $code } bithu thaythe
+invite-replace-nobody = { $unit } chưa có bí thư nên không có ai để thay. Gõ /moi { $code } để tạo link mời bí thư.
+invite-created-replacing =
+    Link mời bí thư mới của { $unit }, thay bí thư hiện tại:
+    { $link }
+    Khi người được mời mở link, bí thư hiện tại thôi vai trò (không gửi, không xem được gì của chi bộ, không nhận tin nhắc nữa). Link chỉ dùng được một lần và hết hạn lúc { $expires }.
+start-invite-taken = { $unit } đã có bí thư (đồng chí { $name }) từ khi link này được tạo, nên link không dùng được. Nếu đồng chí đến thay bí thư hiện tại, xin đề nghị quản trị viên tạo link thay thế (/moi <mã> bithu thaythe).
+start-invite-replaced = Đồng chí thay đồng chí { $names } làm bí thư { $unit }.
+members-usage = Cách dùng: /thanhvien <mã đơn vị>. Ví dụ: /thanhvien CB-QT. Gõ /donvi để xem các mã.
+members-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
+members-empty = { $unit } chưa có ai. Gõ /moi { $code } để tạo link mời.
+members-title = 👥 { $code }: { $unit } ({ $count } người)
+members-line = { $n }. { $title } · { $role } · từ { $since }
+members-hint = Bấm một nút để bỏ vai trò của người đó (bot hỏi lại trước khi bỏ).
+members-button = ❌ { $n }. { $name } ({ $role })
+members-confirm =
+    Bỏ vai trò { $role } { $unit } của đồng chí { $title }?
+    Đồng chí ấy sẽ không gửi, duyệt hay xem được gì của đơn vị này nữa và không nhận tin nhắc; biểu mẫu đang mở dở của đồng chí ấy không gửi được. Báo cáo, biên bản đã gửi vẫn được giữ.
+members-confirm-yes = ✅ Bỏ vai trò
+members-confirm-no = Giữ lại
+members-kept-plain = Không bỏ vai trò nào.
+members-removed = ✅ Đã bỏ vai trò { $role } { $unit } của đồng chí { $name }. Ghi trong /nhatky.
+members-gone = Vai trò này không còn (đã bỏ hoặc đã được thay trước đó). Gõ /thanhvien để xem lại.
+members-bad-button = Nút này không hợp lệ. Gõ /thanhvien <mã đơn vị> để xem lại.
+members-removed-notice = Quản trị viên đã bỏ vai trò { $role } { $unit } của đồng chí. Từ nay đồng chí không gửi, không xem được gì của đơn vị này và không nhận tin nhắc. Nếu có nhầm lẫn, đồng chí liên hệ quản trị viên.
+members-replaced-notice = Đồng chí { $name } đã nhận làm bí thư { $unit } thay đồng chí. Từ nay đồng chí không gửi, không xem được gì của chi bộ này và không nhận tin nhắc. Nếu có nhầm lẫn, đồng chí liên hệ quản trị viên.
+refuse-removed =
+    Đồng chí không còn vai trò nào trong Trợ lý Chi bộ (quản trị viên đã bỏ hoặc đã có người thay), nên việc đang làm dở không gửi được và không có gì được lưu.
+    Nếu có nhầm lẫn, đồng chí liên hệ quản trị viên. Mã Telegram của đồng chí: { $id }.
+audit-member-remove = bỏ vai trò { $role } { $subject } của { $person }
+audit-member-replace = { $by } thay { $person } làm { $role } { $subject }
+audit-profile-set = { $person } đổi họ tên, chức vụ
+audit-someone = mã Telegram { $id }
+audit-admin = quản trị viên (mã { $id })
+profile-ask-name = Để báo cáo, biên bản và tổng hợp ghi đúng người, xin đồng chí cho biết họ và tên đầy đủ (ví dụ: Nguyễn Thị Lan).
+profile-ask-name-again = Họ và tên hiện ghi: { $name }. Gõ họ và tên mới, hoặc bấm "Giữ nguyên".
+profile-ask-position = Chức vụ của đồng chí (ví dụ: Bí thư chi bộ, Phó Ban Tổ chức Đảng ủy)?
+profile-ask-position-again = Chức vụ hiện ghi: { $position }. Gõ chức vụ mới, hoặc bấm "Giữ nguyên".
+profile-button-later = Để sau
+profile-button-keep = Giữ nguyên
+profile-button-none = Không ghi chức vụ
+profile-later = Đồng chí có thể ghi họ và tên, chức vụ lúc nào cũng được bằng /hoso. Tạm thời bot ghi tên theo Telegram: { $name }.
+profile-saved = ✅ Đã ghi: đồng chí { $title }. Tên này hiện trong báo cáo, biên bản, thẻ duyệt, /donvi, /nhatky và tệp Excel; đổi lại bằng /hoso.
+profile-name-empty = Chưa thấy họ và tên. Xin gõ họ và tên đầy đủ, ví dụ: Nguyễn Thị Lan.
+profile-name-too-long = Họ và tên dài quá { $max } ký tự. Xin gõ lại.
+profile-name-characters = Họ và tên chỉ gồm chữ cái, dấu cách và dấu chấm, gạch nối. Xin gõ lại, ví dụ: Nguyễn Thị Lan.
+profile-name-one-word = Xin gõ đủ họ và tên (ít nhất hai chữ), ví dụ: Nguyễn Thị Lan.
+profile-position-empty = Chưa thấy chức vụ. Xin gõ chức vụ, ví dụ: Bí thư chi bộ.
+profile-position-too-long = Chức vụ dài quá { $max } ký tự. Xin gõ gọn hơn.
+profile-position-characters = Chức vụ chỉ gồm chữ, số và dấu câu thông thường. Xin gõ lại, ví dụ: Phó Ban Tổ chức.
+export-report-submittedBy = Người gửi
+export-meeting-submittedBy = Người gửi

@@ -18,6 +18,8 @@ import { groupHelpFeature, helpFeature } from "./people/help.js";
 import { deepLinksFeature } from "./people/deep-links.js";
 import { groupRedirectFeature } from "./people/group-redirect.js";
 import { handoverFeature } from "./people/handover.js";
+import { membersFeature } from "./people/members.js";
+import { createProfileForm, PROFILE_FORM, profileFeature } from "./people/profile.js";
 import { unitsFeature } from "./units/feature.js";
 import { reportFeature } from "./report/feature.js";
 import { createReportForm, REPORT_FORM } from "./report/form.js";
@@ -101,19 +103,22 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createReportForm(deps), REPORT_FORM));
   pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
   pm.use(createConversation(createReturnForm(deps), RETURN_FORM));
+  pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));
 
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
   // Groups: committee commands, /trogiup, and a pointer to the private chat for the commands
   // typed there; everything else in a group is left alone.
   bot.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests, groupHelpFeature(), groupRedirectFeature());
-  pm.use(refuseStrangers);
+  pm.use(refuseStrangers(deps));
   // A link's "/start <payload>" becomes the command it stands for, before the features below.
   pm.use(deepLinksFeature());
   // Each feature's audience is at its top: the administrators' ones are behind adminCommands (middleware/actor.ts).
   pm.use(digests);
   pm.use(helpFeature());
   pm.use(unitsFeature(deps));
+  pm.use(membersFeature(deps));
+  pm.use(profileFeature());
   pm.use(quotasFeature(deps));
   pm.use(scheduleFeature(deps));
   pm.use(auditFeature(deps));

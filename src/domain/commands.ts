@@ -68,6 +68,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "themchibo"),
     entry("admin", "donvi"),
     entry("admin", "moi"),
+    entry("admin", "thanhvien"),
     entry("admin", "chitieu"),
     secondLine(entry("admin", "chitieu"), "read"),
     entry("admin", "hanbaocao"),
@@ -85,7 +86,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "dangkynhom", "group", null),
     entry("admin", "huynhom", "group", null),
   ],
-  [Audience.COMMON]: [entry("common", "huy"), entry("common", "trogiup")],
+  [Audience.COMMON]: [entry("common", "hoso"), entry("common", "huy"), entry("common", "trogiup")],
 };
 
 /** What anyone in a committee's group may type there (the menu of every group, and /trogiup in a group). */

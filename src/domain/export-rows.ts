@@ -22,6 +22,8 @@ export type WorkbookReportRow = ReportFigures &
     version: number;
     /** Why a closed month's report was changed. */
     correctionReason: string | null;
+    /** Who sent this version: full name and position (src/domain/people.ts personTitle). */
+    submittedBy: string;
   };
 
 /** The fields of the meeting sheet's columns (src/domain/meeting-fields.ts `column`). */
@@ -35,6 +37,8 @@ export type WorkbookMeetingRow = ReviewFields &
     name: string;
     /** How many files are attached to the minutes. */
     attachments: number;
+    /** Who sent this version, as for a report. */
+    submittedBy: string;
   };
 
 /** A branch's year: what aggregateBranches (src/domain/digest.ts) gives, or the same from SQL. */

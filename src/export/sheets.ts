@@ -47,6 +47,7 @@ const REPORT_AFTER = [
   { key: "reviewState", header: "export-report-reviewState", width: 13, value: review },
   { key: "lateCorrection", header: "export-report-lateCorrection", width: 10, value: (r, c) => yesNo(r.lateCorrection, c) },
   { key: "correctionReason", header: "export-report-correctionReason", width: WIDTH.long, value: (r) => r.correctionReason ?? null },
+  { key: "submittedBy", header: "export-report-submittedBy", width: WIDTH.name, value: (r) => r.submittedBy },
 ] as const satisfies readonly Column<WorkbookReportRow>[];
 
 export type ReportColumn = (typeof REPORT_BEFORE)[number]["key"] | ReportFieldSpecs["key"] | (typeof REPORT_AFTER)[number]["key"];
@@ -75,7 +76,10 @@ const MEETING_BEFORE = [
   { key: "code", header: "export-meeting-code", width: WIDTH.code, value: (m) => m.code },
   { key: "name", header: "export-meeting-name", width: WIDTH.name, value: (m) => m.name },
 ] as const satisfies readonly Column<WorkbookMeetingRow>[];
-const MEETING_AFTER = [{ key: "reviewState", header: "export-meeting-reviewState", width: 13, value: review }] as const satisfies readonly Column<WorkbookMeetingRow>[];
+const MEETING_AFTER = [
+  { key: "reviewState", header: "export-meeting-reviewState", width: 13, value: review },
+  { key: "submittedBy", header: "export-meeting-submittedBy", width: WIDTH.name, value: (m) => m.submittedBy },
+] as const satisfies readonly Column<WorkbookMeetingRow>[];
 
 export type MeetingColumn = (typeof MEETING_BEFORE)[number]["key"] | MeetingColumnSpec["key"] | (typeof MEETING_AFTER)[number]["key"];
 export const MEETING_SHEET: readonly Column<WorkbookMeetingRow, MeetingColumn>[] = [

@@ -4,6 +4,8 @@
 // without reading anything more. A card for a version decided or replaced before
 // its turn, a reminder to a branch that reported meanwhile, are not sent.
 import type { Db } from "../db/client.js";
+import { Action, filingUnits } from "../domain/access.js";
+import { todayIn } from "../domain/meeting.js";
 import { deadlineOf } from "../domain/period.js";
 import { ReviewState } from "../domain/review.js";
 import { daysLeft, digestPeriodAt, type ScheduleSettings } from "../domain/schedule.js";
@@ -21,7 +23,8 @@ import {
 } from "../messages/deliveries.js";
 import { personalMenu } from "../messages/help.js";
 import type { OutMessage } from "../messages/out-message.js";
-import { loadActor } from "../store/access.js";
+import { loadActor, refusalOf } from "../store/access.js";
+import { delegatedUnitIds } from "../store/delegations.js";
 import { loadDigest } from "../store/digest-sql.js";
 import { namesStillWithoutReport } from "../store/missing-reports.js";
 import { loadReviewRecord, type ReviewRecord } from "../store/review.js";
@@ -54,13 +57,18 @@ interface Renderer<D> {
 const kind = <D>(r: Renderer<D>) => r as Renderer<unknown>;
 
 const reminder = kind<ReminderData>({
-  async load(db, job, payload, c) {
+  async load(db, job, payload, c, delivery) {
     const { period } = job as OccasionJobPayload;
     // After the deadline a reminder has nothing true to say: the sender skips it before it gets
     // here, and this keeps the text from ever saying "hôm nay" late.
     const days = daysLeft(period, c.now, c.schedule.dueDay, c.timeZone);
     if (days === null) return null;
-    const units = await namesStillWithoutReport(db, period, (payload as ReminderPayload).unitIds);
+    // Only the branches the person still files for: a role removed since the plan is not reminded.
+    const actor = await loadActor(db, Number(delivery.chatId), []);
+    const files = filingUnits(actor, await delegatedUnitIds(db, todayIn(c.now, c.timeZone))).may;
+    const unitIds = (payload as ReminderPayload).unitIds.filter((id) => files.some((m) => m.unitId === id));
+    if (unitIds.length === 0) return null;
+    const units = await namesStillWithoutReport(db, period, unitIds);
     return { period, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), days, units };
   },
   format: (t, d, c) => reminderMessages(t, d, c.timeZone),
@@ -90,11 +98,14 @@ const digest = kind<GroupDigestData>({
 });
 
 /** A notice about a version: sent only while that version is current and still in the state it tells of. */
-function recordNotice(state: ReviewState, format: (t: Translate, r: ReviewRecord, c: RenderContext) => OutMessage[]) {
+function recordNotice(state: ReviewState, action: Action, format: (t: Translate, r: ReviewRecord, c: RenderContext) => OutMessage[]) {
   return kind<ReviewRecord>({
-    async load(db, job) {
+    async load(db, job, _payload, c, delivery) {
       const record = await loadReviewRecord(db, (job as RecordJobPayload).record);
-      return record?.current && record.state === state ? record : null;
+      if (!record?.current || record.state !== state) return null;
+      // A recipient whose role was removed since it was queued reads nothing more of the unit.
+      const q = { telegramId: Number(delivery.chatId), adminIds: c.adminIds, action, unitId: record.unitId, now: c.now, timeZone: c.timeZone };
+      return (await refusalOf(db, q)) ? null : record;
     },
     format,
   });
@@ -114,9 +125,9 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.REMINDER]: reminder,
   [JobKind.LATE_LIST]: lateList,
   [JobKind.DIGEST]: digest,
-  [JobKind.REVIEW]: recordNotice(ReviewState.PENDING, (t, r, c) => reviewCardOut(t, r, c.timeZone)),
-  [JobKind.APPROVED]: recordNotice(ReviewState.APPROVED, (t, r) => approvedOut(t, r)),
-  [JobKind.RETURNED]: recordNotice(ReviewState.RETURNED, (t, r) => returnedOut(t, r)),
+  [JobKind.REVIEW]: recordNotice(ReviewState.PENDING, Action.REVIEW, (t, r, c) => reviewCardOut(t, r, c.timeZone)),
+  [JobKind.APPROVED]: recordNotice(ReviewState.APPROVED, Action.VIEW, (t, r) => approvedOut(t, r)),
+  [JobKind.RETURNED]: recordNotice(ReviewState.RETURNED, Action.VIEW, (t, r) => returnedOut(t, r)),
   // Written when the form ended: what it says (a receipt, a refusal) stays true.
   [JobKind.FORM_NOTICE]: kind<NoticeJobPayload>({
     load: async (_db, job) => job as NoticeJobPayload,

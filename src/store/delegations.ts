@@ -6,7 +6,7 @@ import { todayIn, type IsoDate } from "../domain/meeting.js";
 import { Role } from "../domain/roles.js";
 import { audit } from "./audit.js";
 import { inIdBatches } from "./id-batches.js";
-import { displayName } from "./users.js";
+import { displayName, NAME_FIELDS } from "./users.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -38,7 +38,7 @@ type Tx = Prisma.TransactionClient;
 export async function deputiesOf(db: Reader, unitId: number): Promise<Person[]> {
   const rows = await db.membership.findMany({
     where: { unitId, role: Role.DEPUTY },
-    select: { user: { select: { telegramId: true, firstName: true, lastName: true } } },
+    select: { user: { select: { telegramId: true, ...NAME_FIELDS } } },
     orderBy: { id: "asc" },
   });
   return rows.map((m) => ({ telegramId: m.user.telegramId, name: displayName(m.user) }));

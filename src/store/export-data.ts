@@ -9,6 +9,7 @@ import { earlierApprovedReports, subtreeAndTotals } from "./digest-data.js";
 import { REPORT_COUNTS } from "./report-columns.js";
 import { inIdBatches } from "./id-batches.js";
 import { quotasOf } from "./quotas.js";
+import { displayTitle, NAME_FIELDS } from "./users.js";
 
 export type ExportRange = { year: number; month?: number };
 
@@ -38,10 +39,13 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
   const period: Period = { year: range.year, month: range.month ?? 12 };
   const [reports, meetings, quotas, monthOnly, earlierApproved] = await Promise.all([
     inIdBatches(ids, (batch) =>
-      db.report.findMany({ where: { unitId: { in: batch }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null } }),
+      db.report.findMany({
+        where: { unitId: { in: batch }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null },
+        include: { submittedBy: { select: NAME_FIELDS } },
+      }),
     ).then((rows) => rows.sort((a, b) => a.month - b.month || a.unitId - b.unitId)),
     inIdBatches(ids, (batch) =>
-      db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn }, include: { _count: { select: { attachments: true } } } }),
+      db.meeting.findMany({ where: { unitId: { in: batch }, supersededAt: null, heldOn }, include: { _count: { select: { attachments: true } }, submittedBy: { select: NAME_FIELDS } } }),
     ).then((rows) => rows.sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.unitId - b.unitId))),
     quotasOf(db, ids, range.year),
     // A month's export still shows the year's progress; a year's already has every report.
@@ -53,13 +57,14 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
   const yearReports = monthOnly ?? reports;
   const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved });
   return {
-    reports: reports.map((r) => ({ ...r, code: byId.get(r.unitId)!.code, name: byId.get(r.unitId)!.name })),
+    reports: reports.map((r) => ({ ...r, code: byId.get(r.unitId)!.code, name: byId.get(r.unitId)!.name, submittedBy: displayTitle(r.submittedBy) })),
     meetings: meetings.map((m) => ({
       ...m,
       kind: m.kind as "REGULAR" | "THEMATIC",
       code: byId.get(m.unitId)!.code,
       name: byId.get(m.unitId)!.name,
       attachments: m._count.attachments,
+      submittedBy: displayTitle(m.submittedBy),
     })),
     progress,
     totals,

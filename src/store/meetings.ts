@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { IsoDate, MeetingDraft, MeetingFact, MeetingKind } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
-import { displayName } from "./users.js";
+import { displayName, NAME_FIELDS } from "./users.js";
 import { DRAFT_FIELDS, draftOf } from "./meeting-columns.js";
 
 export const MEETING_SELECT = {
@@ -10,7 +10,7 @@ export const MEETING_SELECT = {
   unitId: true,
   version: true,
   submittedAt: true,
-  submittedBy: { select: { firstName: true, lastName: true } },
+  submittedBy: { select: NAME_FIELDS },
   ...DRAFT_FIELDS,
 } as const satisfies Prisma.MeetingSelect;
 

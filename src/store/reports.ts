@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
-import { displayName } from "./users.js";
+import { displayName, NAME_FIELDS } from "./users.js";
 import { COHORT_FIELDS, FIGURE_FIELDS } from "./report-columns.js";
 
 /** What a form keeps of a stored report: plain JSON, so it survives the conversation log. */
@@ -19,7 +19,7 @@ const STORED_SELECT = {
   version: true,
   submittedAt: true,
   late: true,
-  submittedBy: { select: { firstName: true, lastName: true } },
+  submittedBy: { select: NAME_FIELDS },
 } as const;
 
 type Row = Prisma.ReportGetPayload<{ select: typeof STORED_SELECT }>;

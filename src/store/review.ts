@@ -9,7 +9,7 @@ import type { ReportFigures } from "../domain/report.js";
 import { RecordKind, ReviewState, type RecordRef } from "../domain/review.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./report-columns.js";
-import { displayName } from "./users.js";
+import { displayName, displayTitle, NAME_FIELDS } from "./users.js";
 
 interface Common {
   ref: RecordRef;
@@ -34,7 +34,7 @@ export type ReviewRecord =
   | (Common & { kind: typeof RecordKind.REPORT; period: Period; figures: ReportFigures; previous: ReportFigures | null })
   | (Common & { kind: typeof RecordKind.MEETING; draft: MeetingDraft; previous: MeetingDraft | null });
 
-const PERSON = { select: { firstName: true, lastName: true, telegramId: true } } as const;
+const PERSON = { select: { ...NAME_FIELDS, telegramId: true } } as const;
 const REVIEW_FIELDS = {
   id: true,
   unitId: true,
@@ -67,7 +67,7 @@ function common(kind: RecordKind, row: CommonRow): Common {
     reviewNote: row.reviewNote,
     lateCorrection: row.lateCorrection,
     correctionReason: row.correctionReason,
-    submittedBy: displayName(row.submittedBy),
+    submittedBy: displayTitle(row.submittedBy),
     submittedByTelegramId: Number(row.submittedBy.telegramId),
     submittedAt: row.submittedAt,
   };

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import { UnitKind } from "../domain/units.js";
 import { Role } from "../domain/roles.js";
-import { displayName } from "./users.js";
+import { displayName, NAME_FIELDS } from "./users.js";
 import { audit } from "./audit.js";
 
 export type AddUnitResult =
@@ -69,7 +69,7 @@ export async function listUnits(db: Db): Promise<UnitRow[]> {
       code: true,
       name: true,
       kind: true,
-      memberships: { where: { role: Role.SECRETARY }, select: { user: { select: { firstName: true, lastName: true } } } },
+      memberships: { where: { role: Role.SECRETARY }, select: { user: { select: NAME_FIELDS } } },
     },
   });
   return units.map(({ memberships, ...u }) => ({ ...u, secretaries: memberships.map((m) => displayName(m.user)) }));

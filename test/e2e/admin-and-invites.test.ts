@@ -125,7 +125,7 @@ describe("invites", () => {
   test("/moi needs a branch", async () => {
     const admin = h.admin();
     expect((await admin.say("/moi")).texts).toEqual([
-      "Cách dùng: /moi <mã đơn vị> [vai trò]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT hoặc /moi CB-QT phobithu",
+      "Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.",
     ]);
     // A committee's invite is for a committee member, not a secretary.
     const r = await admin.say("/moi DU-SGD");
@@ -138,7 +138,7 @@ describe("invites", () => {
 
 describe("who may do what", () => {
   const REFUSAL =
-    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.";
+    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.\nMã Telegram của đồng chí: 5500 (gửi mã này cho quản trị viên).";
 
   test.each(["/start", "/baocao", "/tiendo", "/donvi", "/themdonvi X - Y", "/moi CB-QT", "/trogiup", "xin chào"])(
     "someone without a role who sends %s gets a short polite refusal and no data",
@@ -149,7 +149,9 @@ describe("who may do what", () => {
   );
 
   test("a secretary cannot use administrator commands", async () => {
-    const code = await inviteLink(h.admin(), "CB-QT");
+    // A branch of her own: CB-QT's secretary is in place, and a branch has one.
+    await h.admin().say("/themchibo CB-THU DU-SGD Chi bộ Trường Thu");
+    const code = await inviteLink(h.admin(), "CB-THU");
     const s = h.user(5600, "Thu");
     await s.say(`/start ${code}`);
     for (const command of ["/themdonvi X - Y", "/donvi", "/moi CB-QT"]) {

@@ -32,7 +32,8 @@ describe("quotas", () => {
     const log = (await admin.say("/nhatky")).texts.join("\n");
     expect(log).toContain("chỉ tiêu năm 2026 của CB-QT (tất cả đối tượng): 7 → 9");
     expect(log).toContain("chỉ tiêu năm 2026 của CB-QT (học sinh): chưa có → 7");
-    expect(log).toContain(`· ${h.config.ADMIN_IDS[0]} ·`);
+    // An administrator who gave no name (/hoso) is named by the role and Telegram id.
+    expect(log).toContain(`· quản trị viên (mã ${h.config.ADMIN_IDS[0]}) ·`);
     expect(log).toContain("thêm đơn vị CB-QT: Chi bộ Trường THPT Quang Trung");
   });
 
@@ -132,7 +133,8 @@ describe("groups and digests", () => {
     expect(r.texts[0]).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo · tháng 10/2026");
     expect((await g.say(member, "/tonghop hôm qua")).texts[0]).toContain("Cách dùng: /tonghop");
     // Outside a registered group only administrators may ask.
-    const secretary = await branchWithSecretary(h, 7502, "Ngọc", "CB-VP");
+    // A branch of her own: a branch has one secretary (CB-VP's is Thảo).
+    const secretary = await branchWithSecretary(h, 7502, "Ngọc", "CB-NGOC");
     expect((await secretary.say("/tonghop")).texts).toEqual(["Tổng hợp chỉ xem được trong nhóm cấp ủy đã đăng ký, hoặc bởi quản trị viên."]);
     expect((await h.user(7503, "Lạ").say("/tonghop")).texts[0]).toContain("chỉ phục vụ bí thư chi bộ");
     expect((await admin.say("/tonghop DU-SGD 10/2026")).texts[0]).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo");
@@ -212,7 +214,7 @@ describe("groups and digests", () => {
   });
 
   test("/xuat sends a workbook with Vietnamese headers, dates as dates and numbers as numbers", async () => {
-    const s = await branchWithSecretary(h, 7601, "Xuân", "CB-QT");
+    const s = await branchWithSecretary(h, 7601, "Xuân", "CB-XUAN");
     await fillReport(s, "Tháng 09/2026", TYPICAL_ANSWERS);
     await s.press("✅ Gửi báo cáo");
     const g = h.group(-3001, "Văn phòng Đảng ủy");
@@ -229,7 +231,7 @@ describe("groups and digests", () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 4)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)"]);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
-    const september = rows.find((v) => v[0] === "CB-QT" && (v[2] as Date).getUTCMonth() === 8)!;
+    const september = rows.find((v) => v[0] === "CB-XUAN" && (v[2] as Date).getUTCMonth() === 8)!;
     expect(september[2]).toBeInstanceOf(Date);
     expect(september[3]).toBe(12);
   });

@@ -359,11 +359,13 @@ describe("leaving and returning", () => {
   });
 });
 
-test("two secretaries of the same branch answering at once: the second is told, and may replace the first", async () => {
+test("a secretary and her deputy answering at once: the second is told, and may replace the first", async () => {
   const { secretary: a, branch } = await freshSecretary(h, "An");
-  const code = (await h.admin().say(`/moi ${branch}`)).last.text.match(/start=([\w-]+)/)![1]!;
+  // A branch has one secretary; the deputy files beside her while she has handed over (/uyquyen).
+  const code = (await h.admin().say(`/moi ${branch} phobithu`)).last.text.match(/start=([\w-]+)/)![1]!;
   const b = h.user(7999, "Bình", "Trần");
   await b.say(`/start ${code}`);
+  expect((await a.say("/uyquyen")).last.text).toMatch(/^✅ Đã ủy quyền cho phó bí thư Bình Trần/);
 
   await a.say("/baocao");
   await b.say("/baocao");
@@ -401,7 +403,9 @@ test("two secretaries of the same branch answering at once: the second is told, 
 
 test("a secretary of two branches first chooses the branch the report is for", async () => {
   const { secretary: s, branch } = await freshSecretary(h, "Kim");
-  const second = await freshSecretary(h, "Khác");
+  // A second branch with no secretary yet (one that has one takes only a replacing invite).
+  const second = { branch: `${branch}-HAI` };
+  await h.admin().say(`/themchibo ${second.branch} DU-SGD Chi bộ ${second.branch}`);
   const code = (await h.admin().say(`/moi ${second.branch}`)).last.text.match(/start=([\w-]+)/)![1]!;
   await s.say(`/start ${code}`);
   let r = await s.say("/baocao");

@@ -106,7 +106,7 @@ describe("/tonghop", () => {
       // A committee below follows the nearest choice above it.
       expect((await admin.say("/tinhtong DB-CON")).last.text).toContain(`Đảng bộ con tính cả báo cáo chưa duyệt (theo lựa chọn của ${ROOT}).`);
       expect((await member.say("/tinhtong DU-SGD tất cả")).last.text).toBe(`${ROOT} đã chọn tính cả báo cáo chưa duyệt từ trước; không có gì thay đổi.`);
-      expect(textOf(await admin.say("/nhatky"))).toContain(`· ${member.id} · cách tính tổng của DU-SGD (${ROOT}): tính cả báo cáo chưa duyệt`);
+      expect(textOf(await admin.say("/nhatky"))).toContain(`· Uỷ viên · cách tính tổng của DU-SGD (${ROOT}): tính cả báo cáo chưa duyệt`);
 
       expect((await member.say("/tinhtong DU-SGD đã duyệt")).last.text).toBe(
         `✅ Từ nay tổng hợp và tệp xuất của ${ROOT} chỉ tính báo cáo đã duyệt. Đơn vị trực thuộc chưa chọn riêng cũng tính như vậy.`,

@@ -2,8 +2,8 @@
 // the transaction that records it), not only when its button was pressed or its
 // form was opened: a role lost meanwhile gets a clear message and nothing recorded.
 //
-// No command removes a role yet: these tests delete the membership row, standing
-// for an administrator removing the person from the unit.
+// These tests delete the membership row in the middle of an update, as /thanhvien's removal
+// (src/usecases/members.ts) does, at a moment no press could choose (people-change.test.ts drives the command).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { BotMessage } from "../support/fake-telegram.js";
 import { Harness, type TestUser } from "../support/harness.js";
@@ -25,7 +25,7 @@ afterAll(async () => h?.stop());
 
 let nextPerson = 9100;
 
-/** What an administrator removing the person from the unit will do (no command does it yet). */
+/** What an administrator removing the person from the unit does (/thanhvien deletes the row). */
 async function removeRole(person: TestUser, unitCode: string) {
   const { count } = await h.app.db.membership.deleteMany({ where: { unit: { code: unitCode }, user: { telegramId: BigInt(person.id) } } });
   expect(count).toBe(1);

@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => m?.stop());
 
 const refusal = {
-  noRole: t("refuse-no-role"),
+  noRole: t("refuse-no-role", { id: String(PEOPLE.stranger) }),
   adminOnly: t("refuse-admin-only"),
   secretaryOnly: t("refuse-secretary-only"),
   deputyWaits: t("refuse-deputy-not-delegated", { unit: "Đơn vị CB-A" }),

@@ -1,5 +1,6 @@
 // Every key the code asks for is in locales/vi.ftl, every message there is
 // asked for, and the file has no Fluent syntax errors.
+import type { NameProblem, PositionProblem } from "../../src/domain/people.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -59,6 +60,8 @@ const QUOTA_COHORTS = ["ALL", ...COHORTS] as const satisfies readonly QuotaCohor
 const REASON_PROBLEMS = ["empty", "too-short", "too-long"] as const satisfies readonly ReasonProblem[];
 const ABSENCE_PROBLEMS = ["format", "invalid", "end-before-start", "past", "too-long"] as const satisfies readonly AbsenceProblem[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
+const NAME_PROBLEMS = ["empty", "too-long", "characters", "one-word"] as const satisfies readonly NameProblem[];
+const POSITION_PROBLEMS = ["empty", "too-long", "characters"] as const satisfies readonly PositionProblem[];
 const covered: [
   Covers<ReportPeriodProblem, typeof REPORT_PERIOD_PROBLEMS>,
   Covers<UnitNameProblem, typeof UNIT_NAME_PROBLEMS>,
@@ -73,7 +76,9 @@ const covered: [
   Covers<ReasonProblem, typeof REASON_PROBLEMS>,
   Covers<AbsenceProblem, typeof ABSENCE_PROBLEMS>,
   Covers<ReviewLabel, typeof REVIEW_LABELS>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Covers<NameProblem, typeof NAME_PROBLEMS>,
+  Covers<PositionProblem, typeof POSITION_PROBLEMS>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
  * The keys of WEEKDAYS in src/domain/schedule.ts (describeSchedule in
@@ -126,6 +131,9 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "quota-cohort-*": COHORTS,
   "quota-cohort-name-*": QUOTA_COHORTS,
   "role-*": Object.values(Role),
+  // src/bot/people/profile.ts
+  "profile-name-*": NAME_PROBLEMS,
+  "profile-position-*": POSITION_PROBLEMS,
   // auditText: ctx.t(`audit-${e.action.replace(".", "-")}`) replaces the first "." only.
   "audit-*": AUDIT_ACTIONS.every((a) => a !== undefined) ? AUDIT_ACTIONS.map((a) => a.replace(".", "-")) : [],
   "weekday-*": WEEKDAY_KEYS,

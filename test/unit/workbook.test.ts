@@ -38,6 +38,7 @@ const input: WorkbookInput = {
       reviewState: "APPROVED",
       lateCorrection: false,
       correctionReason: null,
+      submittedBy: "Nguyễn Thị Lan (Bí thư chi bộ)",
     },
     {
       ...emptyFigures(),
@@ -52,6 +53,7 @@ const input: WorkbookInput = {
       reviewState: "PENDING",
       lateCorrection: true,
       correctionReason: "Bổ sung một đảng viên kết nạp ngày 30/12",
+      submittedBy: "Lê Văn Cường",
     },
   ],
   meetings: [
@@ -71,6 +73,7 @@ const input: WorkbookInput = {
       attachments: 3,
       reviewState: "RETURNED",
       lateCorrection: false,
+      submittedBy: "Nguyễn Thị Lan (Bí thư chi bộ)",
     },
     {
       code: "CB-LL",
@@ -88,6 +91,7 @@ const input: WorkbookInput = {
       attachments: 0,
       reviewState: "APPROVED",
       lateCorrection: false,
+      submittedBy: "Lê Văn Cường",
     },
   ],
   progress: [
@@ -152,11 +156,11 @@ describe("buildWorkbook", async () => {
       "Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)", "Học lớp nhận thức về Đảng", "Hồ sơ đề nghị kết nạp đang xét",
       "Kết nạp: giáo viên", "Kết nạp: học sinh", "Kết nạp: sinh viên", "Kết nạp: đối tượng khác", "Tổng kết nạp", "Chuyển chính thức",
       "Xóa tên, khai trừ", "Lý do xóa tên, khai trừ", "Chuyển sinh hoạt đến", "Chuyển sinh hoạt đi", "Khó khăn, đề xuất", "Nộp muộn",
-      "Thời điểm gửi", "Phiên bản", "Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn",
+      "Thời điểm gửi", "Phiên bản", "Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn", "Người gửi",
     ]);
     expect(headers(wb.getWorksheet("Sinh hoạt chi bộ")!)).toEqual([
       "Mã chi bộ", "Tên chi bộ", "Loại", "Ngày", "Chuyên đề", "Địa điểm", "Chủ trì", "Thư ký", "Số đảng viên", "Có mặt",
-      "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự", "Số tệp đính kèm", "Trạng thái duyệt",
+      "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự", "Số tệp đính kèm", "Trạng thái duyệt", "Người gửi",
     ]);
     expect(headers(wb.getWorksheet("Tiến độ chỉ tiêu")!).slice(8)).toEqual([
       "Chỉ tiêu: học sinh", "Đã kết nạp: học sinh", "Tỷ lệ: học sinh", "Chỉ tiêu: sinh viên", "Đã kết nạp: sinh viên", "Tỷ lệ: sinh viên",
@@ -168,11 +172,11 @@ describe("buildWorkbook", async () => {
     const long = [40, null];
     expect(layout("Báo cáo tháng")).toEqual([
       [14, null], [34, null], [10, FORMATS.month], n, n, n, n, n, n, n, n, n, n, long, n, n, long,
-      [10, null], [18, FORMATS.dateTime], [9, FORMATS.integer], [13, null], [10, null], long,
+      [10, null], [18, FORMATS.dateTime], [9, FORMATS.integer], [13, null], [10, null], long, [34, null],
     ]);
     expect(layout("Sinh hoạt chi bộ")).toEqual([
       [14, null], [34, null], [13, null], [12, FORMATS.date], long, [28, null], [22, null], [22, null], n, n, n, n,
-      [12, FORMATS.percent], n, [13, null],
+      [12, FORMATS.percent], n, [13, null], [34, null],
     ]);
   });
 
@@ -202,7 +206,9 @@ describe("buildWorkbook", async () => {
   it("writes each report's review state, whether it is a late correction, and why", () => {
     const sheet = wb.getWorksheet("Báo cáo tháng")!;
     const cell = (r: number, c: (typeof REPORT_COLUMNS)[number]) => sheet.getRow(r).getCell(REPORT_COLUMNS.indexOf(c) + 1).value;
-    expect(headers(sheet).slice(-3)).toEqual(["Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn"]);
+    expect(headers(sheet).slice(-4)).toEqual(["Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn", "Người gửi"]);
+    // Who sent each version, by the full name and position they gave.
+    expect([cell(2, "submittedBy"), cell(3, "submittedBy")]).toEqual(["Nguyễn Thị Lan (Bí thư chi bộ)", "Lê Văn Cường"]);
     expect([cell(2, "reviewState"), cell(2, "lateCorrection"), cell(2, "correctionReason")]).toEqual(["Đã duyệt", "Không", null]);
     // A correction after closing stays "Sửa muộn" until it is approved.
     expect([cell(3, "reviewState"), cell(3, "lateCorrection"), cell(3, "correctionReason")]).toEqual([

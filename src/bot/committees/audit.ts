@@ -4,6 +4,7 @@ import { formatDateTime } from "../../domain/time.js";
 import type { ScheduleSettings } from "../../domain/schedule.js";
 import { totalsBasis } from "../../messages/digest.js";
 import { latestAudit } from "../../store/audit.js";
+import { namesByTelegramId } from "../../store/users.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
 
@@ -16,12 +17,16 @@ export function auditFeature(deps: AppDeps) {
       const entries = await latestAudit(deps.db, AUDIT_SHOWN);
       if (entries.length === 0) return ctx.reply(ctx.t("audit-empty"));
       const lines = [ctx.t("audit-title", { count: entries.length })];
+      // People by the name they have now (/hoso); someone the bot never met, by their Telegram id.
+      const ids = entries.flatMap((e) => [e.actorId, ...[e.details.person, e.details.by].filter((v): v is number => typeof v === "number")]);
+      const names = await namesByTelegramId(deps.db, ids);
+      const who = (id: number) => names.get(id) ?? ctx.t(deps.config.ADMIN_IDS.includes(id) ? "audit-admin" : "audit-someone", { id: String(id) });
       for (const e of entries) {
         lines.push(
           ctx.t("audit-line", {
             time: formatDateTime(e.at, tz),
-            actor: String(e.actorId),
-            what: auditText(ctx, e),
+            actor: who(e.actorId),
+            what: auditText(ctx, e, who),
           }),
         );
       }
@@ -30,7 +35,7 @@ export function auditFeature(deps: AppDeps) {
   });
 }
 
-function auditText(ctx: BotContext, e: { action: string; subject: string; details: Record<string, unknown> }): string {
+function auditText(ctx: BotContext, e: { action: string; subject: string; details: Record<string, unknown> }, who: (id: number) => string): string {
   const d = e.details;
   const show = (v: unknown) => (v === null || v === undefined ? ctx.t("quota-before-none") : String(v));
   const vars: Record<string, string | number> = { subject: e.subject };
@@ -43,8 +48,11 @@ function auditText(ctx: BotContext, e: { action: string; subject: string; detail
     Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
   } else if (e.action === "period.close" || e.action === "period.reopen") {
     Object.assign(vars, { period: show(d.period), name: show(d.name) });
+  } else if (e.action === "member.remove" || e.action === "member.replace" || e.action === "profile.set") {
+    Object.assign(vars, { person: who(Number(d.person)), by: who(Number(d.by)), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
   } else {
     Object.assign(vars, { name: show(d.name ?? d.title), role: ctx.t(`role-${String(d.role ?? "SECRETARY")}`) });
   }
+  if (e.action === "invite.create" && d.replaces) return ctx.t("audit-invite-create-replacing", vars);
   return ctx.t(`audit-${e.action.replace(".", "-")}`, vars);
 }

@@ -33,6 +33,11 @@ export interface Question<T> {
   acceptsFiles?: boolean;
   /** Once answered, keep the question's text as it is (only its buttons go) instead of echoing the answer. */
   keepText?: boolean;
+  /**
+   * A question that must not stand in the way (the full name asked on joining): a command or
+   * another message's button ends the form and is handled as if no form were open.
+   */
+  leaveOnOther?: boolean;
 }
 
 const CHOICE_PREFIX = "a:";
@@ -99,6 +104,8 @@ export class FormSession {
       this.ctx = ctx;
       const unseen = asked === undefined;
       const cb = ctx.callbackQuery;
+      const foreign = cb ? cb.message?.message_id !== asked || !cb.data?.startsWith(CHOICE_PREFIX) : Boolean(ctx.message?.text?.startsWith("/"));
+      if (q.leaveOnOther && foreign) await this.conversation.halt({ next: true });
       if (cb) {
         if (unseen || cb.message?.message_id !== asked || !cb.data?.startsWith(CHOICE_PREFIX)) {
           await this.toast(ctx.t("form-stale-button"));

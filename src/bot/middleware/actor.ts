@@ -3,6 +3,7 @@
 import { Composer, type CommandContext, type MiddlewareFn } from "grammy";
 import { Action, hasAnyRole, mayAnywhere } from "../../domain/access.js";
 import { loadActor } from "../../store/access.js";
+import { findUserId } from "../../store/users.js";
 import type { AppDeps, BotContext } from "../context.js";
 
 export function attachActor(deps: AppDeps): MiddlewareFn<BotContext> {
@@ -15,12 +16,19 @@ export function attachActor(deps: AppDeps): MiddlewareFn<BotContext> {
   };
 }
 
-/** A branch's figures are for that branch and the committees above it: strangers get a refusal and nothing else. */
-export const refuseStrangers: MiddlewareFn<BotContext> = async (ctx, next) => {
-  if (hasAnyRole(ctx.actor)) return next();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await ctx.reply(ctx.t("refuse-no-role"));
-};
+/**
+ * A branch's figures are for that branch and the committees above it: strangers get a refusal
+ * and nothing else, with their Telegram id for the administrator. Someone whose roles were all
+ * removed is told so (their old buttons and forms end here).
+ */
+export function refuseStrangers(deps: AppDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (hasAnyRole(ctx.actor)) return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    const id = ctx.from?.id ?? 0;
+    await ctx.reply(ctx.t((await findUserId(deps.db, id)) === undefined ? "refuse-no-role" : "refuse-removed", { id: String(id) }));
+  };
+}
 
 /** The administrators' commands (ADMIN in src/domain/access.ts). */
 export const isAdmin = (ctx: BotContext): boolean => mayAnywhere(ctx.actor, Action.ADMIN);

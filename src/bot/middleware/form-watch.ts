@@ -2,12 +2,15 @@
 // apology then says the answers typed in it are gone, instead of promising them.
 import type { Context, MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
+import { PROFILE_FORM } from "../people/profile.js";
 
 const closedBy = new WeakMap<Context, unknown>();
 
 /** Right after conversations(): notes the error that closed a form open when the update came. */
 export const watchForms: MiddlewareFn<BotContext> = async (ctx, next) => {
-  const open = () => Object.keys(ctx.conversation.active()).length > 0;
+  // The name question gives way to any command (it ends itself and passes the update on) and
+  // holds nothing typed: an error in the command it gave way to closed no form worth an apology.
+  const open = () => Object.keys(ctx.conversation.active()).filter((id) => id !== PROFILE_FORM).length > 0;
   const wasOpen = open();
   try {
     await next();

@@ -6,7 +6,7 @@ import { formatIsoDate, type IsoDate } from "../../domain/meeting.js";
 import { parseId } from "../../domain/numbers.js";
 import { Action as Right, ownUnits } from "../../domain/access.js";
 import type { Person, Span } from "../../store/delegations.js";
-import { displayName } from "../../store/users.js";
+import { displayName, loadProfile } from "../../store/users.js";
 import { cancelAbsences, delegationsOf, recordAbsence, startHandover, takeBackHandover, type Asker } from "../../usecases/handover.js";
 import type { AppDeps, BotContext } from "../context.js";
 
@@ -76,7 +76,9 @@ export function handoverFeature(deps: AppDeps) {
 
   async function act(ctx: BotContext, unit: Unit, action: Action) {
     const a: Asker = { telegramId: ctx.from!.id, unit };
-    const secretary = displayName({ firstName: ctx.from!.first_name, lastName: ctx.from!.last_name ?? null });
+    // By the full name they gave (/hoso), the Telegram name until then.
+    const profile = await loadProfile(deps.db, ctx.from!.id);
+    const secretary = displayName({ firstName: ctx.from!.first_name, lastName: ctx.from!.last_name ?? null, fullName: profile?.fullName ?? null });
     const takeBack = { reply_markup: InlineKeyboard.from([[InlineKeyboard.text(ctx.t("handover-button-take-back"), encode({ kind: "off" }, unit.id))]]) };
     // Each use case below checks again, in its transaction, that the person is still the branch's secretary.
     const lostRight = () => ctx.reply(ctx.t("handover-lost-right", { unit: unit.name }));

@@ -5,6 +5,8 @@ import { formatDateTime } from "../../domain/time.js";
 import { buildTree, normaliseUnitCode, readAddUnitArgs, UNIT_NAME_MAX, UnitKind, type TreeNode } from "../../domain/units.js";
 import { inviteRole } from "../../domain/invite.js";
 import { createInvite } from "../../store/invites.js";
+import { isReplaceWord } from "../../domain/people.js";
+import { secretariesOf } from "../../store/members.js";
 import { addUnit, findUnit, listUnits, type UnitRow } from "../../store/units.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands, type CommandHandler } from "../middleware/actor.js";
@@ -39,7 +41,12 @@ export function unitsFeature(deps: AppDeps) {
   };
 
   const moi: CommandHandler = async (ctx) => {
-    const [raw, word, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+    const words = ctx.match.trim().split(/\s+/).filter(Boolean);
+    // "thaythe" last: the invite replaces the branch's secretary ("thay thế" typed as two words too).
+    const tail = words.slice(-2).join("");
+    const replaces = isReplaceWord(words.at(-1)) || (words.length > 2 && isReplaceWord(tail));
+    if (replaces) words.splice(isReplaceWord(words.at(-1)) ? -1 : -2);
+    const [raw, word, ...rest] = words;
     if (!raw || rest.length > 0) return ctx.reply(ctx.t("invite-usage"));
     const code = normaliseUnitCode(raw);
     const unit = code ? await findUnit(deps.db, code) : null;
@@ -48,8 +55,15 @@ export function unitsFeature(deps: AppDeps) {
     const isBranch = unit.kind === UnitKind.BRANCH;
     const role = inviteRole(unit.kind as UnitKind, word);
     if (!role) return ctx.reply(ctx.t(isBranch ? "invite-role-branch" : "invite-role-committee", { word: word!.slice(0, 40), code: unit.code }));
-    const invite = await createInvite(deps.db, unit, role, ctx.from!.id, deps.clock());
-    const created = role === Role.SECRETARY ? "invite-created" : role === Role.DEPUTY ? "invite-created-deputy" : "invite-created-committee";
+    if (replaces && role !== Role.SECRETARY) return ctx.reply(ctx.t("invite-replace-secretary-only", { code: unit.code }));
+    if (role === Role.SECRETARY) {
+      const [current] = await secretariesOf(deps.db, unit.id);
+      // A branch has one secretary: the administrator says whether the new one replaces the one there.
+      if (current && !replaces) return ctx.reply(ctx.t("invite-has-secretary", { unit: unit.name, name: current.title, code: unit.code }));
+      if (!current && replaces) return ctx.reply(ctx.t("invite-replace-nobody", { unit: unit.name, code: unit.code }));
+    }
+    const invite = await createInvite(deps.db, unit, role, ctx.from!.id, deps.clock(), replaces);
+    const created = replaces ? "invite-created-replacing" : role === Role.SECRETARY ? "invite-created" : role === Role.DEPUTY ? "invite-created-deputy" : "invite-created-committee";
     return ctx.reply(
       ctx.t(created, {
         unit: unit.name,
