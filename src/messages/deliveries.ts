@@ -25,6 +25,8 @@ export interface ReminderData {
 export interface GroupDigestData {
   unitName: string;
   digest: Digest;
+  /** Where a committee member would be invited to review the digest's branches (src/store/digest-sql.ts loadDigest). */
+  inviteAt?: string | null;
 }
 export interface LateListData extends GroupDigestData {
   deadline: Date;
@@ -67,7 +69,7 @@ export function lateListOut(t: Translate, d: LateListData, timeZone: string, bot
 
 /** The digest's texts, then its chart when a quota gives it something to show. */
 export function digestOut(t: Translate, d: GroupDigestData, botUsername: string): OutMessage[] {
-  const out: OutMessage[] = withButtons(digestMessages(t, d.unitName, d.digest), privateChatButtons(t, d.digest, botUsername, false));
+  const out: OutMessage[] = withButtons(digestMessages(t, d.unitName, d.digest, { inviteAt: d.inviteAt ?? null }), privateChatButtons(t, d.digest, botUsername, false));
   const chart = digestChart(t, d.unitName, d.digest);
   if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
   return out;

@@ -84,7 +84,7 @@ const digest = kind<GroupDigestData>({
   // (digestPeriodAt: "sent at").
   async load(db, _job, payload, c) {
     const loaded = await loadDigest(db, (payload as GroupPayload).unitId, digestPeriodAt(c.now, c.timeZone));
-    return loaded ? { unitName: loaded.root.name, digest: loaded.digest } : null;
+    return loaded ? { unitName: loaded.root.name, digest: loaded.digest, inviteAt: loaded.inviteAt } : null;
   },
   format: (t, d, c) => digestOut(t, d, c.botUsername),
 });

@@ -9,6 +9,7 @@ import { earlierApprovedReports, subtreeAndTotals } from "./digest-data.js";
 import { REPORT_COUNTS } from "./report-columns.js";
 import { inIdBatches } from "./id-batches.js";
 import { quotasOf } from "./quotas.js";
+import { unreviewedBranches } from "./reviewers.js";
 
 export type ExportRange = { year: number; month?: number };
 
@@ -36,7 +37,7 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
     ? { gte: `${range.year}-${pad(range.month)}-01`, lte: `${range.year}-${pad(range.month)}-31` }
     : { gte: `${range.year}-01-01`, lte: `${range.year}-12-31` };
   const period: Period = { year: range.year, month: range.month ?? 12 };
-  const [reports, meetings, quotas, monthOnly, earlierApproved] = await Promise.all([
+  const [reports, meetings, quotas, monthOnly, earlierApproved, unreviewed] = await Promise.all([
     inIdBatches(ids, (batch) =>
       db.report.findMany({ where: { unitId: { in: batch }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null } }),
     ).then((rows) => rows.sort((a, b) => a.month - b.month || a.unitId - b.unitId)),
@@ -49,9 +50,10 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
       ? inIdBatches(ids, (batch) => db.report.findMany({ where: { unitId: { in: batch }, year: range.year, supersededAt: null }, select: REPORT_COUNTS }))
       : undefined,
     earlierApprovedReports(db, ids, period.year, period.month, totals),
+    unreviewedBranches(db, rootId, units),
   ]);
   const yearReports = monthOnly ?? reports;
-  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved });
+  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved, unreviewed });
   return {
     reports: reports.map((r) => ({ ...r, code: byId.get(r.unitId)!.code, name: byId.get(r.unitId)!.name })),
     meetings: meetings.map((m) => ({
