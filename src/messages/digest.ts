@@ -106,13 +106,14 @@ export function lateListMessages(
   unitName: string,
   d: Digest,
   deadline: string,
+  people?: ReadonlyMap<number, string[]>,
 ): string[] {
   const period = formatPeriod(d.period);
   const lines = [t("late-title", { unit: unitName, period, deadline })];
   lines.push(
     "",
     d.reports.missingCount === 0 ? t("late-reports-none") : t("late-reports", { count: d.reports.missingCount }),
-    ...nameList(t, d.reports.missing, d.reports.missingCount, DIGEST_NAMES),
+    ...nameList(t, d.reports.missing, d.reports.missingCount, DIGEST_NAMES, people),
     "",
     d.meetings.withoutRegularCount === 0
       ? t("late-meetings-none", { period })

@@ -236,3 +236,22 @@ describe("point 10: a branch nobody can review", () => {
     expect((await zung.say("/choduyet")).texts).toEqual(["Không có báo cáo hay biên bản nào chờ duyệt."]);
   });
 });
+
+describe("point 8, what the group is sent: its committee's choice of names holds there too", () => {
+  test("once the committee chose names, the late list and the weekly digest sent to the group name the missing branches' secretaries too", async () => {
+    await admin.say("/themchibo CB-C DU-SGD Chi bộ C");
+    await branchWithSecretary(h, 8941, "Chi", "CB-C");
+    await member.say("/caidat DU-SGD tên hiện");
+    await h.at("2026-11-03T10:00:00+07:00");
+    let before = group.messages().length;
+    // The day after the deadline (05/11), the late list; Monday 09/11, 08:00, the weekly digest.
+    await h.at("2026-11-06T08:00:10+07:00");
+    const late = group.messages().slice(before).map((m) => m.text).join("\n");
+    before = group.messages().length;
+    await h.at("2026-11-09T08:00:10+07:00");
+    const digest = group.messages().slice(before).map((m) => m.text).join("\n");
+    expect(digest).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo");
+    expect(late).toContain("• CB-C: Chi bộ C (bí thư: Chi Nguyễn)");
+    expect(digest).toContain("• CB-C: Chi bộ C (bí thư: Chi Nguyễn)");
+  });
+});
