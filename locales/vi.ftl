@@ -766,6 +766,7 @@ totals-approved = chỉ tính báo cáo đã duyệt
 totals-all = tính cả báo cáo chưa duyệt
 digest-review = {"  "}Duyệt: { $approved } đã duyệt, { $pending } chờ duyệt, { $returned } trả lại, { $lateCorrection } sửa muộn
 digest-totals = ℹ️ Số liệu { $basis }.
+export-unreviewed = ⚠️ { $count } chi bộ chưa có cấp ủy viên duyệt: báo cáo của các chi bộ này được tính ngay khi gửi.
 export-totals = Trang "Tiến độ chỉ tiêu" { $basis }; trạng thái duyệt của từng báo cáo, biên bản ghi ở cột "Trạng thái duyệt".
 export-report-reviewState = Trạng thái duyệt
 export-report-lateCorrection = Sửa muộn
@@ -795,15 +796,15 @@ audit-groupNames-set = tên người trong tổng hợp ở nhóm của { $subje
 names-shown = hiện tên
 names-hidden = ẩn tên
 names-usage =
-    Cách dùng: /caidat <mã đơn vị> [tên hiện|tên ẩn]: tổng hợp (/tonghop) gõ trong nhóm của đơn vị có ghi tên bí thư các chi bộ chưa gửi báo cáo hay không. Mặc định: ẩn tên; trong trò chuyện riêng, cấp ủy viên luôn thấy tên.
+    Cách dùng: /caidat <mã đơn vị> [tên hiện|tên ẩn]: tổng hợp và danh sách chậm báo cáo trong nhóm của đơn vị có ghi tên bí thư các chi bộ chưa gửi hay không. Mặc định: ẩn tên; trong trò chuyện riêng, cấp ủy viên luôn thấy tên.
     Ví dụ: /caidat DU-SGD tên hiện
 names-bad-word = "{ $word }" không phải lựa chọn. Gõ "tên hiện" (ghi tên) hoặc "tên ẩn" (không ghi tên).
 names-branch = { $code } là chi bộ. Việc hiện tên trong nhóm được chọn cho đảng ủy, đảng bộ có nhóm nhận tổng hợp.
 names-not-allowed = Đồng chí không phải cấp ủy viên của { $unit } nên không xem, không chọn được việc hiện tên trong nhóm của đơn vị này.
-names-show-shown = 👥 Tổng hợp gõ trong nhóm của { $unit } có ghi tên bí thư các chi bộ chưa gửi. Đổi bằng /caidat { $code } tên ẩn.
-names-show-hidden = 👥 Tổng hợp gõ trong nhóm của { $unit } không ghi tên người. Đổi bằng /caidat { $code } tên hiện.
-names-set-shown = ✅ Từ nay tổng hợp gõ trong nhóm của { $unit } ghi tên bí thư các chi bộ chưa gửi báo cáo.
-names-set-hidden = ✅ Từ nay tổng hợp gõ trong nhóm của { $unit } không ghi tên người.
+names-show-shown = 👥 Tổng hợp và danh sách chậm báo cáo trong nhóm của { $unit } có ghi tên bí thư các chi bộ chưa gửi. Đổi bằng /caidat { $code } tên ẩn.
+names-show-hidden = 👥 Tổng hợp và danh sách chậm báo cáo trong nhóm của { $unit } không ghi tên người. Đổi bằng /caidat { $code } tên hiện.
+names-set-shown = ✅ Từ nay tổng hợp và danh sách chậm báo cáo trong nhóm của { $unit } ghi tên bí thư các chi bộ chưa gửi.
+names-set-hidden = ✅ Từ nay tổng hợp và danh sách chậm báo cáo trong nhóm của { $unit } không ghi tên người.
 names-unchanged = { $unit } đã chọn như vậy từ trước; không có gì thay đổi.
 audit-totals-set = cách tính tổng của { $subject } ({ $name }): { $after }
 progress-review-approved = {" "}· đã duyệt

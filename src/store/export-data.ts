@@ -20,7 +20,8 @@ export type ExportRange = { year: number; month?: number };
  */
 export const EXPORT_MAX_BRANCHES = 10_000;
 
-export type ExportRows = Rows & { totals: TotalsMode };
+/** `unreviewed`: how many of the branches nobody but an administrator can review (their reports count as sent). */
+export type ExportRows = Rows & { totals: TotalsMode; unreviewed: number };
 
 /**
  * Every current report and minutes of the unit's branches, each with its review state; the progress
@@ -65,5 +66,6 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
     })),
     progress,
     totals,
+    unreviewed: unreviewed.size,
   };
 }

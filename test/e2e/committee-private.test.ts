@@ -129,6 +129,13 @@ describe("point 8: the group's /xuat and /tonghop", () => {
     expect(documents()).toBe(sent);
   });
 
+  test("a member who never opened the private chat (Telegram refuses it) is told so in the group, with the button to open it", async () => {
+    h.fake.failNext({ method: "sendDocument", chatId: member.id, status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" } });
+    const r = await group.say(member, "/xuat 2026");
+    expect(r.texts).toEqual(["Chưa gửi được tệp Excel vào trò chuyện riêng: đồng chí bấm nút dưới đây, bấm Bắt đầu, rồi gõ lại /xuat."]);
+    expect(r.last.buttons.flat().map((b) => b.url)).toEqual([expect.stringMatching(/^https:\/\/t\.me\/\w+\?start=trogiup$/)]);
+  });
+
   test("/tonghop in the group names no one until the committee chooses names with /caidat; in private the member sees them", async () => {
     const inGroup = (await group.say(h.user(8998, "Khách"), "/tonghop 10/2026")).texts.join("\n");
     expect(inGroup).toContain("• CB-B: Chi bộ B");
@@ -139,7 +146,7 @@ describe("point 8: the group's /xuat and /tonghop", () => {
     expect((await member.say("/caidat DU-SGD tên bật")).texts[0]).toContain('"tên bật" không phải lựa chọn');
     expect((await member.say("/caidat DU-X ten hien")).texts[0]).toContain("không phải cấp ủy viên của Đảng ủy DU-X");
     expect((await an.say("/caidat DU-SGD tên hiện")).texts).toEqual(["Lệnh này chỉ dành cho quản trị viên."]);
-    expect((await member.say("/caidat DU-SGD tên hiện")).texts).toEqual(["✅ Từ nay tổng hợp gõ trong nhóm của Đảng ủy Sở Giáo dục và Đào tạo ghi tên bí thư các chi bộ chưa gửi báo cáo."]);
+    expect((await member.say("/caidat DU-SGD tên hiện")).texts).toEqual(["✅ Từ nay tổng hợp và danh sách chậm báo cáo trong nhóm của Đảng ủy Sở Giáo dục và Đào tạo ghi tên bí thư các chi bộ chưa gửi."]);
     expect((await group.say(h.user(8998, "Khách"), "/tonghop 10/2026")).texts.join("\n")).toContain("• CB-B: Chi bộ B (bí thư: Bình Nguyễn)");
     // An administrator's /caidat alone still shows the schedule; the choice is in /nhatky.
     expect((await admin.say("/caidat")).texts[0]).not.toContain("tên");
@@ -206,6 +213,7 @@ describe("point 10: a branch nobody can review", () => {
     // The same in the workbook's progress sheet.
     const wb = new ExcelJS.Workbook();
     const doc = (await admin.say("/xuat DU-Y 2026")).last;
+    expect(doc.text).toContain("⚠️ 1 chi bộ chưa có cấp ủy viên duyệt: báo cáo của các chi bộ này được tính ngay khi gửi.");
     await wb.xlsx.load(h.fake.uploads.get(String(doc.document).replace(/^upload:/, ""))! as unknown as ArrayBuffer);
     const progress = wb.getWorksheet("Tiến độ chỉ tiêu")!;
     const header = (progress.getRow(1).values as unknown[]).slice(1);

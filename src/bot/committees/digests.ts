@@ -3,7 +3,7 @@
 // is everyone's there and names no one unless the committee chose it (/caidat); /xuat,
 // with names and removal reasons, goes to the asker's private chat, and only to someone
 // the access table lets export the group's unit.
-import { Composer, InputFile } from "grammy";
+import { Composer, GrammyError, InputFile } from "grammy";
 import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
@@ -89,16 +89,18 @@ export function digestsFeature(deps: AppDeps) {
         await ctx.reply(ctx.t("export-too-large", { unit: unit.name, branches: loaded.tooLarge, max: EXPORT_MAX_BRANCHES }));
         continue;
       }
-      const { totals, ...rows } = loaded;
+      const { totals, unreviewed, ...rows } = loaded;
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
       const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
       const file = new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`);
-      const sent = await send(file, `${caption}\n${ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) })}`).then(
+      const notes = [caption, ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) }), ...(unreviewed > 0 ? [ctx.t("export-unreviewed", { count: unreviewed })] : [])];
+      const sent = await send(file, notes.join("\n")).then(
         () => true,
         // Telegram refuses a private message to someone who never opened (or blocked) the chat with the bot.
         (err: unknown) => {
           if (!inGroup) throw err;
-          deps.log.warn({ err, kind: "export-private" }, "workbook not delivered privately");
+          // Ids and the error code only: the refused call carries the caption.
+          deps.log.warn({ kind: "export-private", chatId: ctx.from!.id, status: err instanceof GrammyError ? err.error_code : undefined }, "workbook not delivered privately");
           return false;
         },
       );
