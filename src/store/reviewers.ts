@@ -48,6 +48,9 @@ export async function selfCoveredBranches(db: Reader, people: readonly Membershi
 /** The branches of a subtree (its units, `rootId` among them) nobody but an administrator can review. */
 export async function unreviewedBranches(db: Reader, rootId: number, units: readonly DigestUnit[]): Promise<Set<number>> {
   const people = await committeePeople(db);
+  // Only the people with a committee role on one of a branch's ancestors are asked about it.
+  const sitting = new Map<number, Memberships[]>();
+  for (const ms of people) for (const m of ms) if (m.role === Role.COMMITTEE) sitting.set(m.unitId, [...(sitting.get(m.unitId) ?? []), ms]);
   const above = await ancestorsOf(db, rootId);
   const inSubtree = new Set(units.map((u) => u.id));
   const parentOf = new Map(units.map((u) => [u.id, u.id === rootId ? null : u.parentId]));
@@ -55,7 +58,8 @@ export async function unreviewedBranches(db: Reader, rootId: number, units: read
   for (const u of units) {
     if (u.kind !== UnitKind.BRANCH) continue;
     const ancestors = [...ancestorsIn(parentOf, u.id).filter((id) => inSubtree.has(id)), ...above];
-    if (!hasReviewer({ unitId: u.id, ancestors, delegated: false }, people)) out.add(u.id);
+    const asked = [...new Set(ancestors.flatMap((id) => sitting.get(id) ?? []))];
+    if (!hasReviewer({ unitId: u.id, ancestors, delegated: false }, asked)) out.add(u.id);
   }
   return out;
 }
