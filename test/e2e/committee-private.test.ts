@@ -245,11 +245,14 @@ describe("point 10: a branch nobody can review", () => {
   });
 });
 
-describe("point 8, what the group is sent: its committee's choice of names holds there too", () => {
+describe("what groups are sent: the committee's choice of names (point 8), the line on a missing reviewer (point 10)", () => {
   test("once the committee chose names, the late list and the weekly digest sent to the group name the missing branches' secretaries too", async () => {
     await admin.say("/themchibo CB-C DU-SGD Chi bộ C");
     await branchWithSecretary(h, 8941, "Chi", "CB-C");
     await member.say("/caidat DU-SGD tên hiện");
+    // DU-Z has no reviewer but its branch's own secretary (point 10): its group's weekly digest says how to invite one.
+    const zGroup = h.group(-8901, "Đảng ủy Z");
+    await zGroup.say(admin, "/dangkynhom DU-Z");
     await h.at("2026-11-03T10:00:00+07:00");
     let before = group.messages().length;
     // The day after the deadline (05/11), the late list; Monday 09/11, 08:00, the weekly digest.
@@ -261,5 +264,9 @@ describe("point 8, what the group is sent: its committee's choice of names holds
     expect(digest).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo");
     expect(late).toContain("• CB-C: Chi bộ C (bí thư: Chi Nguyễn)");
     expect(digest).toContain("• CB-C: Chi bộ C (bí thư: Chi Nguyễn)");
+    const zDigest = zGroup.messages().map((m) => m.text).join("\n");
+    expect(zDigest).toContain("📊 Tổng hợp Đảng ủy DU-Z");
+    expect(zDigest).toContain("⚠️ Chưa có cấp ủy viên duyệt báo cáo, biên bản của 1 chi bộ");
+    expect(zDigest).toContain("Mời cấp ủy viên: quản trị viên gõ /moi DU-Z uyvien");
   });
 });
