@@ -41,6 +41,8 @@ interface Coverage {
   aboveRoot: boolean;
   /** …or on the root itself: then every unit below it is covered, and no walk is needed for it. */
   onRoot: boolean;
+  /** No committee member anywhere: nothing is covered, and no walk is needed either. */
+  nowhere: boolean;
   selfCovered: number[];
 }
 
@@ -48,8 +50,8 @@ interface Coverage {
  * SELECT producing one row per branch of the subtree: its BranchMonth row for
  * the period (src/store/branch-months.ts) as the totals count, whether someone can
  * review it, and its quota. `wholeTree`: the root is the only one, so every branch
- * is in its subtree and, when a committee member sits on the root, no recursive walk
- * of the tree is needed.
+ * is in its subtree and, when a committee member sits on the root (or nowhere), no
+ * recursive walk of the tree is needed.
  */
 function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree: boolean, coverage: Coverage): Sql {
   const p = COUNTED_PREFIX[totals];
@@ -71,8 +73,8 @@ function perBranch(rootId: number, period: Period, totals: TotalsMode, wholeTree
   const ytd = raw(COHORTS.map((c) => `COALESCE(${countedColumn(`Year${COHORT_STEM[c]}`)}, 0)`).join(" + "));
   return sql`
     ${
-      wholeTree && coverage.onRoot
-        ? sql`WITH branches AS (SELECT u."id", u."code", u."name", ${reviewedBy(sql`1`)} AS "reviewed" FROM "Unit" u WHERE u."kind" = ${UnitKind.BRANCH}),`
+      wholeTree && (coverage.onRoot || coverage.nowhere)
+        ? sql`WITH branches AS (SELECT u."id", u."code", u."name", ${reviewedBy(sql`${raw(coverage.nowhere ? "0" : "1")}`)} AS "reviewed" FROM "Unit" u WHERE u."kind" = ${UnitKind.BRANCH}),`
         : sql`WITH RECURSIVE sub("id", "above") AS (
       SELECT "id", ${raw(coverage.aboveRoot ? "1" : "0")} FROM "Unit" WHERE "id" = ${rootId}
       UNION ALL
@@ -152,7 +154,12 @@ async function coverageOf(db: Db, rootId: number): Promise<Coverage> {
   const people = await committeePeople(db);
   const above = new Set(await ancestorsOf(db, rootId));
   const sits = (where: (unitId: number) => boolean) => people.some((ms) => ms.some((m) => m.role === Role.COMMITTEE && where(m.unitId)));
-  return { aboveRoot: sits((id) => above.has(id)), onRoot: sits((id) => id === rootId), selfCovered: await selfCoveredBranches(db, people, rootId) };
+  return {
+    aboveRoot: sits((id) => above.has(id)),
+    onRoot: sits((id) => id === rootId),
+    nowhere: !sits(() => true),
+    selfCovered: await selfCoveredBranches(db, people, rootId),
+  };
 }
 
 async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode): Promise<Digest> {
