@@ -33,6 +33,7 @@ import { auditFeature } from "./committees/audit.js";
 import { closeMonthFeature } from "./committees/close-month.js";
 import { digestsFeature } from "./committees/digests.js";
 import { groupsFeature } from "./committees/groups.js";
+import { groupNamesFeature } from "./committees/group-names.js";
 import { quotasFeature } from "./committees/quotas.js";
 import { scheduleFeature } from "./committees/schedule.js";
 import { totalsFeature } from "./committees/totals.js";
@@ -120,6 +121,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(membersFeature(deps));
   pm.use(profileFeature());
   pm.use(quotasFeature(deps));
+  // Before the schedule's /caidat: "/caidat <mã> tên …" is a committee's, /caidat alone the administrators'.
+  pm.use(groupNamesFeature(deps));
   pm.use(scheduleFeature(deps));
   pm.use(auditFeature(deps));
   pm.use(totalsFeature(deps));

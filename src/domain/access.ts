@@ -14,14 +14,16 @@ export const Action = {
   REVIEW: "review",
   /** Hand the branch's filing over to its deputies, or record an absence (/uyquyen, /nghi). */
   DELEGATE: "delegate",
-  /** The branch's year so far (/tiendo). */
+  /** The branch's year so far (/tiendo; a committee member and an administrator name the branch). */
   PROGRESS: "progress",
-  /** Choose what a committee's totals count (/tinhtong). */
+  /** A committee's own settings: what its totals count (/tinhtong), whether its group's /tonghop names people (/caidat). */
   SET_TOTALS: "set-totals",
-  /** A unit's digest, in a private chat (/tonghop); a registered group reads its own unit's. */
+  /** A unit's digest, in a private chat (/tonghop); a registered group reads its own unit's, without names. */
   DIGEST: "digest",
-  /** A unit's spreadsheet, in a private chat (/xuat); as DIGEST for groups. */
+  /** A unit's spreadsheet (/xuat), with names and removal reasons: asked in a group, it goes to the asker's private chat. */
   EXPORT: "export",
+  /** Read a unit's quotas (/chitieu <mã>); setting them is ADMIN. */
+  QUOTAS: "quotas",
   /** The tree, invites, quotas, schedule, audit, closing months, registering groups. */
   ADMIN: "admin",
 } as const;
@@ -41,9 +43,20 @@ interface Rule {
   /** Administrators may, whatever the unit. */
   admin: boolean;
   grants: readonly Grant[];
+  /**
+   * Roles held in the unit itself that take the right away, whatever else the person holds
+   * (an administrator too): nobody approves their own branch's records.
+   */
+  barredOwn?: readonly Role[];
 }
 
 const { SECRETARY, DEPUTY, COMMITTEE } = Role;
+
+/** A committee's views of its own unit and everything below it (digest, export, quotas). */
+const COMMITTEE_VIEW: readonly Grant[] = [
+  { role: COMMITTEE, where: "own" },
+  { role: COMMITTEE, where: "above" },
+];
 
 /**
  * The whole answer to "who may do this to unit X". A branch's records are for the branch
@@ -61,12 +74,20 @@ export const RULES: Record<Action, Rule> = {
       { role: COMMITTEE, where: "above" },
     ],
   },
-  [Action.REVIEW]: { admin: true, grants: [{ role: COMMITTEE, where: "above" }] },
+  [Action.REVIEW]: { admin: true, grants: [{ role: COMMITTEE, where: "above" }], barredOwn: [SECRETARY, DEPUTY] },
   [Action.DELEGATE]: { admin: false, grants: [{ role: SECRETARY, where: "own" }] },
-  [Action.PROGRESS]: { admin: false, grants: [{ role: SECRETARY, where: "own" }, { role: DEPUTY, where: "own" }] },
+  [Action.PROGRESS]: {
+    admin: true,
+    grants: [
+      { role: SECRETARY, where: "own" },
+      { role: DEPUTY, where: "own" },
+      { role: COMMITTEE, where: "above" },
+    ],
+  },
   [Action.SET_TOTALS]: { admin: true, grants: [{ role: COMMITTEE, where: "own" }] },
-  [Action.DIGEST]: { admin: true, grants: [] },
-  [Action.EXPORT]: { admin: true, grants: [] },
+  [Action.DIGEST]: { admin: true, grants: COMMITTEE_VIEW },
+  [Action.EXPORT]: { admin: true, grants: COMMITTEE_VIEW },
+  [Action.QUOTAS]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.ADMIN]: { admin: true, grants: [] },
 };
 
@@ -77,13 +98,23 @@ export interface Target {
   delegated: boolean;
 }
 
-/** "not-delegated": a deputy whose secretary has not handed over; "no-role": no role that gives the right. */
-export type Refusal = "no-role" | "not-delegated";
+/**
+ * "not-delegated": a deputy whose secretary has not handed over; "no-role": no role that gives the right;
+ * "own-unit": a role in the unit itself bars it (a secretary or deputy reviewing their own branch).
+ */
+export type Refusal = "no-role" | "not-delegated" | "own-unit";
 
 /** Why this person may not do `action` to the unit; undefined when they may. */
 export function refusal(actor: Actor, action: Action, target: Target): Refusal | undefined {
   const rule = RULES[action];
-  if (rule.admin && actor.isAdmin) return undefined;
+  const why = rule.admin && actor.isAdmin ? undefined : refusalByRole(actor, rule, target);
+  // Only a person who would otherwise have the right is told it is their own unit; anyone else has no role for it.
+  const barred = rule.barredOwn ?? [];
+  if (why === undefined && actor.memberships.some((m) => m.unitId === target.unitId && barred.includes(m.role))) return "own-unit";
+  return why;
+}
+
+function refusalByRole(actor: Actor, rule: Rule, target: Target): Refusal | undefined {
   let waiting = false;
   for (const m of actor.memberships) {
     const where: Where | undefined = m.unitId === target.unitId ? "own" : target.ancestors.includes(m.unitId) ? "above" : undefined;
@@ -158,6 +189,16 @@ export function ancestorsIn(parentOf: ReadonlyMap<number, number | null>, unitId
   // The guard stops a cycle, as the store's walk does.
   for (let p = parentOf.get(unitId) ?? null; p !== null && out.length < 50; p = parentOf.get(p) ?? null) out.push(p);
   return out;
+}
+
+/**
+ * Whether anyone but an administrator may review the unit's records: a committee member above
+ * it who is not its own secretary or deputy. `people`: each person's roles (those who hold a
+ * committee role are enough). Where nobody may, the records count in the totals as sent
+ * (issue 12, point 10): administrators keep the right, but reviewing is not their daily work.
+ */
+export function hasReviewer(target: Target, people: readonly Actor["memberships"][]): boolean {
+  return people.some((memberships) => refusal({ telegramId: 0, isAdmin: false, memberships }, Action.REVIEW, target) === undefined);
 }
 
 /** Whether the bot serves this person at all: anyone else gets a polite refusal and nothing more. */

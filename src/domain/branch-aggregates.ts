@@ -65,6 +65,11 @@ export interface DigestInput {
   earlierApproved?: DigestReport[];
   /** Meetings; only those of the period's month and quarter are used. */
   meetings: DigestMeeting[];
+  /**
+   * Branches nobody but an administrator can review (src/domain/access.ts hasReviewer): their
+   * current reports count in the totals as sent, whatever `totals` says, since no approval can come.
+   */
+  unreviewed?: ReadonlySet<number>;
   /** Quotas; only those of the period's year set on branches are used (see branchQuota). */
   quotas: QuotaRow[];
 }
@@ -103,6 +108,8 @@ export interface BranchAggregate extends BranchRef, DigestCounts {
   late: boolean;
   /** The review label of that report; null when there is none. */
   review: ReviewLabel | null;
+  /** Nobody but an administrator can review the branch (DigestInput.unreviewed). */
+  unreviewed: boolean;
   /** Admitted in the period's month, and from January to the period's month, as the totals count them (DigestInput.totals). */
   admittedMonth: Tally;
   admittedYearToDate: Tally;
@@ -174,6 +181,7 @@ export function aggregateBranches(input: DigestInput): BranchAggregate[] {
       reported: false,
       late: false,
       review: null,
+      unreviewed: input.unreviewed?.has(u.id) ?? false,
       admittedMonth: zeroTally(),
       admittedYearToDate: zeroTally(),
       ...zeroDigestCounts(),
@@ -202,7 +210,7 @@ export function aggregateBranches(input: DigestInput): BranchAggregate[] {
       a.late = r.late;
       a.review = reviewLabel(r.reviewState, r.lateCorrection);
     }
-    const counted = !approvedOnly || r.reviewState === ReviewState.APPROVED ? r : fallback.get(`${r.unitId}:${r.month}`);
+    const counted = !approvedOnly || a.unreviewed || r.reviewState === ReviewState.APPROVED ? r : fallback.get(`${r.unitId}:${r.month}`);
     if (counted) addFigures(a, counted, period);
   }
 

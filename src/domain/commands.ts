@@ -61,7 +61,12 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
   [Audience.COMMITTEE]: [
     entry("committee", "choduyet", "private", REVIEW_MENU),
     entry("committee", "xembienban", "private", "menu-xembienban-unit"),
+    entry("committee", "tonghop"),
+    entry("committee", "xuat"),
+    entry("committee", "tiendo", "private", "menu-tiendo-unit"),
+    entry("committee", "chitieu", "private", "menu-chitieu-read"),
     entry("committee", "tinhtong"),
+    entry("committee", "caidat", "private", "menu-caidat-committee"),
   ],
   [Audience.ADMIN]: [
     entry("admin", "themdonvi"),
@@ -75,8 +80,10 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "nhacnho"),
     entry("admin", "lichtonghop"),
     entry("admin", "caidat"),
+    secondLine(entry("admin", "caidat"), "names"),
     entry("admin", "tonghop"),
     entry("admin", "xuat"),
+    entry("admin", "tiendo", "private", "menu-tiendo-unit"),
     entry("admin", "choduyet", "private", REVIEW_MENU),
     entry("admin", "xembienban", "private", "menu-xembienban-unit"),
     entry("admin", "khoaso"),

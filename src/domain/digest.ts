@@ -33,6 +33,12 @@ export interface Digest {
   };
   /** Which reports the figures below count: only approved ones, or all submitted ones. */
   totals: TotalsMode;
+  /**
+   * Branches nobody but an administrator can review (no committee member above them but their own
+   * secretary or deputy): how many, and the first DIGEST_NAMES by code. Their reports are counted
+   * as sent, whatever `totals` says.
+   */
+  unreviewed: { count: number; names: BranchRef[] };
   admitted: { month: Tally; yearToDate: Tally };
   /**
    * The committee's quota: the sum of its branches' (BranchQuota). A cohort's quota is the sum over
@@ -106,6 +112,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   const review = zeroReviewCounts();
   const withoutRegular: BranchRef[] = [];
   const lowAttendance: BranchRef[] = [];
+  const unreviewed: BranchRef[] = [];
   let received = 0;
   let late = 0;
   let regularHeld = 0;
@@ -123,6 +130,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
       if (b.late) late += 1;
       if (b.review) review[b.review] += 1;
     } else missing.push(ref(b));
+    if (b.unreviewed) unreviewed.push(ref(b));
     admittedMonth.total += b.admittedMonth.total;
     admittedYtd.total += b.admittedYearToDate.total;
     for (const c of COHORTS) {
@@ -175,6 +183,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
     branches: branches.length,
     reports: { received, late, missingCount: missing.length, missing: missing.sort(byCode).slice(0, DIGEST_NAMES), review },
     totals,
+    unreviewed: { count: unreviewed.length, names: unreviewed.sort(byCode).slice(0, DIGEST_NAMES) },
     admitted: { month: admittedMonth, yearToDate: admittedYtd },
     quota,
     progress: { total: fraction(admittedYtd.total, quota.total), byCohort: progressByCohort },

@@ -25,6 +25,10 @@ export interface ReminderData {
 export interface GroupDigestData {
   unitName: string;
   digest: Digest;
+  /** Where a committee member would be invited to review the digest's branches (src/store/digest-sql.ts loadDigest). */
+  inviteAt?: string | null;
+  /** The secretaries of the missing branches, when the group's committee chose names (src/domain/group-names.ts). */
+  people?: ReadonlyMap<number, string[]>;
 }
 export interface LateListData extends GroupDigestData {
   deadline: Date;
@@ -61,13 +65,13 @@ function withButtons(texts: string[], keyboard: InlineKeyboard): OutMessage[] {
 }
 
 export function lateListOut(t: Translate, d: LateListData, timeZone: string, botUsername: string): OutMessage[] {
-  const texts = lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone));
+  const texts = lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone), d.people);
   return withButtons(texts, privateChatButtons(t, d.digest, botUsername, d.digest.meetings.withoutRegularCount > 0));
 }
 
 /** The digest's texts, then its chart when a quota gives it something to show. */
 export function digestOut(t: Translate, d: GroupDigestData, botUsername: string): OutMessage[] {
-  const out: OutMessage[] = withButtons(digestMessages(t, d.unitName, d.digest), privateChatButtons(t, d.digest, botUsername, false));
+  const out: OutMessage[] = withButtons(digestMessages(t, d.unitName, d.digest, { inviteAt: d.inviteAt ?? null, ...(d.people ? { people: d.people } : {}) }), privateChatButtons(t, d.digest, botUsername, false));
   const chart = digestChart(t, d.unitName, d.digest);
   if (chart) out.push({ photo: new InputFile(chart.png, "tien-do.png"), caption: chart.caption });
   return out;

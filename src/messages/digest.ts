@@ -13,9 +13,12 @@ import type { Translate } from "../i18n.js";
 export const MAX_NAMES = 20;
 
 
-/** The first `max` of `branches` (the first names of a list `total` long), then how many more there are. */
-export function nameList(t: Translate, branches: BranchRef[], total: number, max = MAX_NAMES): string[] {
-  const lines = branches.slice(0, max).map((b) => t("digest-branch", { code: b.code, name: b.name }));
+/** The first `max` of `branches` (the first names of a list `total` long), then how many more there are. `people`: a branch's secretaries, named beside it. */
+export function nameList(t: Translate, branches: BranchRef[], total: number, max = MAX_NAMES, people?: ReadonlyMap<number, string[]>): string[] {
+  const lines = branches.slice(0, max).map((b) => {
+    const names = people?.get(b.unitId);
+    return names?.length ? t("digest-branch-secretary", { code: b.code, name: b.name, people: names.join(", ") }) : t("digest-branch", { code: b.code, name: b.name });
+  });
   const shown = Math.min(max, branches.length);
   if (total > shown) lines.push(t("digest-and-more", { count: total - shown }));
   return lines;
@@ -32,7 +35,15 @@ function against(t: Translate, admitted: number, quota: number | null, progress:
     : t("digest-against-quota", { admitted, quota, bar: progressBar(progress) });
 }
 
-export function digestMessages(t: Translate, unitName: string, d: Digest): string[] {
+/** What a digest adds beside its figures. */
+export interface DigestExtras {
+  /** The unit where a committee member would review every branch of the digest (/moi <mã> uyvien): named when some have no reviewer. */
+  inviteAt?: string | null;
+  /** The secretaries of the branches named as missing; only for people who hold a role for the unit, or a group that chose names (/caidat). */
+  people?: ReadonlyMap<number, string[]>;
+}
+
+export function digestMessages(t: Translate, unitName: string, d: Digest, extras: DigestExtras = {}): string[] {
   const lines: string[] = [
     t("digest-title", { unit: unitName, period: formatPeriod(d.period) }),
     "",
@@ -43,7 +54,15 @@ export function digestMessages(t: Translate, unitName: string, d: Digest): strin
     lines.push(t("digest-review", { approved: review.approved, pending: review.pending, returned: review.returned, lateCorrection: review["late-correction"] }));
   }
   if (d.reports.missingCount > 0) {
-    lines.push(t("digest-missing", { count: d.reports.missingCount }), ...nameList(t, d.reports.missing, d.reports.missingCount));
+    lines.push(t("digest-missing", { count: d.reports.missingCount }), ...nameList(t, d.reports.missing, d.reports.missingCount, MAX_NAMES, extras.people));
+  }
+  // Nobody can approve these branches' records: said, with the way to invite a reviewer, since their figures count unreviewed.
+  if (d.unreviewed.count > 0) {
+    lines.push(
+      t("digest-unreviewed", { count: d.unreviewed.count }),
+      ...nameList(t, d.unreviewed.names, d.unreviewed.count),
+      extras.inviteAt ? t("digest-unreviewed-invite", { code: extras.inviteAt }) : t("digest-unreviewed-invite-any"),
+    );
   }
   lines.push(
     "",
@@ -87,13 +106,14 @@ export function lateListMessages(
   unitName: string,
   d: Digest,
   deadline: string,
+  people?: ReadonlyMap<number, string[]>,
 ): string[] {
   const period = formatPeriod(d.period);
   const lines = [t("late-title", { unit: unitName, period, deadline })];
   lines.push(
     "",
     d.reports.missingCount === 0 ? t("late-reports-none") : t("late-reports", { count: d.reports.missingCount }),
-    ...nameList(t, d.reports.missing, d.reports.missingCount, DIGEST_NAMES),
+    ...nameList(t, d.reports.missing, d.reports.missingCount, DIGEST_NAMES, people),
     "",
     d.meetings.withoutRegularCount === 0
       ? t("late-meetings-none", { period })

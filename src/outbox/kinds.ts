@@ -28,6 +28,8 @@ import { delegatedUnitIds } from "../store/delegations.js";
 import { loadDigest } from "../store/digest-sql.js";
 import { namesStillWithoutReport } from "../store/missing-reports.js";
 import { loadReviewRecord, type ReviewRecord } from "../store/review.js";
+import { groupShowsNames } from "../store/group-names.js";
+import { secretaryNames } from "../store/units.js";
 import { JobKind, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
 
@@ -74,6 +76,11 @@ const reminder = kind<ReminderData>({
   format: (t, d, c) => reminderMessages(t, d, c.timeZone),
 });
 
+/** The secretaries named beside the missing branches, when the group's committee chose names (/caidat <mã> tên hiện). */
+async function groupPeople(db: Db, unitId: number, missing: readonly { unitId: number }[]): Promise<Map<number, string[]> | undefined> {
+  return (await groupShowsNames(db, unitId)) ? secretaryNames(db, missing.map((b) => b.unitId)) : undefined;
+}
+
 const lateList = kind<LateListData>({
   // A late list is about its month, however late it goes.
   async load(db, job, payload, c) {
@@ -81,7 +88,8 @@ const lateList = kind<LateListData>({
     const loaded = await loadDigest(db, (payload as GroupPayload).unitId, period);
     // The group's unit was removed since the occasion was planned: nothing to say.
     if (!loaded) return null;
-    return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone) };
+    const people = await groupPeople(db, loaded.root.id, loaded.digest.reports.missing);
+    return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), ...(people ? { people } : {}) };
   },
   format: (t, d, c) => lateListOut(t, d, c.timeZone, c.botUsername),
 });
@@ -92,7 +100,9 @@ const digest = kind<GroupDigestData>({
   // (digestPeriodAt: "sent at").
   async load(db, _job, payload, c) {
     const loaded = await loadDigest(db, (payload as GroupPayload).unitId, digestPeriodAt(c.now, c.timeZone));
-    return loaded ? { unitName: loaded.root.name, digest: loaded.digest } : null;
+    if (!loaded) return null;
+    const people = await groupPeople(db, loaded.root.id, loaded.digest.reports.missing);
+    return { unitName: loaded.root.name, digest: loaded.digest, inviteAt: loaded.inviteAt, ...(people ? { people } : {}) };
   },
   format: (t, d, c) => digestOut(t, d, c.botUsername),
 });

@@ -21,11 +21,18 @@ async function queue(tx: Tx, kind: string, record: RecordRef, chatIds: bigint[],
   await enqueue(tx, job, unique.map((chatId) => ({ chatId })));
 }
 
-/** Queues a card for every committee member above the branch (a new or amended version to review). */
+/**
+ * Queues a card for every committee member above the branch (a new or amended version to review),
+ * but not for its own secretary or deputy: they may not decide on it (src/domain/access.ts).
+ */
 export async function queueReviewCards(tx: Tx, record: RecordRef & { unitId: number }, now: Date): Promise<void> {
   const ancestors = await ancestorsOf(tx, record.unitId);
   const reviewers = await tx.membership.findMany({
-    where: { role: Role.COMMITTEE, unitId: { in: ancestors } },
+    where: {
+      role: Role.COMMITTEE,
+      unitId: { in: ancestors },
+      user: { memberships: { none: { unitId: record.unitId, role: { in: [Role.SECRETARY, Role.DEPUTY] } } } },
+    },
     select: { user: { select: { telegramId: true } } },
   });
   await queue(tx, REVIEW_JOB, record, reviewers.map((r) => r.user.telegramId), now);

@@ -10,6 +10,7 @@ import { REPORT_COUNTS } from "./report-columns.js";
 import { inIdBatches } from "./id-batches.js";
 import { quotasOf } from "./quotas.js";
 import { displayTitle, NAME_FIELDS } from "./users.js";
+import { unreviewedBranches } from "./reviewers.js";
 
 export type ExportRange = { year: number; month?: number };
 
@@ -20,7 +21,8 @@ export type ExportRange = { year: number; month?: number };
  */
 export const EXPORT_MAX_BRANCHES = 10_000;
 
-export type ExportRows = Rows & { totals: TotalsMode };
+/** `unreviewed`: how many of the branches nobody but an administrator can review (their reports count as sent). */
+export type ExportRows = Rows & { totals: TotalsMode; unreviewed: number };
 
 /**
  * Every current report and minutes of the unit's branches, each with its review state; the progress
@@ -37,7 +39,7 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
     ? { gte: `${range.year}-${pad(range.month)}-01`, lte: `${range.year}-${pad(range.month)}-31` }
     : { gte: `${range.year}-01-01`, lte: `${range.year}-12-31` };
   const period: Period = { year: range.year, month: range.month ?? 12 };
-  const [reports, meetings, quotas, monthOnly, earlierApproved] = await Promise.all([
+  const [reports, meetings, quotas, monthOnly, earlierApproved, unreviewed] = await Promise.all([
     inIdBatches(ids, (batch) =>
       db.report.findMany({
         where: { unitId: { in: batch }, year: range.year, ...(range.month ? { month: range.month } : {}), supersededAt: null },
@@ -53,9 +55,10 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
       ? inIdBatches(ids, (batch) => db.report.findMany({ where: { unitId: { in: batch }, year: range.year, supersededAt: null }, select: REPORT_COUNTS }))
       : undefined,
     earlierApprovedReports(db, ids, period.year, period.month, totals),
+    unreviewedBranches(db, rootId, units),
   ]);
   const yearReports = monthOnly ?? reports;
-  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved });
+  const progress = aggregateBranches({ period, units, reports: yearReports, meetings: [], quotas, totals, earlierApproved, unreviewed });
   return {
     reports: reports.map((r) => ({ ...r, code: byId.get(r.unitId)!.code, name: byId.get(r.unitId)!.name, submittedBy: displayTitle(r.submittedBy) })),
     meetings: meetings.map((m) => ({
@@ -68,5 +71,6 @@ export async function exportRows(db: Db, rootId: number, range: ExportRange): Pr
     })),
     progress,
     totals,
+    unreviewed: unreviewed.size,
   };
 }

@@ -91,3 +91,15 @@ export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: num
   }
   return out;
 }
+
+/** The secretaries of a few branches (a digest's named ones), by branch: whom a committee calls about a missing report. */
+export async function secretaryNames(db: Db, unitIds: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = await db.membership.findMany({
+    where: { role: Role.SECRETARY, unitId: { in: [...unitIds] } },
+    select: { unitId: true, user: { select: { firstName: true, lastName: true } } },
+    orderBy: { id: "asc" },
+  });
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), displayName(r.user)]);
+  return out;
+}

@@ -9,7 +9,8 @@ import { loadTarget } from "../store/access.js";
 import { meetingFactsOfYear } from "../store/meetings.js";
 import { yearReports } from "../store/reports.js";
 import { loadSchedule } from "../store/settings.js";
-import { unitCreated } from "../store/units.js";
+import { findUnit, unitCreated } from "../store/units.js";
+import { normaliseUnitCode, UnitKind } from "../domain/units.js";
 import type { UseCaseDeps } from "./deps.js";
 
 /** The branch's year, or null when there is no such unit. */
@@ -37,4 +38,19 @@ export async function branchYearFor(deps: UseCaseDeps, actor: Actor, unitId: num
   const target = await loadTarget(deps.db, unitId, deps.clock(), deps.config.TZ);
   if (!may(actor, Action.PROGRESS, target)) return "not-allowed";
   return (await branchYear(deps, unitId, year)) ?? "not-allowed";
+}
+
+/** /tiendo <mã>: a branch named by its code, for whoever the access table lets follow it (a committee above, an administrator). */
+export async function branchYearByCode(
+  deps: UseCaseDeps,
+  actor: Actor,
+  code: string,
+  year: number,
+): Promise<YearSoFar | { status: "unit-missing" } | { status: "not-branch" | "not-allowed"; name: string }> {
+  const normal = normaliseUnitCode(code);
+  const unit = normal === undefined ? null : await findUnit(deps.db, normal);
+  if (!unit) return { status: "unit-missing" };
+  if (unit.kind !== UnitKind.BRANCH) return { status: "not-branch", name: unit.name };
+  const y = await branchYearFor(deps, actor, unit.id, year);
+  return y === "not-allowed" ? { status: "not-allowed", name: unit.name } : y;
 }

@@ -15,11 +15,16 @@ import { unitTree } from "../store/units.js";
 import { ensureUser, type TelegramPerson } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
 
-/** The record, if it exists and this person (by Telegram id) reviews its branch now; undefined otherwise (a forged or stale button). */
-export async function reviewable(deps: UseCaseDeps, telegramId: number, ref: RecordRef): Promise<ReviewRecord | undefined> {
+/**
+ * The record, if it exists and this person (by Telegram id) reviews its branch now; "own-unit" when
+ * they would, but it is their own branch (they are its secretary or deputy: another member decides);
+ * undefined otherwise (a forged or stale button).
+ */
+export async function reviewable(deps: UseCaseDeps, telegramId: number, ref: RecordRef): Promise<ReviewRecord | { ownUnit: string } | undefined> {
   const record = await loadReviewRecord(deps.db, ref);
   if (!record) return undefined;
   const why = await refusalOf(deps.db, { telegramId, adminIds: deps.config.ADMIN_IDS, action: Action.REVIEW, unitId: record.unitId, now: deps.clock(), timeZone: deps.config.TZ });
+  if (why === "own-unit") return { ownUnit: record.unitName };
   return why === undefined ? record : undefined;
 }
 
@@ -40,6 +45,8 @@ export type DecideResult =
   | { status: "too-late"; record: ReviewRecord }
   /** The reviewer lost the right to decide for the branch (read as the decision is recorded). Nothing recorded. */
   | { status: "not-allowed" }
+  /** The reviewer is the branch's secretary or deputy (perhaps since the card came): another member decides. Nothing recorded. */
+  | { status: "own-unit" }
   | { status: "missing" };
 
 export interface Decision {
@@ -60,11 +67,11 @@ export async function decide(deps: UseCaseDeps, d: Decision): Promise<DecideResu
   const now = deps.clock();
   const timeZone = deps.config.TZ;
   const reviewerUserId = await ensureUser(deps.db, d.reviewer);
-  const outcome = await deps.db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed"> => {
+  const outcome = await deps.db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed" | "own-unit"> => {
     const unitId = await recordUnitId(tx, d.ref);
     if (unitId !== undefined) {
       const why = await refusalOf(tx, { telegramId: d.reviewer.id, adminIds: deps.config.ADMIN_IDS, action: Action.REVIEW, unitId, now, timeZone });
-      if (why !== undefined) return "not-allowed";
+      if (why !== undefined) return why === "own-unit" ? "own-unit" : "not-allowed";
     }
     if (!(await markDecided(tx, d.ref, { decision: d.decision, reviewerUserId, note: d.note ?? null, now }))) return "unchanged";
     const sent = await recordSender(tx, d.ref);

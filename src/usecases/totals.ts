@@ -1,11 +1,13 @@
-// /tinhtong: what a committee's digests and exports count, shown or chosen, by
-// whoever the access table lets (SET_TOTALS: the committee's own members, administrators).
+// A committee's own settings, shown or chosen by whoever the access table lets (SET_TOTALS: the
+// committee's own members, administrators): /tinhtong, what its digests and exports count, and
+// /caidat <mã> tên, whether its group's /tonghop names people.
 import { Action, ancestorsIn, may } from "../domain/access.js";
 import type { TotalsMode } from "../domain/review-totals.js";
 import type { Actor } from "../domain/roles.js";
 import { normaliseUnitCode, UnitKind } from "../domain/units.js";
 import { allUnits } from "../store/digest-data.js";
 import { setTotalsMode, totalsChoiceOf } from "../store/totals-setting.js";
+import { groupShowsNames, setGroupNames } from "../store/group-names.js";
 import type { UseCaseDeps } from "./deps.js";
 
 type Unit = { id: number; code: string; name: string };
@@ -34,4 +36,24 @@ export async function committeeTotals(deps: UseCaseDeps, actor: Actor, code: str
   if (choice === "bad") return { status: "bad-word", unit };
   const { changed } = await setTotalsMode(deps.db, { unitId: unit.id, unitCode: unit.code, unitName: unit.name, mode: choice, actorId: actor.telegramId, now: deps.clock() });
   return { status: "set", unit, mode: choice, changed };
+}
+
+export type GroupNamesAnswer =
+  | { status: "unit-missing" }
+  | { status: "branch"; unit: Unit }
+  | { status: "not-allowed"; unit: Unit }
+  | { status: "shown"; unit: Unit; show: boolean }
+  | { status: "set"; unit: Unit; show: boolean; changed: boolean };
+
+/** `show`: undefined to show the choice in force. */
+export async function committeeGroupNames(deps: UseCaseDeps, actor: Actor, code: string, show: boolean | undefined): Promise<GroupNamesAnswer> {
+  const units = await allUnits(deps.db);
+  const unit = units.find((u) => u.code === normaliseUnitCode(code));
+  if (!unit) return { status: "unit-missing" };
+  if (unit.kind === UnitKind.BRANCH) return { status: "branch", unit };
+  const target = { unitId: unit.id, ancestors: ancestorsIn(new Map(units.map((u) => [u.id, u.parentId])), unit.id), delegated: false };
+  if (!may(actor, Action.SET_TOTALS, target)) return { status: "not-allowed", unit };
+  if (show === undefined) return { status: "shown", unit, show: await groupShowsNames(deps.db, unit.id) };
+  const { changed } = await setGroupNames(deps.db, { unitId: unit.id, unitCode: unit.code, unitName: unit.name, show, actorId: actor.telegramId, now: deps.clock() });
+  return { status: "set", unit, show, changed };
 }

@@ -6,6 +6,9 @@ import type { Actor } from "../domain/roles.js";
 import { normaliseUnitCode } from "../domain/units.js";
 import { allUnits } from "../store/digest-data.js";
 import { activeGroup } from "../store/groups.js";
+import { groupShowsNames } from "../store/group-names.js";
+import { loadTarget } from "../store/access.js";
+import { secretaryNames } from "../store/units.js";
 import type { UseCaseDeps } from "./deps.js";
 
 export type ViewScope = { id: number; name: string }[] | "group-not-registered" | "not-allowed" | "unit-missing" | "no-units";
@@ -31,4 +34,18 @@ export async function viewScope(deps: UseCaseDeps, viewer: Viewer, action: typeo
   const sees = (id: number | null) => id !== null && (seen === "all" || seen.has(id));
   const tops = units.filter((u) => sees(u.id) && !sees(u.parentId));
   return tops.length > 0 ? tops : "no-units";
+}
+
+/** Whether this person may have the unit's workbook (asked in its group: it then goes to them alone). */
+export async function exportTo(deps: UseCaseDeps, actor: Actor, unitId: number): Promise<boolean> {
+  return may(actor, Action.EXPORT, await loadTarget(deps.db, unitId, deps.clock(), deps.config.TZ));
+}
+
+/**
+ * The secretaries to name beside the branches a digest lists as missing: in a private chat (the
+ * access table already let the person see the unit), or in a group whose committee chose names.
+ */
+export async function digestPeople(deps: UseCaseDeps, where: "private" | "group", unitId: number, missing: readonly { unitId: number }[]): Promise<Map<number, string[]> | undefined> {
+  if (where === "group" && !(await groupShowsNames(deps.db, unitId))) return undefined;
+  return secretaryNames(deps.db, missing.map((b) => b.unitId));
 }

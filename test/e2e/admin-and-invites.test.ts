@@ -172,10 +172,11 @@ describe("who may do what", () => {
     expect(adminHelp).toContain("/huy");
   });
 
-  test("an administrator who is not a secretary is told so by /baocao and /tiendo", async () => {
+  test("an administrator who is not a secretary is told so by /baocao, and how to name a branch by /tiendo", async () => {
     const admin = h.admin();
     expect((await admin.say("/baocao")).texts).toEqual(["Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào."]);
-    expect((await admin.say("/tiendo")).texts).toEqual(["Lệnh này dành cho bí thư chi bộ. Đồng chí chưa được giao chi bộ nào."]);
+    // Administrators read any branch's year with /tiendo <mã> (issue 12, point 7).
+    expect((await admin.say("/tiendo")).texts[0]).toContain("Cách dùng: /tiendo <mã chi bộ>");
   });
 
   test("in a group the bot stays silent except to commands: a private one gets one pointer to the private chat (issue 12)", async () => {

@@ -132,10 +132,12 @@ describe("groups and digests", () => {
     const r = await g.say(member, "/tonghop 10/2026");
     expect(r.texts[0]).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo · tháng 10/2026");
     expect((await g.say(member, "/tonghop hôm qua")).texts[0]).toContain("Cách dùng: /tonghop");
-    // Outside a registered group only administrators may ask.
+    // Outside a registered group only committee members (for their units) and administrators may ask.
     // A branch of her own: a branch has one secretary (CB-VP's is Thảo).
     const secretary = await branchWithSecretary(h, 7502, "Ngọc", "CB-NGOC");
-    expect((await secretary.say("/tonghop")).texts).toEqual(["Tổng hợp chỉ xem được trong nhóm cấp ủy đã đăng ký, hoặc bởi quản trị viên."]);
+    expect((await secretary.say("/tonghop")).texts).toEqual([
+      "Đồng chí chỉ xem được tổng hợp, tệp Excel của đơn vị mình là cấp ủy viên và các đơn vị trực thuộc; trong nhóm cấp ủy đã đăng ký, gõ /tonghop.",
+    ]);
     expect((await h.user(7503, "Lạ").say("/tonghop")).texts[0]).toContain("chỉ phục vụ bí thư chi bộ");
     expect((await admin.say("/tonghop DU-SGD 10/2026")).texts[0]).toContain("📊 Tổng hợp Đảng ủy Sở Giáo dục và Đào tạo");
 
@@ -219,10 +221,14 @@ describe("groups and digests", () => {
     await s.press("✅ Gửi báo cáo");
     const g = h.group(-3001, "Văn phòng Đảng ủy");
     await g.say(h.admin(), "/dangkynhom DU-SGD");
-    const r = await g.say(h.user(7602, "Thư"), "/xuat 2026");
-    expect(r.last.method).toBe("sendDocument");
-    expect(r.last.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
-    const name = String(r.last.document).replace(/^upload:/, "");
+    // Asked in the group, the workbook goes to the administrator's private chat (issue 12, point 8).
+    const admin = h.admin();
+    const r = await g.say(admin, "/xuat 2026");
+    expect(r.texts).toEqual(["📎 Đã gửi tệp Excel của Đảng ủy Sở Giáo dục và Đào tạo vào trò chuyện riêng của đồng chí với Trợ lý."]);
+    const doc = h.fake.messagesTo(admin.id).at(-1)!;
+    expect(doc.method).toBe("sendDocument");
+    expect(doc.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
+    const name = String(doc.document).replace(/^upload:/, "");
     expect(name).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(h.fake.uploads.get(name)! as unknown as ArrayBuffer);

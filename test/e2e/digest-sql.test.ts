@@ -123,6 +123,41 @@ describe("the digest computed in the database", () => {
     }
   });
 
+  test("agrees with the reference on who can review (issue 12, point 10): committee members here and there, one of them a branch's own secretary", async () => {
+    const person = async (telegramId: bigint, roles: [string, string][]) => {
+      const u = await db.user.create({ data: { telegramId, firstName: `P${telegramId}` } });
+      for (const [role, code] of roles) await db.membership.create({ data: { userId: u.id, unitId: ids[code]!, role } });
+    };
+    const p2Branch = (await db.unit.findFirstOrThrow({ where: { parentId: ids.P2!, kind: "BRANCH" }, orderBy: { code: "asc" } })).code;
+    // P1-D1's branches have a reviewer; P2's all but the one whose secretary is P2's only member; P1's own branches none.
+    await person(9001n, [["COMMITTEE", "P1-D1"]]);
+    await person(9002n, [["COMMITTEE", "P2"], ["SECRETARY", p2Branch]]);
+    const check = async (what: string) => {
+      for (const code of ["ROOT", "P1", "P1-D1", "P2", p2Branch]) {
+        for (const mode of [TotalsMode.APPROVED, TotalsMode.ALL]) {
+          await setTotalsMode(db, { unitId: ids.ROOT!, unitCode: "ROOT", unitName: "Tên ROOT", mode, actorId: 1, now: new Date() });
+          const reference = buildDigest(await digestInput(db, ids[code]!, { year: 2026, month: 10 }));
+          const digest = (await loadDigest(db, ids[code]!, { year: 2026, month: 10 }))!.digest;
+          expect(JSON.parse(JSON.stringify(digest, round)), `${what}: ${code}, ${mode}`).toEqual(JSON.parse(JSON.stringify(reference, round)));
+        }
+      }
+    };
+    try {
+      await check("members on P1-D1 and P2");
+      const root = (await loadDigest(db, ids.ROOT!, { year: 2026, month: 10 }))!.digest;
+      const p1Branches = await db.unit.count({ where: { parentId: ids.P1!, kind: "BRANCH" } });
+      expect(root.unreviewed.count).toBe(p1Branches + 1);
+      expect(root.unreviewed.names.map((b) => b.code)).toContain(p2Branch);
+      // A member on the root reviews everything, the P2 secretary's branch too (the whole tree at once, without the walk).
+      await person(9003n, [["COMMITTEE", "ROOT"]]);
+      await check("and one on the root");
+      expect((await loadDigest(db, ids.ROOT!, { year: 2026, month: 10 }))!.digest.unreviewed.count).toBe(0);
+    } finally {
+      await db.membership.deleteMany({});
+      await db.user.deleteMany({ where: { telegramId: { in: [9001n, 9002n, 9003n] } } });
+    }
+  });
+
   test("the tree is big enough to exercise the cut lists", async () => {
     const digest = (await loadDigest(db, ids.ROOT!, { year: 2026, month: 10 }))!.digest;
     expect(digest.branches).toBe(130);

@@ -75,6 +75,23 @@ describe("review decisions", () => {
     expect(textsTo(s).filter((t) => t.startsWith("↩️"))).toEqual([]);
   });
 
+  test("a return whose reviewer becomes the branch's deputy while typing the reason: not returned, and told that it is their own branch (issue 12, point 9)", async () => {
+    const reviewer = (await Reviewer.invite(h, "DU-SGD", nextPerson++)).person;
+    const { secretary: s, branch } = await freshSecretary(h);
+    await submitReport(s);
+    expect((await reviewer.press("↩️ Trả lại", cardFor(reviewer, branch))).last.text).toContain("Hãy gõ lý do trả lại");
+
+    // The deputy's role is given while the form waits: accepting an invite would close the open form.
+    const unit = await h.app.db.unit.findUniqueOrThrow({ where: { code: branch } });
+    const user = await h.app.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(reviewer.id) } });
+    await h.app.db.membership.create({ data: { userId: user.id, unitId: unit.id, role: "DEPUTY" } });
+    const r = await reviewer.say("Số liệu chưa khớp sổ sách");
+    expect(r.texts).toEqual([
+      `Đồng chí là bí thư hoặc phó bí thư của Chi bộ ${branch}, nên không tự duyệt hay trả lại báo cáo, biên bản của chi bộ mình. Một cấp ủy viên khác sẽ duyệt.`,
+    ]);
+    expect(await reportsOf(branch)).toMatchObject([{ reviewState: "PENDING", reviewNote: null, reviewedById: null }]);
+  });
+
   test("an approval whose reviewer loses the role while the bot handles the press: not approved, and told why", async () => {
     const reviewer = (await Reviewer.invite(h, "DU-SGD", nextPerson++)).person;
     const { secretary: s, branch } = await freshSecretary(h);

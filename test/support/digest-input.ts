@@ -11,13 +11,14 @@ import { UnitKind } from "../../src/domain/units.js";
 import { earlierApprovedReports, subtreeAndTotals } from "../../src/store/digest-data.js";
 import { quotasOf } from "../../src/store/quotas.js";
 import { REPORT_COUNTS } from "../../src/store/report-columns.js";
+import { unreviewedBranches } from "../../src/store/reviewers.js";
 
 export async function digestInput(db: Db, rootId: number, period: Period): Promise<DigestInput & { root: DigestUnit }> {
   const { units, totals } = await subtreeAndTotals(db, rootId);
   const branchIds = units.filter((u) => u.kind === UnitKind.BRANCH).map((u) => u.id);
   const firstMonthOfQuarter = (quarterOf(period.month) - 1) * 3 + 1;
   const pad = (n: number) => String(n).padStart(2, "0");
-  const [reports, earlierApproved, meetings, quotas] = await Promise.all([
+  const [reports, earlierApproved, meetings, quotas, unreviewed] = await Promise.all([
     db.report.findMany({
       where: { unitId: { in: branchIds }, year: period.year, month: { lte: period.month }, supersededAt: null },
       select: REPORT_COUNTS,
@@ -32,6 +33,7 @@ export async function digestInput(db: Db, rootId: number, period: Period): Promi
       select: { unitId: true, kind: true, heldOn: true, onRoll: true, present: true },
     }) as Promise<DigestMeeting[]>,
     quotasOf(db, branchIds, period.year),
+    unreviewedBranches(db, rootId, units),
   ]);
-  return { root: units.find((u) => u.id === rootId)!, period, units, reports, meetings, quotas, totals, earlierApproved };
+  return { root: units.find((u) => u.id === rootId)!, period, units, reports, meetings, quotas, totals, earlierApproved, unreviewed };
 }

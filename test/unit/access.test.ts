@@ -1,7 +1,7 @@
 // Who may do what to which unit (src/domain/access.ts), as a table: every role against
 // every action on its own unit, a unit below it and a unit elsewhere in the tree.
 import { describe, expect, it } from "vitest";
-import { Action, mayAnywhere, ownUnits, reach, refusal, type Target } from "../../src/domain/access.js";
+import { Action, hasReviewer, mayAnywhere, ownUnits, reach, refusal, type Target } from "../../src/domain/access.js";
 import { Role, type Actor } from "../../src/domain/roles.js";
 
 // The tree: the Đảng ủy DU (1) holds the branch CB-A (2); the Đảng ủy DU-X (4) holds the branch
@@ -22,7 +22,7 @@ const TREE = [
 const ANCESTORS: Record<number, number[]> = { [DU]: [], [CB_A]: [DU], [CB_X]: [DU_X], [DU_X]: [], [UNDER_CB_A]: [CB_A, DU] };
 
 type Place = "own" | "below" | "elsewhere";
-type Answer = "yes" | "no-role" | "not-delegated";
+type Answer = "yes" | "no-role" | "not-delegated" | "own-unit";
 
 interface Case {
   actor: Actor;
@@ -46,48 +46,66 @@ const ROLES: Record<string, Case> = {
   "deputy, with a delegation": { actor: member(Role.DEPUTY, CB_A), places: ofBranch, delegated: true },
   "deputy, without": { actor: member(Role.DEPUTY, CB_A), places: ofBranch, delegated: false },
   "committee member": { actor: member(Role.COMMITTEE, DU), places: ofCommittee, delegated: false },
+  "committee member and secretary below": {
+    actor: { ...member(Role.COMMITTEE, DU), memberships: [...member(Role.COMMITTEE, DU).memberships, ...member(Role.SECRETARY, CB_A).memberships] },
+    places: ofCommittee,
+    delegated: false,
+  },
   admin: { actor: { ...nobody, isAdmin: true }, places: ofCommittee, delegated: false },
+  "admin and deputy below": { actor: { ...member(Role.DEPUTY, CB_A), isAdmin: true }, places: ofCommittee, delegated: false },
   stranger: { actor: nobody, places: ofCommittee, delegated: false },
 };
 
-const ACTIONS = [Action.FILE, Action.VIEW, Action.REVIEW, Action.DELEGATE, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.ADMIN];
+const ACTIONS = [Action.FILE, Action.VIEW, Action.REVIEW, Action.DELEGATE, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.ADMIN];
 
 // One row per role and place; the columns follow ACTIONS. "-": no ("no-role").
-//                                            file        view  review delegate progress totals digest export admin
+//                                            file        view  review delegate progress totals digest export quotas admin
 const EXPECTED: Record<string, Record<Place, string>> = {
   secretary: {
-    own: /*                                */ "yes         yes   -      yes      yes      -      -      -      -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -",
+    own: /*                                */ "yes         yes   -      yes      yes      -      -      -      -      -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
   },
   "deputy, with a delegation": {
-    own: /*                                */ "yes         yes   -      -        yes      -      -      -      -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -",
+    own: /*                                */ "yes         yes   -      -        yes      -      -      -      -      -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
   },
   "deputy, without": {
-    own: /*                                */ "waits       yes   -      -        yes      -      -      -      -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -",
+    own: /*                                */ "waits       yes   -      -        yes      -      -      -      -      -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
   },
   "committee member": {
-    own: /*                                */ "-           yes   -      -        -        yes    -      -      -",
-    below: /*                              */ "-           yes   yes    -        -        -      -      -      -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -",
+    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    -",
+    below: /*                              */ "-           yes   yes    -        yes      -      yes    yes    yes    -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
+  },
+  // A committee member who is also the secretary of CB-A: everything of both roles, but no review of CB-A.
+  "committee member and secretary below": {
+    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    -",
+    below: /*                              */ "yes         yes   own    yes      yes      -      yes    yes    yes    -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
   },
   admin: {
-    own: /*                                */ "-           yes   yes    -        -        yes    yes    yes    yes",
-    below: /*                              */ "-           yes   yes    -        -        yes    yes    yes    yes",
-    elsewhere: /*                          */ "-           yes   yes    -        -        yes    yes    yes    yes",
+    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes",
+    below: /*                              */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes",
+    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes",
+  },
+  // An administrator who is also a branch's deputy reviews every branch but that one.
+  "admin and deputy below": {
+    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes",
+    below: /*                              */ "waits       yes   own    -        yes      yes    yes    yes    yes    yes",
+    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes",
   },
   stranger: {
-    own: /*                                */ "-           -     -      -        -        -      -      -      -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -",
+    own: /*                                */ "-           -     -      -        -        -      -      -      -      -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -",
   },
 };
 
-const WORDS: Record<string, Answer> = { yes: "yes", "-": "no-role", waits: "not-delegated" };
+const WORDS: Record<string, Answer> = { yes: "yes", "-": "no-role", waits: "not-delegated", own: "own-unit" };
 
 describe("the access table", () => {
   const rows = Object.entries(ROLES).flatMap(([role, c]) => (["own", "below", "elsewhere"] as const).map((place) => [role, place, c] as const));
@@ -104,6 +122,31 @@ describe("the access table", () => {
   });
 });
 
+describe("who can review a branch (issue 12, points 9 and 10)", () => {
+  const committeeOf = (unitId: number) => member(Role.COMMITTEE, unitId).memberships;
+  const target = (unitId: number): Target => ({ unitId, ancestors: ANCESTORS[unitId]!, delegated: false });
+
+  it("a committee member above the branch can; none, or one of another tree, cannot", () => {
+    expect(hasReviewer(target(CB_A), [committeeOf(DU)])).toBe(true);
+    expect(hasReviewer(target(CB_A), [])).toBe(false);
+    expect(hasReviewer(target(CB_A), [committeeOf(DU_X)])).toBe(false);
+    // A member of the branch's own committee level does not review the committee itself.
+    expect(hasReviewer(target(DU), [committeeOf(DU)])).toBe(false);
+  });
+
+  it("the branch's own secretary or deputy does not count, even as a committee member above it; another member does", () => {
+    const selfOnly = [...committeeOf(DU), ...member(Role.SECRETARY, CB_A).memberships];
+    expect(hasReviewer(target(CB_A), [selfOnly])).toBe(false);
+    expect(hasReviewer(target(CB_A), [[...committeeOf(DU), ...member(Role.DEPUTY, CB_A).memberships]])).toBe(false);
+    expect(hasReviewer(target(CB_A), [selfOnly, committeeOf(DU)])).toBe(true);
+  });
+
+  it("reach leaves out the reviewer's own branch: /choduyet does not list it", () => {
+    const actor: Actor = { telegramId: 7, isAdmin: false, memberships: [...committeeOf(DU), ...member(Role.SECRETARY, CB_A).memberships] };
+    expect(reach(actor, Action.REVIEW, TREE)).toEqual(new Set([UNDER_CB_A]));
+  });
+});
+
 describe("rights over a whole tree", () => {
   it("a committee member reviews the units below their committee, not the committee itself; an administrator all", () => {
     expect(reach(ROLES["committee member"]!.actor, Action.REVIEW, TREE)).toEqual(new Set([CB_A, UNDER_CB_A]));
@@ -115,8 +158,8 @@ describe("rights over a whole tree", () => {
     const anywhere = (c: Case) => ACTIONS.filter((a) => mayAnywhere(c.actor, a));
     expect(anywhere(ROLES.secretary!)).toEqual([Action.FILE, Action.VIEW, Action.DELEGATE, Action.PROGRESS]);
     expect(anywhere(ROLES["deputy, without"]!)).toEqual([Action.FILE, Action.VIEW, Action.PROGRESS]);
-    expect(anywhere(ROLES["committee member"]!)).toEqual([Action.VIEW, Action.REVIEW, Action.SET_TOTALS]);
-    expect(anywhere(ROLES.admin!)).toEqual([Action.VIEW, Action.REVIEW, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.ADMIN]);
+    expect(anywhere(ROLES["committee member"]!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS]);
+    expect(anywhere(ROLES.admin!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.ADMIN]);
     expect(anywhere(ROLES.stranger!)).toEqual([]);
   });
 

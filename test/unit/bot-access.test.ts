@@ -108,9 +108,43 @@ const TABLE: { command: string; answers: Record<Person, string> }[] = [
       stranger: refusal.noRole,
       secretary: refusal.digest,
       deputy: refusal.digest,
-      committee: refusal.digest,
-      otherCommittee: refusal.digest,
+      // A committee member reads their own unit's (issue 12, point 7).
+      committee: expect.stringContaining("📊 Tổng hợp Đơn vị DU ·") as unknown as string,
+      otherCommittee: expect.stringContaining("📊 Tổng hợp Đơn vị DU2 ·") as unknown as string,
       admin: expect.stringContaining("Đơn vị DU") as unknown as string,
+    },
+  },
+  {
+    command: "/tonghop CB-A",
+    answers: {
+      stranger: refusal.noRole,
+      secretary: refusal.digest,
+      deputy: refusal.digest,
+      committee: expect.stringContaining("📊 Tổng hợp Đơn vị CB-A ·") as unknown as string,
+      otherCommittee: refusal.digest,
+      admin: expect.stringContaining("📊 Tổng hợp Đơn vị CB-A ·") as unknown as string,
+    },
+  },
+  {
+    command: "/tiendo CB-A",
+    answers: {
+      stranger: refusal.noRole,
+      secretary: expect.stringContaining("📈 Đơn vị CB-A") as unknown as string,
+      deputy: expect.stringContaining("📈 Đơn vị CB-A") as unknown as string,
+      committee: expect.stringContaining("📈 Đơn vị CB-A") as unknown as string,
+      otherCommittee: t("progress-not-allowed", { unit: "Đơn vị CB-A", code: "CB-A" }),
+      admin: expect.stringContaining("📈 Đơn vị CB-A") as unknown as string,
+    },
+  },
+  {
+    command: "/chitieu CB-A",
+    answers: {
+      stranger: refusal.noRole,
+      secretary: refusal.adminOnly,
+      deputy: refusal.adminOnly,
+      committee: expect.stringContaining("Đơn vị CB-A") as unknown as string,
+      otherCommittee: t("quota-not-allowed", { unit: "Đơn vị CB-A" }),
+      admin: expect.stringContaining("Đơn vị CB-A") as unknown as string,
     },
   },
   {

@@ -29,6 +29,7 @@ const REFUSALS = [
   t("handover-secretary-only"),
   t("totals-not-committee"),
   t("unknown-input"),
+  t("export-group-not-allowed", { unit: "Đơn vị DU" }),
 ];
 const refused = (answer: string | undefined) => answer !== undefined && (REFUSALS.includes(answer) || answer.startsWith(t("refuse-deputy-not-delegated", { unit: "" }).slice(0, 20)));
 
@@ -73,8 +74,12 @@ describe("the lists are what the bot does", () => {
   });
 
   for (const person of Object.keys(PEOPLE) as Person[]) {
-    test(`in a registered group, the ${person} may use the group's commands, and the administrators' only if an administrator`, async () => {
-      for (const e of GROUP_COMMANDS) expect(refused((await m.sayInGroup(GROUP, PEOPLE[person], `/${e.command}`))[0]), e.command).toBe(false);
+    test(`in a registered group, the ${person} may use the group's commands (the workbook only with a role for its unit), and the administrators' only if an administrator`, async () => {
+      // /xuat's workbook, with names and removal reasons, is for the committee of the group's unit and administrators (issue 12, point 8).
+      const exports = person === "committee" || person === "admin";
+      for (const e of GROUP_COMMANDS) {
+        expect(refused((await m.sayInGroup(GROUP, PEOPLE[person], `/${e.command}`)).at(-1)), e.command).toBe(e.command === "xuat" && !exports);
+      }
       for (const command of groupCommands) {
         // Another group, so that /huynhom leaves the registered one as it is.
         const [answer] = await m.sayInGroup(OTHER_GROUP, PEOPLE[person], `/${command}`);
@@ -108,7 +113,7 @@ describe("/trogiup and the menu say the same", () => {
     expect(audiencesOf(both)).toEqual(["secretary", "committee", "common"]);
     const menu = menuOf(both).map((e) => e.command);
     expect(menu).toEqual([...new Set(menu)]);
-    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tinhtong", "hoso", "huy", "trogiup"]);
+    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
   });
 
   test("the administrator's help has every administrator command the issue names", () => {

@@ -46,6 +46,8 @@ function auditText(ctx: BotContext, e: { action: string; subject: string; detail
     Object.assign(vars, { dueDay: after.dueDay });
   } else if (e.action === "totals.set") {
     Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
+  } else if (e.action === "groupNames.set") {
+    Object.assign(vars, { name: show(d.name), after: ctx.t(d.after ? "names-shown" : "names-hidden") });
   } else if (e.action === "period.close" || e.action === "period.reopen") {
     Object.assign(vars, { period: show(d.period), name: show(d.name) });
   } else if (e.action === "member.remove" || e.action === "member.replace" || e.action === "profile.set") {

@@ -1,6 +1,9 @@
 // Committees' views: /tonghop and /xuat in a registered group (groups.ts), or in a
-// private chat for the units the access table lets the person see.
-import { Composer, InputFile } from "grammy";
+// private chat for the units the access table lets the person see. In a group, /tonghop
+// is everyone's there and names no one unless the committee chose it (/caidat); /xuat,
+// with names and removal reasons, goes to the asker's private chat, and only to someone
+// the access table lets export the group's unit.
+import { Composer, GrammyError, InputFile } from "grammy";
 import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
@@ -11,7 +14,8 @@ import { EXPORT_MAX_BRANCHES, exportRows, type ExportRange } from "../../store/e
 import type { AppDeps, BotContext } from "../context.js";
 import { withoutMarks } from "../../domain/text.js";
 import { Action } from "../../domain/access.js";
-import { viewScope } from "../../usecases/views.js";
+import { digestPeople, exportTo, viewScope } from "../../usecases/views.js";
+import { privateChatButton } from "../people/help.js";
 
 export function digestsFeature(deps: AppDeps) {
   const composer = new Composer<BotContext>();
@@ -49,8 +53,9 @@ export function digestsFeature(deps: AppDeps) {
     for (const unit of units) {
       const loaded = await loadDigest(deps.db, unit.id, period);
       if (!loaded) continue;
-      const { digest } = loaded;
-      for (const text of digestMessages(ctx.t, unit.name, digest)) await ctx.reply(text);
+      const { digest, inviteAt } = loaded;
+      const people = await digestPeople(deps, ctx.chat?.type === "private" ? "private" : "group", unit.id, digest.reports.missing);
+      for (const text of digestMessages(ctx.t, unit.name, digest, { inviteAt, people })) await ctx.reply(text);
       const chart = digestChart(ctx.t, unit.name, digest);
       if (chart) await ctx.replyWithPhoto(new InputFile(chart.png, "tien-do.png"), { caption: chart.caption });
     }
@@ -74,18 +79,36 @@ export function digestsFeature(deps: AppDeps) {
     }
     const units = await scope(ctx, Action.EXPORT, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
+    const inGroup = ctx.chat?.type !== "private";
+    if (inGroup && !(await exportTo(deps, ctx.actor, units[0]!.id))) return ctx.reply(ctx.t("export-group-not-allowed", { unit: units[0]!.name }));
+    // In a group the workbook goes to the asker alone: the group is told where it went.
+    const send = (file: InputFile, caption: string) => (inGroup ? ctx.api.sendDocument(ctx.from!.id, file, { caption }) : ctx.replyWithDocument(file, { caption }));
     for (const unit of units) {
       const loaded = await exportRows(deps.db, unit.id, range);
       if ("tooLarge" in loaded) {
         await ctx.reply(ctx.t("export-too-large", { unit: unit.name, branches: loaded.tooLarge, max: EXPORT_MAX_BRANCHES }));
         continue;
       }
-      const { totals, ...rows } = loaded;
+      const { totals, unreviewed, ...rows } = loaded;
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
       const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
-      await ctx.replyWithDocument(new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`), {
-        caption: `${caption}\n${ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) })}`,
-      });
+      const file = new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`);
+      const notes = [caption, ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) }), ...(unreviewed > 0 ? [ctx.t("export-unreviewed", { count: unreviewed })] : [])];
+      const sent = await send(file, notes.join("\n")).then(
+        () => true,
+        // Telegram refuses a private message to someone who never opened (or blocked) the chat with the bot.
+        (err: unknown) => {
+          if (!inGroup) throw err;
+          // Ids and the error code only: the refused call carries the caption.
+          deps.log.warn({ kind: "export-private", chatId: ctx.from!.id, status: err instanceof GrammyError ? err.error_code : undefined }, "workbook not delivered privately");
+          return false;
+        },
+      );
+      if (inGroup) {
+        await (sent
+          ? ctx.reply(ctx.t("export-sent-privately", { unit: unit.name }))
+          : ctx.reply(ctx.t("export-private-failed"), { reply_markup: privateChatButton(ctx, ctx.t("private-chat-button"), { kind: "help" }) }));
+      }
     }
   });
 

@@ -20,6 +20,10 @@ export function reviewFeature(deps: AppDeps) {
     const t = ctx.t.bind(ctx);
     const record = ref ? await reviewable(deps, ctx.from.id, ref) : undefined;
     if (!ref || !record) return ctx.answerCallbackQuery({ text: ctx.t("review-not-allowed"), show_alert: true });
+    if ("ownUnit" in record) {
+      await ctx.answerCallbackQuery();
+      return ctx.reply(ctx.t("review-own-unit", { unit: record.ownUnit }));
+    }
     // The pressed card's buttons go in every case: the answer below says what happened.
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (action === "r") {
@@ -34,6 +38,7 @@ export function reviewFeature(deps: AppDeps) {
     }
     await ctx.answerCallbackQuery();
     if (result.status === "not-allowed") return ctx.reply(ctx.t("review-lost-right-approve", { what: recordTitle(t, record) }));
+    if (result.status === "own-unit") return ctx.reply(ctx.t("review-own-unit", { unit: record.unitName }));
     if (result.status === "missing") return ctx.reply(ctx.t("review-not-allowed"));
     await ctx.reply(tooLateText(t, result.record, ctx.from.id, tz));
     // Replaced meanwhile: the reviewer sees the version that counts now.

@@ -19,8 +19,9 @@ export function createReturnForm(deps: AppDeps) {
     const before = await form.external(async () => {
       const record = await reviewable(deps, person.id, ref);
       if (!record) return { ok: false as const, text: t("review-not-allowed") };
+      if ("ownUnit" in record) return { ok: false as const, text: t("review-own-unit", { unit: record.ownUnit }) };
       if (!record.current || record.state !== ReviewState.PENDING) return { ok: false as const, text: tooLateText(t, record, person.id, tz) };
-      return { ok: true as const, what: recordTitle(t, record) };
+      return { ok: true as const, what: recordTitle(t, record), unit: record.unitName };
     });
     if (!before.ok) return form.finish(before.text);
 
@@ -30,6 +31,7 @@ export function createReturnForm(deps: AppDeps) {
       const result = await decide(deps, { reviewer: person, ref, decision: ReviewState.RETURNED, note: reason });
       if (result.status === "ok") return t("review-returned-done", { what: before.what, reason });
       if (result.status === "not-allowed") return t("review-lost-right-return", { what: before.what });
+      if (result.status === "own-unit") return t("review-own-unit", { unit: before.unit });
       return result.status === "missing" ? t("review-not-allowed") : tooLateText(t, result.record, person.id, tz);
     });
     return form.finish(outcome);
