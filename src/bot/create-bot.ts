@@ -37,7 +37,7 @@ import { totalsFeature } from "./committees/totals.js";
 import { fallbackFeature } from "./fallback.js";
 
 /** Bump when a form's questions change shape: forms left open by older code are then discarded. */
-const FORM_STATE_VERSION = 3;
+const FORM_STATE_VERSION = 4;
 
 /**
  * The kinds of update the handlers below use, asked of Telegram (setWebhook,

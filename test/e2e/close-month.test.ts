@@ -250,7 +250,7 @@ describe("a closed month", () => {
     expect(r.texts[0]).toBe(CLOSED_NOTICE);
     expect(r.texts[1]).toContain("Tháng 10/2026 đã có báo cáo (bản 1");
     await approved.press("✏️ Sửa một mục");
-    await approved.press("5. Chuyển chính thức");
+    await approved.press("5. Chuyển đảng chính thức");
     await approved.say("2");
     r = await approved.press(SEND);
     expect(r.last.text).toBe(REASON_QUESTION);
@@ -378,7 +378,7 @@ describe("/mokhoa reopens a closed month", () => {
     let s = await secretary.press("Tháng 10/2026");
     expect(s.texts).not.toContain(CLOSED_NOTICE);
     await secretary.press("✏️ Sửa một mục");
-    await secretary.press("5. Chuyển chính thức");
+    await secretary.press("5. Chuyển đảng chính thức");
     await secretary.say("2");
     s = await secretary.press(SEND);
     expect(s.texts).toHaveLength(1);

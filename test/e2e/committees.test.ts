@@ -44,8 +44,8 @@ describe("quotas", () => {
     ["/chitieu CB-QT 1999 3", "Năm phải từ 2025 đến 2027."],
     ["/chitieu CB-QT 2026 -3", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
     ["/chitieu CB-QT 2026 2,5", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
-    ["/chitieu CB-QT 2026 3 giaosu", 'Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").'],
-    ["/chitieu CB-QT 3 học sinh giỏi", "Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác"],
+    ["/chitieu CB-QT 2026 3 giaosu", 'Đối tượng phải là một trong: giáo viên, giảng viên (gõ giáo viên hoặc giảng viên); học sinh; sinh viên; khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").'],
+    ["/chitieu CB-QT 3 học sinh giỏi", "Đối tượng phải là một trong: giáo viên, giảng viên (gõ giáo viên hoặc giảng viên); học sinh; sinh viên; khác"],
     ["/chitieu CB-QT 2,5 học sinh", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
   ])("%s is refused and changes nothing", async (command, answer) => {
     const before = await h.app.db.quota.findMany();
@@ -227,7 +227,7 @@ describe("groups and digests", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo tháng", "Sinh hoạt chi bộ", "Tiến độ chỉ tiêu"]);
     const sheet = wb.getWorksheet("Báo cáo tháng")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)"]);
+    expect(header.slice(0, 4)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn phát triển đảng viên)"]);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
     const september = rows.find((v) => v[0] === "CB-QT" && (v[2] as Date).getUTCMonth() === 8)!;
     expect(september[2]).toBeInstanceOf(Date);

@@ -1,7 +1,7 @@
 // Committees' views: /tonghop and /xuat in a registered group (groups.ts), or in a
 // private chat for the units the access table lets the person see.
 import { Composer, InputFile } from "grammy";
-import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
+import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
 import { digestMessages, totalsBasis } from "../../messages/digest.js";
@@ -69,9 +69,13 @@ export function digestsFeature(deps: AppDeps) {
         const p = parsePeriod(rest, now, tz);
         if (typeof p !== "object") return ctx.reply(ctx.t("export-usage"));
         range = p;
+        // The file name keeps a sortable "2026-11"; the caption a person reads says "tháng 11/2026".
         suffix = `${p.year}-${String(p.month).padStart(2, "0")}`;
       }
     }
+    const rangeText = range.month
+      ? ctx.t("export-range-month", { period: formatPeriod({ year: range.year, month: range.month }) })
+      : ctx.t("export-range-year", { year: String(range.year) });
     const units = await scope(ctx, Action.EXPORT, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     for (const unit of units) {
@@ -82,7 +86,7 @@ export function digestsFeature(deps: AppDeps) {
       }
       const { totals, ...rows } = loaded;
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
-      const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
+      const caption = ctx.t("export-caption", { unit: unit.name, range: rangeText, reports: rows.reports.length, meetings: rows.meetings.length });
       await ctx.replyWithDocument(new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`), {
         caption: `${caption}\n${ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) })}`,
       });
