@@ -188,7 +188,7 @@ describe("groups and digests", () => {
     expect((await admin.say("/chitieu DU-TINH")).last.text).toContain("Tổng: 3 đảng viên");
     const r = await admin.say("/xuat DU-TINH 2026");
     expect(r.last.method).toBe("sendDocument");
-    expect(r.last.text).toContain("📎 Số liệu của Tỉnh ủy, 2026");
+    expect(r.last.text).toContain("📎 Số liệu của Tỉnh ủy, năm 2026:");
   });
 
   test("a unit of more than 10,000 branches is not put in one workbook: /xuat says to export the units below it", async () => {
@@ -219,7 +219,7 @@ describe("groups and digests", () => {
     await g.say(h.admin(), "/dangkynhom DU-SGD");
     const r = await g.say(h.user(7602, "Thư"), "/xuat 2026");
     expect(r.last.method).toBe("sendDocument");
-    expect(r.last.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
+    expect(r.last.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, năm 2026:");
     const name = String(r.last.document).replace(/^upload:/, "");
     expect(name).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();

@@ -328,14 +328,14 @@ describe("a closed month", () => {
     await secretary.press(/Quần chúng ưu tú/);
     await secretary.say("13");
     r = await secretary.press("✅ Gửi báo cáo");
-    expect(r.last.text).toContain("gõ lý do sửa báo cáo");
+    expect(r.last.text).toContain("gõ lý do đính chính báo cáo");
     r = await secretary.say("Bổ sung 1 quần chúng chuyển đến");
     expect(r.last.text).toContain("🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: Bổ sung 1 quần chúng chuyển đến)");
     await delivered();
 
     const card = cardsFor(member, "CB-X").at(-1)!;
     expect(card.text).toContain("(phiên bản 2)");
-    expect(card.text).toContain("⚠️ Sửa sau khi tháng đã khóa sổ. Lý do sửa: Bổ sung 1 quần chúng chuyển đến");
+    expect(card.text).toContain("⚠️ Đính chính sau khóa sổ. Lý do đính chính: Bổ sung 1 quần chúng chuyển đến");
     expect(card.text).toContain("• Quần chúng ưu tú: 12 → 13");
     expect((await member.press("✅ Duyệt", card)).texts[0]).toBe("✅ Đã duyệt báo cáo tháng 10/2026 của Chi bộ CB-X (phiên bản 2).");
     expect((await reportRows("CB-X")).map((x) => [x.version, x.reviewState, x.lateCorrection])).toEqual([

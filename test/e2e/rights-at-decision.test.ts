@@ -115,7 +115,7 @@ describe("sending a report or minutes", () => {
     await s.say("/baocao");
     await s.press("Tháng 10/2026");
     let r = await s.press("✅ Gửi báo cáo");
-    expect(r.last.text).toContain("đã khóa sổ. Đồng chí gõ lý do sửa báo cáo");
+    expect(r.last.text).toContain("đã khóa sổ. Đồng chí gõ lý do đính chính báo cáo");
     await removeRole(s, branch);
     r = await s.say("Ghi nhầm số chuyển chính thức");
     expect(r.texts).toEqual([refusedFiling(branch)]);

@@ -93,7 +93,7 @@ describeInBrowser("the try-out page: filing and approving", () => {
     await p.type("9", "có mặt");
     await p.type("9", "Nội dung chính");
     await p.type("Kiểm điểm công tác tháng 10/2026;\ntriển khai nhiệm vụ tháng 11/2026.", "Kết luận");
-    await p.type("Thống nhất các nhiệm vụ trọng tâm.", "Gửi ảnh hoặc tệp PDF");
+    await p.type("Thống nhất các nhiệm vụ trọng tâm.", "Gửi ảnh, tệp PDF");
     await p.attach("bien-ban-trang-1.png", "image/png", photo, "Đã nhận 1 tệp");
     const mine = p.page.locator(".row.me").last();
     const width = (img: unknown) => (img as { decode(): Promise<void>; naturalWidth: number }).decode().then(() => (img as { naturalWidth: number }).naturalWidth);

@@ -88,7 +88,7 @@ export function meetingAnswers(m: MeetingAnswers): Answerer {
       [/vắng có lý do\?/, text(m.absentExcused)],
       [/^Nội dung chính/, text(m.content)],
       [/^Kết luận/, text(m.conclusions)],
-      [/^Gửi ảnh hoặc tệp PDF/, () => ({ press: "Không có tệp" })],
+      [/^Gửi ảnh, tệp PDF/, () => ({ press: "Không có tệp" })],
     ],
     `the minutes of ${m.heldOn}`,
   );
