@@ -44,7 +44,7 @@ export function digestMessages(t: Translate, unitName: string, d: Digest): strin
   const lines: string[] = [
     t("digest-title", { unit: unitName, period: formatPeriod(d.period) }),
     "",
-    // A zero is left out rather than shown: "(0 muộn)" reads like something to look into.
+    // A zero is left out rather than shown: "none late" written as a count reads like something to look into.
     t("digest-reports", { received: d.reports.received, branches: d.branches, late: d.reports.late > 0 ? t("digest-reports-late", { count: d.reports.late }) : "" }),
   ];
   if (d.reports.received > 0) lines.push(t("digest-review", { parts: reviewParts(t, d.reports.review) }));
