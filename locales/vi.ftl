@@ -61,6 +61,7 @@ error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lò
 error-form-ended = Xin lỗi, có lỗi xảy ra khi xử lý nên biểu mẫu đang điền phải đóng lại; các câu trả lời đang điền dở không giữ được. Đồng chí vui lòng gõ lại lệnh để làm lại sau ít phút.
 unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
 stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lệnh để bắt đầu lại, ví dụ /baocao.
+form-from-older-version = Trợ lý vừa được cập nhật, các câu hỏi đã thay đổi, nên biểu mẫu đồng chí đang điền dở đã đóng; những câu đã trả lời trong đó chưa được lưu. Xin đồng chí gõ lại lệnh (ví dụ /baocao) để điền lại từ đầu.
 cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
 cancel-nothing = Không có biểu mẫu nào đang mở.
 
