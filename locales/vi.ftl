@@ -221,7 +221,7 @@ report-summary =
     7. Chuyển sinh hoạt đến: { $transferredIn }; chuyển đi: { $transferredOut }
     8. Khó khăn, đề xuất: { $note }
 report-summary-reason = {" "}(lý do: { $reason })
-report-summary-unclassified = , chưa phân loại { $count } (báo cáo gửi trước khi tách bốn loại)
+report-summary-unclassified = ; chưa phân loại { $count }: số gửi trước khi tách bốn loại
 report-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
 report-button-send = ✅ Gửi báo cáo
 report-field-period = Tháng báo cáo
