@@ -60,7 +60,7 @@ function seedSqlite(path: string, branches: number): void {
     for (let b = 0; b < branches; b++) unit.run(L.firstBranch + b, `CB${b}`, `Chi bộ ${b}`, "BRANCH", L.districtOf(b), AT);
     const report = sql.prepare(
       `INSERT INTO "Report" (unitId, year, month, version, candidates, awarenessClass, applicationsInReview, admittedTeachers, admittedPupils,
-         admittedStudents, admittedOther, madeFull, removed, transferredIn, transferredOut, late, submittedById, submittedAt, reviewState, supersededAt, lateCorrection)
+         admittedStudents, admittedOther, madeFull, removedUnclassified, transferredIn, transferredOut, late, submittedById, submittedAt, reviewState, supersededAt, lateCorrection)
        VALUES (?, ${YEAR}, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0, ?, ?, 1, '${AT}', ?, ?, ?)`,
     );
     const meeting = sql.prepare(
@@ -122,7 +122,7 @@ async function seedPostgres(schema: string, branches: number): Promise<void> {
       SELECT g.u, ${YEAR}, 'ALL', 2 + ${B} % 5, 0, '${AT}' FROM generate_series(${L.firstBranch}, ${L.firstBranch + branches - 1}) g(u)`);
     const figures = `10 + ${x}, ${x} % 4, ${x} % 3, ${x} % 2, (${x} + 1) % 2, 0, ${x} % 2, (${x} % 3 = 0)::int, 0, 0, ${B} % 2, ${x} = 6, 1, '${AT}'`;
     const reportCols = `"unitId", year, month, version, candidates, "awarenessClass", "applicationsInReview", "admittedTeachers", "admittedPupils",
-      "admittedStudents", "admittedOther", "madeFull", removed, "transferredIn", "transferredOut", late, "submittedById", "submittedAt", "reviewState", "supersededAt", "lateCorrection"`;
+      "admittedStudents", "admittedOther", "madeFull", "removedUnclassified", "transferredIn", "transferredOut", late, "submittedById", "submittedAt", "reviewState", "supersededAt", "lateCorrection"`;
     const amended = `(m = 11 AND ${B} % 50 = 0)`;
     await q(`INSERT INTO "Report" (${reportCols})
       SELECT g.u, ${YEAR}, m, 1, ${figures},

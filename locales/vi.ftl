@@ -53,7 +53,7 @@ polling-failed = Bot dừng: không nhận được tin từ Telegram ({ $detail
 
 ## Chung
 refuse-no-role =
-    Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.
+    Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy viên đã được mời.
     Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.
     Mã Telegram của đồng chí: { $id } (gửi mã này cho quản trị viên).
 refuse-admin-only = Lệnh này chỉ dành cho quản trị viên.
@@ -62,6 +62,7 @@ error-generic = Xin lỗi, có lỗi xảy ra khi xử lý. Đồng chí vui lò
 error-form-ended = Xin lỗi, có lỗi xảy ra khi xử lý nên biểu mẫu đang điền phải đóng lại; các câu trả lời đang điền dở không giữ được. Đồng chí vui lòng gõ lại lệnh để làm lại sau ít phút.
 unknown-input = Trợ lý chưa hiểu ý đồng chí. Gõ /trogiup để xem các lệnh.
 stale-button = Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí.
+form-from-older-version = Trợ lý vừa được cập nhật, các câu hỏi đã thay đổi, nên biểu mẫu đồng chí đang điền dở đã đóng; những câu đã trả lời trong đó chưa được lưu. Xin đồng chí gõ lại lệnh (ví dụ /baocao) để điền lại từ đầu.
 cancel-done = Đã hủy. Những gì đang nhập dở không được lưu.
 cancel-nothing = Không có biểu mẫu nào đang mở.
 
@@ -135,7 +136,7 @@ start-invite-welcome =
     Mỗi tháng, đồng chí gõ /baocao để gửi báo cáo phát triển đảng viên (chỉ mất khoảng 2 phút). Gõ /tiendo để xem tiến độ, /trogiup để xem mọi lệnh.
 start-invite-already = Đồng chí đã có vai trò này tại { $unit } từ trước. Gõ /trogiup để xem các lệnh.
 start-invite-welcome-committee =
-    Chào đồng chí { $name }! Đồng chí đã được ghi nhận là cấp ủy của { $unit }.
+    Chào đồng chí { $name }! Đồng chí đã được ghi nhận là cấp ủy viên của { $unit }.
     Gõ /xembienban <mã chi bộ> để xem biên bản sinh hoạt của các chi bộ trực thuộc, /trogiup để xem mọi lệnh.
 
 ## Quản trị: đơn vị
@@ -161,10 +162,10 @@ units-branch-line = { $indent }🚩 { $code }: { $name } · bí thư: { $secreta
 units-no-secretary = chưa có
 
 ## Quản trị: lời mời
-invite-usage = Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.
+invite-usage = Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy viên, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.
 invite-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
 invite-created-committee =
-    Link mời cấp ủy { $unit }:
+    Link mời cấp ủy viên { $unit }:
     { $link }
     Link chỉ dùng được một lần và hết hạn lúc { $expires }. Đồng chí hãy gửi riêng cho người được mời.
 invite-created =
@@ -197,17 +198,21 @@ report-period-format = Chưa đọc được tháng. Xin gõ theo dạng tháng/
 report-period-not-open = Báo cáo tháng { $period } mở từ ngày { $opens } (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng { $latest }.
 report-period-too-old = Tháng { $period } đã quá cũ: chỉ nhận báo cáo của 24 tháng gần nhất. Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.
 report-amending = Tháng { $period } đã có báo cáo (bản { $version }, gửi lúc { $time }). Đồng chí sửa mục cần thiết rồi bấm Gửi; bản cũ vẫn được lưu lại.
-report-ask-candidates = Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?
+report-ask-candidates = Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?
 report-ask-awarenessClass = Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?
-report-ask-applicationsInReview = Số hồ sơ đề nghị kết nạp đang xem xét?
+report-ask-applicationsInReview = Số hồ sơ đề nghị kết nạp đang xét?
 report-ask-admittedTotal = Số đảng viên mới được kết nạp trong tháng?
 report-ask-admittedTeachers = Trong { $total } đảng viên mới, bao nhiêu là giáo viên, giảng viên? (còn { $left } chưa phân loại)
 report-ask-admittedPupils = Bao nhiêu là học sinh? (còn { $left } chưa phân loại)
 report-ask-admittedStudents = Bao nhiêu là sinh viên? (còn { $left } chưa phân loại; số còn lại sẽ tính là đối tượng khác)
 report-cohort-too-many = Chỉ còn { $left } người chưa phân loại trong tổng số { $total } người kết nạp. Xin nhập số từ 0 đến { $left }, hoặc sửa tổng số ở bước tóm tắt.
-report-ask-madeFull = Số đảng viên được công nhận chính thức trong tháng?
-report-ask-removed = Số đảng viên bị xóa tên hoặc khai trừ trong tháng?
-report-ask-removedReason = Lý do xóa tên, khai trừ (ngắn gọn)?
+report-ask-madeFull = Số đảng viên dự bị được công nhận đảng viên chính thức trong tháng?
+report-ask-removedTotal = Số đảng viên giảm trong tháng (xóa tên, khai trừ, xin ra khỏi Đảng, từ trần)?
+report-ask-removedStruckOff = Trong { $total } đảng viên giảm, bao nhiêu bị xóa tên? (còn { $left } chưa phân loại)
+report-ask-removedExpelled = Bao nhiêu bị khai trừ? (còn { $left } chưa phân loại)
+report-ask-removedResigned = Bao nhiêu xin ra khỏi Đảng? (còn { $left } chưa phân loại; số còn lại sẽ tính là từ trần)
+report-removed-too-many = Chỉ còn { $left } người chưa phân loại trong tổng số { $total } đảng viên giảm. Xin nhập số từ 0 đến { $left }, hoặc sửa tổng số ở bước tóm tắt.
+report-ask-removedReason = Lý do các trường hợp giảm trên (ngắn gọn)? Ví dụ: 1 đồng chí xóa tên do bỏ sinh hoạt đảng.
 report-ask-transferredIn = Số đảng viên chuyển sinh hoạt đến trong tháng?
 report-ask-transferredOut = Số đảng viên chuyển sinh hoạt đi trong tháng?
 report-ask-note = Khó khăn, vướng mắc, đề xuất (nếu có)? Gõ nội dung hoặc bấm Bỏ qua.
@@ -216,24 +221,25 @@ report-pipeline-warning = ⚠️ Lưu ý: số kết nạp ({ $admitted }) lớn
 report-summary =
     📋 Báo cáo phát triển đảng viên tháng { $period }
     { $unit }
-    1. Quần chúng ưu tú (nguồn): { $candidates }
-    2. Học lớp nhận thức về Đảng: { $awarenessClass }
+    1. Quần chúng ưu tú (nguồn phát triển đảng viên): { $candidates }
+    2. Học lớp bồi dưỡng nhận thức về Đảng: { $awarenessClass }
     3. Hồ sơ đề nghị kết nạp đang xét: { $applicationsInReview }
-    4. Kết nạp: { $admittedTotal } (giáo viên { $admittedTeachers }, học sinh { $admittedPupils }, sinh viên { $admittedStudents }, khác { $admittedOther })
-    5. Chuyển chính thức: { $madeFull }
-    6. Xóa tên, khai trừ: { $removed }{ $removedReason }
+    4. Kết nạp: { $admittedTotal } (giáo viên, giảng viên: { $admittedTeachers }; học sinh: { $admittedPupils }; sinh viên: { $admittedStudents }; khác: { $admittedOther })
+    5. Chuyển đảng chính thức: { $madeFull }
+    6. Đảng viên giảm: { $removedTotal } (xóa tên { $removedStruckOff }, khai trừ { $removedExpelled }, xin ra khỏi Đảng { $removedResigned }, từ trần { $removedDied }{ $removedUnclassified }){ $removedReason }
     7. Chuyển sinh hoạt đến: { $transferredIn }; chuyển đi: { $transferredOut }
     8. Khó khăn, đề xuất: { $note }
 report-summary-reason = {" "}(lý do: { $reason })
+report-summary-unclassified = ; chưa phân loại { $count }: số gửi trước khi tách bốn loại
 report-summary-prompt = Đồng chí kiểm tra lại rồi bấm Gửi, hoặc chọn Sửa để thay một mục.
 report-button-send = ✅ Gửi báo cáo
 report-field-period = Tháng báo cáo
 report-field-candidates = 1. Quần chúng ưu tú
-report-field-awarenessClass = 2. Lớp nhận thức về Đảng
-report-field-applicationsInReview = 3. Hồ sơ đang xét
+report-field-awarenessClass = 2. Lớp bồi dưỡng nhận thức về Đảng
+report-field-applicationsInReview = 3. Hồ sơ đề nghị kết nạp đang xét
 report-field-admitted = 4. Kết nạp
-report-field-madeFull = 5. Chuyển chính thức
-report-field-removed = 6. Xóa tên, khai trừ
+report-field-madeFull = 5. Chuyển đảng chính thức
+report-field-removed = 6. Đảng viên giảm
 report-field-transfers = 7. Chuyển sinh hoạt
 report-field-note = 8. Khó khăn, đề xuất
 report-conflict = ⚠️ Trong lúc đồng chí điền, { $who } đã gửi báo cáo tháng { $period } (bản { $version }, lúc { $time }). Nếu đồng chí bấm Gửi, bản của đồng chí sẽ thay thế bản đó; bản đó vẫn được lưu lại.
@@ -263,7 +269,7 @@ progress-group-missing = {"  "}❌ Chưa gửi, đã quá hạn: tháng { $month
 progress-group-due = {"  "}⏳ Chưa gửi, hạn { $deadline }: tháng { $months }
 progress-group-open = {"  "}· Tháng { $months } chưa kết thúc
 progress-review-counts = {"  "}Duyệt: { $counts }
-progress-total = Tổng kết nạp từ đầu năm: { $admitted } đảng viên (giáo viên { $teachers }, học sinh { $pupils }, sinh viên { $students }, khác { $other }).
+progress-total = Lũy kế kết nạp từ đầu năm: { $admitted } đảng viên (giáo viên, giảng viên: { $teachers }; học sinh: { $pupils }; sinh viên: { $students }; khác: { $other }).
 form-choose-button = Xin bấm một trong các nút của câu hỏi bên dưới.
 form-button-edit = ✏️ Sửa một mục
 form-button-cancel = ❌ Hủy
@@ -403,7 +409,8 @@ progress-low-attendance-item = { $date } ({ $present }/{ $onRoll })
 
 ## Tổng hợp cho cấp ủy
 digest-title = 📊 Tổng hợp { $unit } · tháng { $period }
-digest-reports = 📨 Báo cáo: { $received }/{ $branches } chi bộ đã gửi ({ $late } muộn)
+digest-reports = 📨 Báo cáo: { $received }/{ $branches } chi bộ đã gửi{ $late }
+digest-reports-late = {" "}({ $count } muộn)
 digest-missing = Chưa gửi ({ $count }):
 digest-branch = {"  "}• { $code }: { $name }
 digest-branch-secretary = {"  "}• { $code }: { $name } (bí thư: { $people })
@@ -412,18 +419,23 @@ digest-unreviewed-invite = {"  "}Mời cấp ủy viên: quản trị viên gõ 
 digest-unreviewed-invite-any = {"  "}Mời cấp ủy viên: quản trị viên gõ /moi <mã đảng ủy cấp trên> uyvien và gửi đường dẫn cho đồng chí được mời.
 digest-and-more = {"  "}… và { $count } chi bộ khác (xem đầy đủ bằng /xuat)
 digest-admitted-month = 🎯 Kết nạp trong tháng: { $count }
-digest-admitted-year = Từ đầu năm: { $text }
-digest-against-quota = { $admitted }/{ $quota } { $bar }
+digest-admitted-year = Lũy kế từ đầu năm { $text }
+digest-against-quota = { $admitted }/{ $quota }, đạt { $rate } chỉ tiêu { $bar }
 digest-no-quota = { $admitted } (chưa giao chỉ tiêu)
 digest-cohort-admittedTeachers = {"  "}· Giáo viên, giảng viên: { $text }
 digest-cohort-admittedPupils = {"  "}· Học sinh: { $text }
 digest-cohort-admittedStudents = {"  "}· Sinh viên: { $text }
 digest-cohort-admittedOther = {"  "}· Khác: { $text }
-digest-pipeline = 🌱 Nguồn: quần chúng ưu tú { $candidates }, học lớp nhận thức về Đảng { $awarenessClass }, hồ sơ đang xét { $applicationsInReview }
+digest-pipeline = 🌱 Nguồn phát triển đảng viên: quần chúng ưu tú { $candidates }, học lớp bồi dưỡng nhận thức về Đảng { $awarenessClass }, hồ sơ đề nghị kết nạp đang xét { $applicationsInReview }
 digest-meetings = 🗓 Sinh hoạt: thường kỳ { $regular }/{ $branches } chi bộ trong tháng, chuyên đề { $thematic }/{ $branches } trong quý; tỷ lệ dự họp { $attendance }
 digest-attendance-none = chưa có biên bản
 digest-low-attendance = {"  "}⚠️ Có buổi sinh hoạt dưới một nửa đảng viên có mặt ({ $count } chi bộ):
-digest-removed = Xóa tên, khai trừ trong tháng: { $count }
+digest-removed = 🚪 Đảng viên giảm trong tháng: { $count } ({ $parts })
+digest-removedStruckOff = xóa tên { $count }
+digest-removedExpelled = khai trừ { $count }
+digest-removedResigned = xin ra khỏi Đảng { $count }
+digest-removedDied = từ trần { $count }
+digest-removedUnclassified = chưa phân loại { $count }
 digest-behind-title = ⚠️ Chi bộ chậm nhất so với chỉ tiêu năm:
 digest-behind = {"  "}{ $n }. { $code }: { $name }: { $admitted }/{ $quota } ({ $rate })
 digest-chart-caption = Tiến độ kết nạp so với chỉ tiêu năm, { $unit }
@@ -449,7 +461,7 @@ reminder-button = 📝 Báo cáo tháng { $period }
 quota-usage =
     Cách dùng:
     /chitieu <mã chi bộ> [năm] <số>: chỉ tiêu kết nạp cả năm (không ghi năm là năm nay)
-    /chitieu <mã chi bộ> [năm] <số> <đối tượng>: chỉ tiêu cho một đối tượng (giáo viên, học sinh, sinh viên, khác; gõ có dấu hay không dấu đều được)
+    /chitieu <mã chi bộ> [năm] <số> <đối tượng>: chỉ tiêu cho một đối tượng (giáo viên hoặc giảng viên, học sinh, sinh viên, khác; gõ có dấu hay không dấu đều được)
     /chitieu <mã đơn vị>: xem chỉ tiêu năm nay (đảng ủy: tổng của các chi bộ trực thuộc)
     Ví dụ: /chitieu CB-QT 2026 7, /chitieu CB-QT 2 học sinh
 quota-usage-read = Cách dùng: /chitieu <mã đơn vị>: xem chỉ tiêu kết nạp năm nay (đảng ủy: tổng của các chi bộ trực thuộc). Ví dụ: /chitieu CB-QT
@@ -458,7 +470,7 @@ quota-not-allowed = Đồng chí không xem được chỉ tiêu của { $unit }
 quota-branch-only = Chỉ tiêu được giao cho từng chi bộ; chỉ tiêu của { $code } là tổng của các chi bộ trực thuộc. Gõ /chitieu { $code } để xem.
 quota-bad-year = Năm phải từ { $from } đến { $to }.
 quota-bad-value = Chỉ tiêu phải là số nguyên từ 0 đến { $max }.
-quota-bad-cohort = Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").
+quota-bad-cohort = Đối tượng phải là một trong: giáo viên, giảng viên (gõ giáo viên hoặc giảng viên); học sinh; sinh viên; khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").
 quota-set = Đã đặt chỉ tiêu kết nạp năm { $year } của { $unit } ({ $cohort }): { $value } (trước đó: { $before }).
 quota-before-none = chưa có
 quota-cohort-name-ALL = tất cả đối tượng
@@ -508,7 +520,7 @@ audit-invite-create = tạo link mời { $role } cho { $subject }
 audit-invite-create-replacing = tạo link mời { $role } mới cho { $subject }, thay { $role } hiện tại
 role-SECRETARY = bí thư
 role-DEPUTY = phó bí thư
-role-COMMITTEE = cấp ủy
+role-COMMITTEE = cấp ủy viên
 
 ## Nhóm cấp ủy
 group-usage = Cách dùng (trong nhóm): /dangkynhom <mã đơn vị>. Ví dụ: /dangkynhom DU-SGD
@@ -523,6 +535,8 @@ export-sent-privately = 📎 Đã gửi tệp Excel của { $unit } vào trò ch
 export-private-failed = Chưa gửi được tệp Excel vào trò chuyện riêng: đồng chí bấm nút dưới đây, bấm Bắt đầu, rồi gõ lại /xuat.
 export-too-large = { $unit } có { $branches } chi bộ, quá nhiều cho một tệp Excel (tối đa { $max }). Đồng chí xuất từng đơn vị trực thuộc, ví dụ /xuat <mã đơn vị> 2026; gõ /donvi để xem các mã.
 export-caption = 📎 Số liệu của { $unit }, { $range }: { $reports } báo cáo tháng, { $meetings } biên bản sinh hoạt.
+export-range-year = năm { $year }
+export-range-month = tháng { $period }
 
 ## Xuất dữ liệu (/xuat)
 export-sheet-reports = Báo cáo tháng
@@ -531,17 +545,22 @@ export-sheet-progress = Tiến độ chỉ tiêu
 export-report-code = Mã chi bộ
 export-report-name = Tên chi bộ
 export-report-month = Tháng
-export-report-candidates = Quần chúng ưu tú (nguồn)
-export-report-awarenessClass = Học lớp nhận thức về Đảng
+export-report-candidates = Quần chúng ưu tú (nguồn phát triển đảng viên)
+export-report-awarenessClass = Học lớp bồi dưỡng nhận thức về Đảng
 export-report-applicationsInReview = Hồ sơ đề nghị kết nạp đang xét
-export-report-admittedTeachers = Kết nạp: giáo viên
+export-report-admittedTeachers = Kết nạp: giáo viên, giảng viên
 export-report-admittedPupils = Kết nạp: học sinh
 export-report-admittedStudents = Kết nạp: sinh viên
 export-report-admittedOther = Kết nạp: đối tượng khác
 export-report-admittedTotal = Tổng kết nạp
-export-report-madeFull = Chuyển chính thức
-export-report-removed = Xóa tên, khai trừ
-export-report-removedReason = Lý do xóa tên, khai trừ
+export-report-madeFull = Chuyển đảng chính thức
+export-report-removedStruckOff = Xóa tên
+export-report-removedExpelled = Khai trừ
+export-report-removedResigned = Xin ra khỏi Đảng
+export-report-removedDied = Từ trần
+export-report-removedUnclassified = Giảm, chưa phân loại (báo cáo cũ)
+export-report-removedTotal = Tổng đảng viên giảm
+export-report-removedReason = Lý do các trường hợp giảm
 export-report-transferredIn = Chuyển sinh hoạt đến
 export-report-transferredOut = Chuyển sinh hoạt đi
 export-report-note = Khó khăn, đề xuất
@@ -567,9 +586,9 @@ export-progress-name = Tên chi bộ
 export-progress-quota = Chỉ tiêu năm
 export-progress-admitted = Đã kết nạp
 export-progress-rate = Tỷ lệ
-export-progress-quota-admittedTeachers = Chỉ tiêu: giáo viên
-export-progress-admitted-admittedTeachers = Đã kết nạp: giáo viên
-export-progress-rate-admittedTeachers = Tỷ lệ: giáo viên
+export-progress-quota-admittedTeachers = Chỉ tiêu: giáo viên, giảng viên
+export-progress-admitted-admittedTeachers = Đã kết nạp: giáo viên, giảng viên
+export-progress-rate-admittedTeachers = Tỷ lệ: giáo viên, giảng viên
 export-progress-quota-admittedPupils = Chỉ tiêu: học sinh
 export-progress-admitted-admittedPupils = Đã kết nạp: học sinh
 export-progress-rate-admittedPupils = Tỷ lệ: học sinh
@@ -594,7 +613,7 @@ chart-legend-quota = Chỉ tiêu
 chart-legend-pace = Mức cần đạt đến nay
 chart-no-quota = chưa có chỉ tiêu
 chart-total = Toàn đơn vị
-chart-cohort-admittedTeachers = Giáo viên
+chart-cohort-admittedTeachers = Giáo viên, giảng viên
 chart-cohort-admittedPupils = Học sinh
 chart-cohort-admittedStudents = Sinh viên
 chart-cohort-admittedOther = Đối tượng khác
@@ -619,7 +638,7 @@ review-title-meeting = biên bản sinh hoạt { $kind } ngày { $date } của {
 review-card-head =
     🔎 Cần duyệt: { $what }
     Người gửi: { $who }, lúc { $time }.
-review-card-correction = ⚠️ Sửa sau khi tháng đã khóa sổ. Lý do sửa: { $reason }
+review-card-correction = ⚠️ Đính chính sau khóa sổ. Lý do đính chính: { $reason }
 review-card-changes = Thay đổi so với phiên bản { $previous }:
 review-card-change-line = • { $field }: { $before } → { $after }
 review-card-no-changes = Nội dung không khác phiên bản { $previous }.
@@ -648,22 +667,26 @@ review-already-mine-approved = Đồng chí đã duyệt { $what } lúc { $time 
 review-already-mine-returned = Đồng chí đã trả lại { $what } lúc { $time } rồi.
 review-not-allowed = Đồng chí không duyệt được bản này (không thuộc đơn vị đồng chí phụ trách, hoặc bản không còn).
 review-own-unit = Đồng chí là bí thư hoặc phó bí thư của { $unit }, nên không tự duyệt hay trả lại báo cáo, biên bản của chi bộ mình. Một cấp ủy viên khác sẽ duyệt.
-review-lost-right-approve = Chưa duyệt { $what }: đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
-review-lost-right-return = Chưa trả lại { $what }: đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
-review-not-reviewer = Lệnh /choduyet dành cho cấp ủy và quản trị viên.
+review-lost-right-approve = Chưa duyệt { $what }: đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
+review-lost-right-return = Chưa trả lại { $what }: đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
+review-not-reviewer = Lệnh /choduyet dành cho cấp ủy viên và quản trị viên.
 review-queue-empty = Không có báo cáo hay biên bản nào chờ duyệt.
 review-queue-head = Có { $total } bản chờ duyệt. { $shown } bản cũ nhất ở dưới:
 review-queue-more = Còn { $more } bản nữa: duyệt xong các bản trên rồi gõ /choduyet để xem tiếp.
 review-field-candidates = Quần chúng ưu tú
-review-field-awarenessClass = Học lớp cảm tình Đảng
-review-field-applicationsInReview = Hồ sơ đang thẩm định
-review-field-admittedTeachers = Kết nạp: giáo viên
+review-field-awarenessClass = Học lớp bồi dưỡng nhận thức về Đảng
+review-field-applicationsInReview = Hồ sơ đề nghị kết nạp đang xét
+review-field-admittedTeachers = Kết nạp: giáo viên, giảng viên
 review-field-admittedPupils = Kết nạp: học sinh
 review-field-admittedStudents = Kết nạp: sinh viên
 review-field-admittedOther = Kết nạp: đối tượng khác
-review-field-madeFull = Chuyển chính thức
-review-field-removed = Xóa tên, khai trừ
-review-field-removedReason = Lý do xóa tên
+review-field-madeFull = Chuyển đảng chính thức
+review-field-removedStruckOff = Xóa tên
+review-field-removedExpelled = Khai trừ
+review-field-removedResigned = Xin ra khỏi Đảng
+review-field-removedDied = Từ trần
+review-field-removedUnclassified = Giảm, chưa phân loại
+review-field-removedReason = Lý do các trường hợp giảm
 review-field-transferredIn = Chuyển đến
 review-field-transferredOut = Chuyển đi
 review-field-note = Ghi chú
@@ -711,7 +734,7 @@ reopen-done = 🔓 Đã mở lại sổ tháng { $period } của { $unit }. Từ
 reopen-below-title = Cũng mở sổ { $count } đơn vị cấp dưới đã khóa riêng:
 report-month-closed = 🔒 Tháng { $period } đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.
 report-month-closed-first = 🔒 Tháng { $period } đã khóa sổ nhưng chi bộ chưa có báo cáo tháng này. Đồng chí vẫn gửi được, không cần ghi lý do; báo cáo được ghi nhận như báo cáo nộp sau hạn và chuyển cấp ủy duyệt.
-report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
+report-ask-correction-reason = Tháng { $period } đã khóa sổ. Đồng chí gõ lý do đính chính báo cáo (ít nhất { $min } ký tự), hoặc /huy để thôi, không lưu gì.
 report-receipt-correction = 🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: { $reason }) và đã chuyển cấp ủy duyệt lại.
 
 ## Ủy quyền cho phó bí thư (hand-over)
@@ -722,7 +745,7 @@ invite-created-deputy =
     { $link }
     Link chỉ dùng được một lần và hết hạn lúc { $expires }. Đồng chí hãy gửi riêng cho phó bí thư chi bộ.
 invite-role-branch = "{ $word }" không phải vai trò mời vào chi bộ { $code }. Chọn bithu (bí thư, mặc định) hoặc phobithu (phó bí thư). Ví dụ: /moi { $code } phobithu
-invite-role-committee = "{ $word }" không phải vai trò mời vào { $code } (đảng ủy, đảng bộ). Ở đây chỉ mời được uyvien (cấp ủy), cũng là mặc định. Ví dụ: /moi { $code } uyvien
+invite-role-committee = "{ $word }" không phải vai trò mời vào { $code } (đảng ủy, đảng bộ). Ở đây chỉ mời được uyvien (cấp ủy viên), cũng là mặc định. Ví dụ: /moi { $code } uyvien
 start-invite-welcome-deputy =
     Chào đồng chí { $name }! Đồng chí đã được ghi nhận là phó bí thư { $unit }.
     Đồng chí gửi được báo cáo (/baocao), biên bản (/bienban) và nhận tin nhắc hạn chỉ trong thời gian bí thư ủy quyền (/uyquyen) hoặc báo nghỉ (/nghi); bot sẽ nhắn khi đó. Lúc nào cũng xem được tiến độ bằng /tiendo. Gõ /trogiup để xem mọi lệnh.
@@ -768,18 +791,22 @@ audit-delegation-cancel = bí thư { $subject } hủy lịch nghỉ
 ## Trạng thái duyệt trong tổng hợp và tệp xuất (review states)
 totals-approved = chỉ tính báo cáo đã duyệt
 totals-all = tính cả báo cáo chưa duyệt
-digest-review = {"  "}Duyệt: { $approved } đã duyệt, { $pending } chờ duyệt, { $returned } trả lại, { $lateCorrection } sửa muộn
+digest-review = {"  "}Duyệt: { $parts }
+digest-review-approved = { $count } đã duyệt
+digest-review-pending = { $count } chờ duyệt
+digest-review-returned = { $count } trả lại
+digest-review-late-correction = { $count } đính chính sau khóa sổ
 digest-totals = ℹ️ Số liệu { $basis }.
 export-unreviewed = ⚠️ { $count } chi bộ chưa có cấp ủy viên duyệt: báo cáo của các chi bộ này được tính ngay khi gửi.
 export-totals = Trang "Tiến độ chỉ tiêu" { $basis }; trạng thái duyệt của từng báo cáo, biên bản ghi ở cột "Trạng thái duyệt".
 export-report-reviewState = Trạng thái duyệt
-export-report-lateCorrection = Sửa muộn
-export-report-correctionReason = Lý do sửa muộn
+export-report-lateCorrection = Đính chính sau khóa sổ
+export-report-correctionReason = Lý do đính chính
 export-meeting-reviewState = Trạng thái duyệt
 export-review-approved = Đã duyệt
 export-review-pending = Chờ duyệt
 export-review-returned = Trả lại
-export-review-late-correction = Sửa muộn
+export-review-late-correction = Đính chính sau khóa sổ, chờ duyệt
 totals-usage =
     Cách dùng: /tinhtong <mã đơn vị> [daduyet|tatca]
     daduyet: tổng hợp và tệp xuất chỉ tính báo cáo đã duyệt (mặc định); tatca: tính cả báo cáo chưa duyệt. Không ghi lựa chọn thì xem cách đang dùng.
@@ -814,7 +841,7 @@ audit-totals-set = cách tính tổng của { $subject } ({ $name }): { $after }
 progress-review-approved = {" "}· đã duyệt
 progress-review-pending = {" "}· chờ duyệt
 progress-review-returned = {" "}· bị trả lại
-progress-review-late-correction = {" "}· sửa muộn, chờ duyệt
+progress-review-late-correction = {" "}· đính chính sau khóa sổ, chờ duyệt
 progress-review-count-approved = { $count } đã duyệt
 progress-review-count-pending = { $count } chờ duyệt
 progress-review-count-returned = { $count } bị trả lại

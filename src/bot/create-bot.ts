@@ -39,8 +39,11 @@ import { scheduleFeature } from "./committees/schedule.js";
 import { totalsFeature } from "./committees/totals.js";
 import { fallbackFeature } from "./fallback.js";
 
-/** Bump when a form's questions change shape: forms left open by older code are then discarded. */
-const FORM_STATE_VERSION = 3;
+/**
+ * Bump when a form's questions change shape: forms left open by older code are then discarded, and
+ * the person's next answer is told so (src/bot/fallback.ts). 4: the removals asked by kind.
+ */
+export const FORM_STATE_VERSION = 4;
 
 /**
  * The kinds of update the handlers below use, asked of Telegram (setWebhook,
@@ -133,6 +136,6 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(handoverFeature(deps));
-  pm.use(fallbackFeature());
+  pm.use(fallbackFeature(deps.db, FORM_STATE_VERSION));
   return bot;
 }

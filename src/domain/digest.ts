@@ -5,6 +5,7 @@
 import { formatPercent } from "./percent.js";
 import type { Period } from "./period.js";
 import { COHORTS, type CohortField } from "./report.js";
+import { REMOVAL_FIELDS, type RemovalField } from "./report-fields.js";
 import { zeroReviewCounts, type ReviewCounts, type TotalsMode } from "./review-totals.js";
 import { aggregateBranches, zeroTally, type BranchAggregate, type BranchRef, type DigestInput, type Tally } from "./branch-aggregates.js";
 
@@ -74,7 +75,8 @@ export interface Digest {
      */
     attendance: number | null;
   };
-  removed: number;
+  /** Members who left the rolls in the month, by kind (REMOVAL_FIELDS: the four kinds and an older report's unsplit count). */
+  removed: Record<RemovalField, number>;
   /**
    * Up to five branches furthest behind their yearly quota: lowest fraction achieved first, ties
    * by larger shortfall, then by code. Only branches with a quota and still short of it.
@@ -120,7 +122,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
   let meetings = 0;
   let onRoll = 0;
   let present = 0;
-  let removed = 0;
+  const removed = Object.fromEntries(REMOVAL_FIELDS.map((k) => [k, 0])) as Record<RemovalField, number>;
   // Kept sorted, at most FURTHEST_BEHIND long: O(n) overall.
   const behind: BehindBranch[] = [];
 
@@ -140,7 +142,7 @@ export function digestFromAggregates(period: Period, branches: readonly BranchAg
     pipeline.candidates += b.candidates;
     pipeline.awarenessClass += b.awarenessClass;
     pipeline.applicationsInReview += b.applicationsInReview;
-    removed += b.removed;
+    for (const k of REMOVAL_FIELDS) removed[k] += b[k];
     if (b.regularMeetings > 0) regularHeld += 1;
     else withoutRegular.push(ref(b));
     if (b.thematicMeetingsQuarter > 0) thematicHeld += 1;
@@ -220,7 +222,13 @@ export function buildDigest(input: DigestInput): Digest {
  */
 export function progressBar(fraction: number, width = 10): string {
   const f = Number.isFinite(fraction) ? Math.max(0, fraction) : 0;
+  return `${progressCells(f, width)} ${formatPercent(f)}`;
+}
+
+/** The cells of progressBar alone, for a line that says the percentage in words ("đạt 43% chỉ tiêu ▓▓▓▓░░░░░░"). */
+export function progressCells(fraction: number, width = 10): string {
+  const f = Number.isFinite(fraction) ? Math.max(0, fraction) : 0;
   // The small epsilon keeps 0.3 * 10 = 2.9999999999999996 at 3.
   const cells = Math.min(width, Math.floor(f * width + 1e-9));
-  return `${"▓".repeat(cells)}${"░".repeat(width - cells)} ${formatPercent(f)}`;
+  return `${"▓".repeat(cells)}${"░".repeat(width - cells)}`;
 }

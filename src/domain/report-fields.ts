@@ -39,9 +39,12 @@ interface Labels {
 interface CountSpec extends Labels {
   /**
    * count: a whole number ≥ 0; cohort: those admitted in one cohort (they add up to the total);
-   * total: the sum of the cohorts, asked first and not stored.
+   * part: one share of its group's total, as a cohort is, without a quota; total: the sum of its
+   * group's counts, asked first and not stored.
    */
-  kind: "count" | "cohort" | "total";
+  kind: "count" | "cohort" | "part" | "total";
+  /** A total: the message when a cohort or part is more than what is left of it. */
+  tooMany?: string;
   /** Upper bound: a branch is tens to a few hundred members, a figure above it is a typing slip. */
   max: number;
   /** Last month's figure is offered as a button: a standing figure, not a monthly flow. */
@@ -50,13 +53,15 @@ interface CountSpec extends Labels {
   digest?: string;
   /** A cohort: the word administrators type for it when they set a quota (/chitieu CB-01 2026 5 giaovien). */
   word?: string;
+  /** Kept from an older form and never asked: set to 0 when its group is answered again. */
+  legacy?: true;
 }
 
 interface TextSpec extends Labels {
   kind: "text";
   max: number;
-  /** The reason for a count: asked, and required, exactly when that count is above 0; otherwise optional. */
-  reasonFor?: string;
+  /** The reason for the counts of a group: asked, and required, exactly when one of them is above 0; otherwise optional. */
+  reasonFor?: ReportGroup;
 }
 
 export type ReportFieldSpec = CountSpec | TextSpec;
@@ -76,12 +81,27 @@ export const REPORT_FIELD_SPECS = [
     ask: "report-ask-admittedStudents", header: "export-report-admittedStudents", diff: "review-field-admittedStudents" },
   { key: "admittedOther", kind: "cohort", max: 500, group: "admitted", word: "khac", digest: "Other",
     header: "export-report-admittedOther", diff: "review-field-admittedOther" },
-  { key: "admittedTotal", kind: "total", max: 500, group: "admitted",
+  { key: "admittedTotal", kind: "total", max: 500, group: "admitted", tooMany: "report-cohort-too-many",
     ask: "report-ask-admittedTotal", header: "export-report-admittedTotal" },
   { key: "madeFull", kind: "count", max: 500, group: "madeFull",
     ask: "report-ask-madeFull", header: "export-report-madeFull", diff: "review-field-madeFull" },
-  { key: "removed", kind: "count", max: 200, group: "removed", digest: "Removed",
-    ask: "report-ask-removed", header: "export-report-removed", diff: "review-field-removed" },
+  // Members who left the rolls, by the four kinds a party document counts (002 tracks students
+  // struck off for leaving party life): asked like the cohorts, a total first, then the kinds that
+  // split it; the last kind is what is left, so a month with nobody leaving is one question.
+  { key: "removedStruckOff", kind: "part", max: 200, group: "removed", digest: "RemovedStruckOff",
+    ask: "report-ask-removedStruckOff", header: "export-report-removedStruckOff", diff: "review-field-removedStruckOff" },
+  { key: "removedExpelled", kind: "part", max: 200, group: "removed", digest: "RemovedExpelled",
+    ask: "report-ask-removedExpelled", header: "export-report-removedExpelled", diff: "review-field-removedExpelled" },
+  { key: "removedResigned", kind: "part", max: 200, group: "removed", digest: "RemovedResigned",
+    ask: "report-ask-removedResigned", header: "export-report-removedResigned", diff: "review-field-removedResigned" },
+  { key: "removedDied", kind: "part", max: 200, group: "removed", digest: "RemovedDied",
+    header: "export-report-removedDied", diff: "review-field-removedDied" },
+  // The single count of reports sent before the split (migration 20261203030000_removal_kinds):
+  // never asked, kept so that old months keep their totals; answering the group again replaces it.
+  { key: "removedUnclassified", kind: "count", max: 200, group: "removed", digest: "RemovedUnclassified", legacy: true,
+    header: "export-report-removedUnclassified", diff: "review-field-removedUnclassified" },
+  { key: "removedTotal", kind: "total", max: 200, group: "removed", tooMany: "report-removed-too-many",
+    ask: "report-ask-removedTotal", header: "export-report-removedTotal" },
   { key: "removedReason", kind: "text", max: 500, group: "removed", reasonFor: "removed",
     ask: "report-ask-removedReason", header: "export-report-removedReason", diff: "review-field-removedReason" },
   { key: "transferredIn", kind: "count", max: 500, group: "transfers",
@@ -96,15 +116,15 @@ type Spec = (typeof REPORT_FIELD_SPECS)[number];
 /** The entries of REPORT_FIELD_SPECS, each with its literal types. */
 export type ReportFieldSpecs = Spec;
 /** Every field with a bound on a count, the derived total included. */
-export type CountField = Extract<Spec, { kind: "count" | "cohort" | "total" }>["key"];
+export type CountField = Extract<Spec, { kind: "count" | "cohort" | "part" | "total" }>["key"];
 /** The counts a report stores. */
-export type StoredCountField = Extract<Spec, { kind: "count" | "cohort" }>["key"];
+export type StoredCountField = Extract<Spec, { kind: "count" | "cohort" | "part" }>["key"];
 export type CohortField = Extract<Spec, { kind: "cohort" }>["key"];
 export type TextField = Extract<Spec, { kind: "text" }>["key"];
 /** The fields a report stores (columns of "Report"). */
 export type ReportField = StoredCountField | TextField;
 /** The counts the digest rows keep, beside the cohorts. */
-export type DigestCountField = Extract<Spec, { kind: "count"; digest: string }>["key"];
+export type DigestCountField = Extract<Spec, { kind: "count" | "part"; digest: string }>["key"];
 
 const keysOf = <S extends Spec>(pick: (s: Spec) => s is S): S["key"][] => REPORT_FIELD_SPECS.filter(pick).map((s) => s.key);
 const isKind =
@@ -113,14 +133,26 @@ const isKind =
     (kinds as string[]).includes(s.kind);
 
 /** The stored fields in order: the review card compares two versions over these. */
-export const REPORT_FIELDS: readonly ReportField[] = keysOf(isKind("count", "cohort", "text"));
-export const STORED_COUNT_FIELDS: readonly StoredCountField[] = keysOf(isKind("count", "cohort"));
+export const REPORT_FIELDS: readonly ReportField[] = keysOf(isKind("count", "cohort", "part", "text"));
+export const STORED_COUNT_FIELDS: readonly StoredCountField[] = keysOf(isKind("count", "cohort", "part"));
 export const COHORTS: readonly CohortField[] = keysOf(isKind("cohort"));
-export const DIGEST_COUNT_FIELDS: readonly DigestCountField[] = keysOf((s): s is Extract<Spec, { key: DigestCountField }> => s.kind === "count" && "digest" in s);
+/** The counts of the removal group: the four kinds, then the unsplit count of older reports. */
+export type RemovalField = Extract<Spec, { kind: "count" | "part"; group: "removed" }>["key"];
+export const REMOVAL_FIELDS: readonly RemovalField[] = keysOf((s): s is Extract<Spec, { key: RemovalField }> => (s.kind === "count" || s.kind === "part") && s.group === "removed");
+export const DIGEST_COUNT_FIELDS: readonly DigestCountField[] = keysOf(
+  (s): s is Extract<Spec, { key: DigestCountField }> => (s.kind === "count" || s.kind === "part") && "digest" in s,
+);
 
 const byKey = new Map<string, Spec>(REPORT_FIELD_SPECS.map((s) => [s.key, s]));
 export function reportField<K extends Spec["key"]>(key: K): Extract<Spec, { key: K }> {
   return byKey.get(key) as Extract<Spec, { key: K }>;
+}
+
+/** The stored counts of one group: those a reason of that group is for. */
+export function groupCounts(group: ReportGroup): StoredCountField[] {
+  return REPORT_FIELD_SPECS.filter((s): s is Extract<Spec, { kind: "count" | "cohort" | "part" }> => s.group === group && isKind("count", "cohort", "part")(s)).map(
+    (s) => s.key,
+  );
 }
 
 /** The fields of one group, in the order the form asks them: a total before its cohorts. */

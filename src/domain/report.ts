@@ -4,11 +4,15 @@ import { z } from "zod";
 import type { Period } from "./period.js";
 import {
   COHORTS,
+  groupCounts,
+  REMOVAL_FIELDS,
   REPORT_FIELD_SPECS,
   REPORT_FIELDS,
   STORED_COUNT_FIELDS,
   type CohortField,
   type CountField,
+  type RemovalField,
+  type ReportGroup,
   type StoredCountField,
   type TextField,
 } from "./report-fields.js";
@@ -42,13 +46,34 @@ const figuresShape = Object.fromEntries(
   REPORT_FIELD_SPECS.flatMap((s) => (s.kind === "total" ? [] : [[s.key, s.kind === "text" ? optionalText(s.max) : count(s.max)]])),
 ) as FiguresShape;
 
-/** A reason is there exactly when its count is above 0 (ReportFieldSpec.reasonFor). */
-const reasons = REPORT_FIELD_SPECS.flatMap((s) => ("reasonFor" in s ? [{ key: s.key, of: s.reasonFor }] : []));
+const totals = REPORT_FIELD_SPECS.filter((s) => s.kind === "total");
+
+/** The sum of a group's stored counts: what its total (admittedTotal, removedTotal) says. */
+export function groupTotal(f: Pick<ReportFigures, StoredCountField>, group: ReportGroup): number {
+  return groupCounts(group).reduce((sum, k) => sum + f[k], 0);
+}
+
+/** A reason is there exactly when one of its group's counts is above 0 (ReportFieldSpec.reasonFor). */
+const reasons = REPORT_FIELD_SPECS.flatMap((s) => ("reasonFor" in s ? [{ key: s.key, of: groupCounts(s.reasonFor) }] : []));
+
+/** True when one of `counts` is above 0: a reason for them is then asked and required. */
+export function anyAbove0(f: Pick<ReportFigures, StoredCountField>, counts: readonly StoredCountField[]): boolean {
+  return counts.some((k) => f[k] > 0);
+}
 
 export const reportFiguresSchema = reasons.reduce(
-  (schema, r) => schema.refine((f) => (f[r.of] > 0) === (f[r.key] !== null), { path: [r.key] }),
-  z.object(figuresShape).refine((r) => admittedTotal(r) <= COUNT_LIMITS.admittedTotal, { path: ["admittedTotal"] }),
+  (schema, r) => schema.refine((f) => anyAbove0(f, r.of) === (f[r.key] !== null), { path: [r.key] }),
+  // Each group's total has its own bound, beside the bounds of the counts that add up to it.
+  totals.reduce(
+    (schema, total) => schema.refine((r) => groupTotal(r, total.group) <= total.max, { path: [total.key] }),
+    z.object(figuresShape) as z.ZodType<z.infer<z.ZodObject<FiguresShape>>>,
+  ),
 );
+
+/** Members who left the rolls in the month, every kind together (and the unsplit count of an older report). */
+export function removedTotal(r: Pick<ReportFigures, RemovalField>): number {
+  return REMOVAL_FIELDS.reduce((sum, k) => sum + r[k], 0);
+}
 
 export function admittedTotal(r: Pick<ReportFigures, CohortField>): number {
   return COHORTS.reduce((sum, c) => sum + r[c], 0);

@@ -3,7 +3,7 @@
 // report's fields, in the order of src/domain/report-fields.ts: a field added there gets its column;
 // so are the meeting sheet's between the name and "Trạng thái duyệt" (src/domain/meeting-fields.ts,
 // the fields with a `column`).
-import { admittedTotal } from "../domain/report.js";
+import { groupTotal } from "../domain/report.js";
 import { COHORTS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../domain/report-fields.js";
 import { MEETING_FIELD_SPECS, MeetingKind } from "../domain/meeting-fields.js";
 import { percentCell } from "../domain/percent.js";
@@ -27,7 +27,7 @@ function fieldColumn(spec: ReportFieldSpecs): Column<WorkbookReportRow, ReportFi
     case "text":
       return { key: spec.key, header: spec.header, width: WIDTH.long, value: (r) => r[spec.key] ?? null };
     case "total":
-      return count(spec.key, spec.header, (r: WorkbookReportRow) => admittedTotal(r));
+      return count(spec.key, spec.header, (r: WorkbookReportRow) => groupTotal(r, spec.group));
     default:
       return count(spec.key, spec.header, (r: WorkbookReportRow) => r[spec.key]);
   }

@@ -1,10 +1,11 @@
 // A committee's digest as messages a phone can show: counts first, then names,
 // lists cut to a readable length (the full detail is in /xuat).
 import { COHORTS } from "../domain/report.js";
-import { DIGEST_NAMES, progressBar, type Digest } from "../domain/digest.js";
+import { REMOVAL_FIELDS } from "../domain/report-fields.js";
+import { DIGEST_NAMES, progressCells, type Digest } from "../domain/digest.js";
 import { type BranchRef } from "../domain/branch-aggregates.js";
 import { formatPeriod } from "../domain/period.js";
-import { TotalsMode } from "../domain/review-totals.js";
+import { REVIEW_LABELS, TotalsMode } from "../domain/review-totals.js";
 import { formatPercent } from "../domain/percent.js";
 import { splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
@@ -32,7 +33,14 @@ export function totalsBasis(t: Translate, mode: string): string {
 function against(t: Translate, admitted: number, quota: number | null, progress: number | null): string {
   return quota === null || progress === null
     ? t("digest-no-quota", { admitted })
-    : t("digest-against-quota", { admitted, quota, bar: progressBar(progress) });
+    : t("digest-against-quota", { admitted, quota, rate: formatPercent(progress), bar: progressCells(progress) });
+}
+
+/** "1 đã duyệt, 2 chờ duyệt": the review states that some report is in, none at 0. */
+function reviewParts(t: Translate, review: Digest["reports"]["review"]): string {
+  return REVIEW_LABELS.filter((l) => review[l] > 0)
+    .map((l) => t(`digest-review-${l}`, { count: review[l] }))
+    .join(", ");
 }
 
 /** What a digest adds beside its figures. */
@@ -47,12 +55,10 @@ export function digestMessages(t: Translate, unitName: string, d: Digest, extras
   const lines: string[] = [
     t("digest-title", { unit: unitName, period: formatPeriod(d.period) }),
     "",
-    t("digest-reports", { received: d.reports.received, branches: d.branches, late: d.reports.late }),
+    // A zero is left out rather than shown: "none late" written as a count reads like something to look into.
+    t("digest-reports", { received: d.reports.received, branches: d.branches, late: d.reports.late > 0 ? t("digest-reports-late", { count: d.reports.late }) : "" }),
   ];
-  const review = d.reports.review;
-  if (d.reports.received > 0) {
-    lines.push(t("digest-review", { approved: review.approved, pending: review.pending, returned: review.returned, lateCorrection: review["late-correction"] }));
-  }
+  if (d.reports.received > 0) lines.push(t("digest-review", { parts: reviewParts(t, d.reports.review) }));
   if (d.reports.missingCount > 0) {
     lines.push(t("digest-missing", { count: d.reports.missingCount }), ...nameList(t, d.reports.missing, d.reports.missingCount, MAX_NAMES, extras.people));
   }
@@ -71,6 +77,8 @@ export function digestMessages(t: Translate, unitName: string, d: Digest, extras
     t("digest-admitted-year", { text: against(t, d.admitted.yearToDate.total, d.quota.total || null, d.progress.total) }),
   );
   for (const c of COHORTS) {
+    // A cohort with no quota and nobody admitted says nothing; one with admissions but no quota still shows them.
+    if (d.quota.byCohort[c] === null && d.admitted.yearToDate.byCohort[c] === 0) continue;
     lines.push(
       t(`digest-cohort-${c}`, {
         text: against(t, d.admitted.yearToDate.byCohort[c], d.quota.byCohort[c], d.progress.byCohort[c]),
@@ -91,7 +99,16 @@ export function digestMessages(t: Translate, unitName: string, d: Digest, extras
   if (d.meetings.lowAttendanceCount > 0) {
     lines.push(t("digest-low-attendance", { count: d.meetings.lowAttendanceCount }), ...nameList(t, d.meetings.lowAttendance, d.meetings.lowAttendanceCount));
   }
-  lines.push(t("digest-removed", { count: d.removed }));
+  // Members who left the rolls: the kinds there were, none when nobody left.
+  const removed = REMOVAL_FIELDS.filter((k) => d.removed[k] > 0);
+  if (removed.length > 0) {
+    lines.push(
+      t("digest-removed", {
+        count: removed.reduce((sum, k) => sum + d.removed[k], 0),
+        parts: removed.map((k) => t(`digest-${k}`, { count: d.removed[k] })).join(", "),
+      }),
+    );
+  }
   if (d.furthestBehind.length > 0) {
     lines.push("", t("digest-behind-title"));
     d.furthestBehind.forEach((b, i) =>

@@ -13,7 +13,7 @@ import { Prisma } from "../db/generated/client.js";
 import { DIGEST_NAMES, FURTHEST_BEHIND, type BehindBranch, type Digest } from "../domain/digest.js";
 import { type BranchRef, type DigestUnit } from "../domain/branch-aggregates.js";
 import type { Period } from "../domain/period.js";
-import { COHORTS, DIGEST_COUNT_FIELDS, type CohortField, type DigestCountField } from "../domain/report-fields.js";
+import { COHORTS, DIGEST_COUNT_FIELDS, REMOVAL_FIELDS, type CohortField, type DigestCountField } from "../domain/report-fields.js";
 import type { ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
@@ -241,7 +241,7 @@ async function readDigest(db: Db, table: Sql, period: Period, totals: TotalsMode
       lowAttendance: lowAttendance.map(ref),
       attendance: onRoll > 0 ? n(s.present) / onRoll : null,
     },
-    removed: n(s.removed),
+    removed: Object.fromEntries(REMOVAL_FIELDS.map((k) => [k, n(s[k])])) as Digest["removed"],
     furthestBehind: behind,
   };
 }

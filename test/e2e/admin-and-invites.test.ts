@@ -125,11 +125,11 @@ describe("invites", () => {
   test("/moi needs a branch", async () => {
     const admin = h.admin();
     expect((await admin.say("/moi")).texts).toEqual([
-      "Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.",
+      "Cách dùng: /moi <mã đơn vị> [vai trò] [thaythe]. Chi bộ: bithu (bí thư, mặc định) hoặc phobithu (phó bí thư); đảng ủy, đảng bộ: uyvien (cấp ủy viên, mặc định). Ví dụ: /moi CB-QT, /moi CB-QT phobithu, hoặc /moi CB-QT bithu thaythe để mời bí thư mới thay bí thư hiện tại.",
     ]);
     // A committee's invite is for a committee member, not a secretary.
     const r = await admin.say("/moi DU-SGD");
-    expect(r.last.text).toMatch(/^Link mời cấp ủy Đảng ủy Sở Giáo dục và Đào tạo:\nhttps:\/\/t\.me\/TroLyChiBoTestBot\?start=/);
+    expect(r.last.text).toMatch(/^Link mời cấp ủy viên Đảng ủy Sở Giáo dục và Đào tạo:\nhttps:\/\/t\.me\/TroLyChiBoTestBot\?start=/);
     const invite = await h.app.db.invite.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(invite.role).toBe("COMMITTEE");
     expect((await admin.say("/moi KHONG-CO")).texts).toEqual(["Không có đơn vị mã KHONG-CO. Gõ /donvi để xem các mã."]);
@@ -138,7 +138,7 @@ describe("invites", () => {
 
 describe("who may do what", () => {
   const REFUSAL =
-    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.\nMã Telegram của đồng chí: 5500 (gửi mã này cho quản trị viên).";
+    "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy viên đã được mời.\nNếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.\nMã Telegram của đồng chí: 5500 (gửi mã này cho quản trị viên).";
 
   test.each(["/start", "/baocao", "/tiendo", "/donvi", "/themdonvi X - Y", "/moi CB-QT", "/trogiup", "xin chào"])(
     "someone without a role who sends %s gets a short polite refusal and no data",

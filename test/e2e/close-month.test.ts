@@ -20,7 +20,7 @@ const ROOT = "Đảng ủy Sở Giáo dục và Đào tạo";
 const SEND = "✅ Gửi báo cáo";
 /** October's deadline is 05/11/2026: /khoaso 10/2026 is taken from 06/11/2026 on. */
 const AFTER_DEADLINE = "2026-11-06T09:00:00+07:00";
-const REASON_QUESTION = "Tháng 10/2026 đã khóa sổ. Đồng chí gõ lý do sửa báo cáo (ít nhất 3 ký tự), hoặc /huy để thôi, không lưu gì.";
+const REASON_QUESTION = "Tháng 10/2026 đã khóa sổ. Đồng chí gõ lý do đính chính báo cáo (ít nhất 3 ký tự), hoặc /huy để thôi, không lưu gì.";
 const CLOSED_NOTICE =
   "🔒 Tháng 10/2026 đã khóa sổ. Đồng chí vẫn sửa được báo cáo, nhưng khi gửi phải ghi lý do; bản sửa được ghi là đính chính sau khóa sổ và cấp ủy sẽ duyệt lại.";
 const CLOSED_FIRST_NOTICE =
@@ -250,7 +250,7 @@ describe("a closed month", () => {
     expect(r.texts[0]).toBe(CLOSED_NOTICE);
     expect(r.texts[1]).toContain("Tháng 10/2026 đã có báo cáo (bản 1");
     await approved.press("✏️ Sửa một mục");
-    await approved.press("5. Chuyển chính thức");
+    await approved.press("5. Chuyển đảng chính thức");
     await approved.say("2");
     r = await approved.press(SEND);
     expect(r.last.text).toBe(REASON_QUESTION);
@@ -378,7 +378,7 @@ describe("/mokhoa reopens a closed month", () => {
     let s = await secretary.press("Tháng 10/2026");
     expect(s.texts).not.toContain(CLOSED_NOTICE);
     await secretary.press("✏️ Sửa một mục");
-    await secretary.press("5. Chuyển chính thức");
+    await secretary.press("5. Chuyển đảng chính thức");
     await secretary.say("2");
     s = await secretary.press(SEND);
     expect(s.texts).toHaveLength(1);

@@ -45,8 +45,8 @@ describe("quotas", () => {
     ["/chitieu CB-QT 1999 3", "Năm phải từ 2025 đến 2027."],
     ["/chitieu CB-QT 2026 -3", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
     ["/chitieu CB-QT 2026 2,5", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
-    ["/chitieu CB-QT 2026 3 giaosu", 'Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").'],
-    ["/chitieu CB-QT 3 học sinh giỏi", "Đối tượng phải là một trong: giáo viên, học sinh, sinh viên, khác"],
+    ["/chitieu CB-QT 2026 3 giaosu", 'Đối tượng phải là một trong: giáo viên, giảng viên (gõ giáo viên hoặc giảng viên); học sinh; sinh viên; khác (gõ có dấu hay không dấu đều được, ví dụ "học sinh" hoặc "hocsinh").'],
+    ["/chitieu CB-QT 3 học sinh giỏi", "Đối tượng phải là một trong: giáo viên, giảng viên (gõ giáo viên hoặc giảng viên); học sinh; sinh viên; khác"],
     ["/chitieu CB-QT 2,5 học sinh", "Chỉ tiêu phải là số nguyên từ 0 đến 10.000."],
   ])("%s is refused and changes nothing", async (command, answer) => {
     const before = await h.app.db.quota.findMany();
@@ -192,7 +192,7 @@ describe("groups and digests", () => {
     expect((await admin.say("/chitieu DU-TINH")).last.text).toContain("Tổng: 3 đảng viên");
     const r = await admin.say("/xuat DU-TINH 2026");
     expect(r.last.method).toBe("sendDocument");
-    expect(r.last.text).toContain("📎 Số liệu của Tỉnh ủy, 2026");
+    expect(r.last.text).toContain("📎 Số liệu của Tỉnh ủy, năm 2026:");
   });
 
   test("a unit of more than 10,000 branches is not put in one workbook: /xuat says to export the units below it", async () => {
@@ -227,7 +227,7 @@ describe("groups and digests", () => {
     expect(r.texts).toEqual(["📎 Đã gửi tệp Excel của Đảng ủy Sở Giáo dục và Đào tạo vào trò chuyện riêng của đồng chí với Trợ lý."]);
     const doc = h.fake.messagesTo(admin.id).at(-1)!;
     expect(doc.method).toBe("sendDocument");
-    expect(doc.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
+    expect(doc.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, năm 2026:");
     const name = String(doc.document).replace(/^upload:/, "");
     expect(name).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
@@ -235,7 +235,7 @@ describe("groups and digests", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo tháng", "Sinh hoạt chi bộ", "Tiến độ chỉ tiêu"]);
     const sheet = wb.getWorksheet("Báo cáo tháng")!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)"]);
+    expect(header.slice(0, 4)).toEqual(["Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn phát triển đảng viên)"]);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => (row.values as unknown[]).slice(1));
     const september = rows.find((v) => v[0] === "CB-XUAN" && (v[2] as Date).getUTCMonth() === 8)!;
     expect(september[2]).toBeInstanceOf(Date);

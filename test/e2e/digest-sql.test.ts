@@ -64,7 +64,10 @@ beforeAll(async () => {
             unitId: id, year: 2026, month, version: v,
             candidates: int(20), awarenessClass: int(9), applicationsInReview: int(5),
             admittedTeachers: a(), admittedPupils: a(), admittedStudents: a(), admittedOther: a(),
-            madeFull: int(3), removed: int(2), transferredIn: int(2), transferredOut: int(2),
+            madeFull: int(3), removedStruckOff: int(2),
+            // Not drawn from rnd, so that the rest of the tree stays as it was before the kinds were split.
+            removedExpelled: (id + month + v) % 3 === 0 ? 1 : 0, removedResigned: (id + v) % 4 === 0 ? 1 : 0,
+            removedDied: (id + month) % 5 === 0 ? 1 : 0, removedUnclassified: month < 4 ? (id + v) % 2 : 0, transferredIn: int(2), transferredOut: int(2),
             late: rnd() < 0.3, submittedById: user.id, submittedAt: new Date(Date.UTC(2026, month, 1 + v)),
             supersededAt: v < versions ? new Date(Date.UTC(2026, month, 2 + v)) : null,
             reviewState: pick(["APPROVED", "APPROVED", "PENDING", "RETURNED"]),

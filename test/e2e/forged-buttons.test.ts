@@ -17,7 +17,7 @@ afterAll(async () => h?.stop());
 const STALE_FORM = "Nút này thuộc một biểu mẫu đã đóng. Gõ lại lệnh để bắt đầu lại; /trogiup liệt kê các lệnh của đồng chí.";
 const PERIOD_QUESTION = "Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.";
 const PERIOD_FORMAT = "Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.";
-const CANDIDATES = "Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?";
+const CANDIDATES = "Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?";
 const DATE_QUESTION = "Buổi sinh hoạt diễn ra ngày nào? Bấm nút hoặc gõ ngày/tháng/năm, ví dụ 02/11/2026 hoặc 2/11.";
 const CHOOSE_BUTTON = "Xin bấm một trong các nút của câu hỏi bên dưới.";
 

@@ -20,7 +20,7 @@ function outage(person: TestUser, n: number) {
 }
 
 const AWARENESS = "Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?";
-const APPLICATIONS = "Số hồ sơ đề nghị kết nạp đang xem xét?";
+const APPLICATIONS = "Số hồ sơ đề nghị kết nạp đang xét?";
 const UNSEEN_TAKEN = "⚠️ Vì Telegram gián đoạn, câu hỏi dưới đây có thể chưa đến được đồng chí. Bot đã ghi tin nhắn vừa nhận là câu trả lời cho câu hỏi đó:";
 const UNSEEN_ASKED_AGAIN =
   "⚠️ Vì Telegram gián đoạn, câu hỏi tiếp theo chưa đến được đồng chí. Các câu trả lời đã nhập vẫn được giữ; xin trả lời câu hỏi dưới đây (hoặc gõ /huy để thoát).";
@@ -46,8 +46,8 @@ describe("a question that cannot be sent", () => {
     r = await s.say("3");
     expect(r.texts).toEqual([`${UNSEEN_TAKEN}\n${AWARENESS}\n➜ 3`, expect.stringContaining(APPLICATIONS)]);
     for (const a of TYPICAL_ANSWERS.slice(2)) r = typeof a === "string" ? await s.say(a) : await s.press(a.press);
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 8");
-    expect(r.last.text).toContain("2. Học lớp nhận thức về Đảng: 3");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 8");
+    expect(r.last.text).toContain("2. Học lớp bồi dưỡng nhận thức về Đảng: 3");
     r = await s.press("✅ Gửi báo cáo");
     expect(r.last.text).toContain("✅ Đã nhận báo cáo tháng 10/2026");
     expect(await reportsOf(branch)).toMatchObject([{ version: 1, candidates: 8, awarenessClass: 3, applicationsInReview: 2, admittedTeachers: 1, admittedPupils: 2, madeFull: 1, transferredOut: 1 }]);
@@ -71,7 +71,7 @@ describe("a question that cannot be sent", () => {
     r = await s.say("3");
     expect(r.texts).toEqual([expect.stringContaining(APPLICATIONS)]);
     for (const a of TYPICAL_ANSWERS.slice(2)) r = typeof a === "string" ? await s.say(a) : await s.press(a.press);
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 8");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 8");
     await s.press("✅ Gửi báo cáo");
     expect(await reportsOf(branch)).toMatchObject([{ year: 2026, month: 10, candidates: 8, awarenessClass: 3 }]);
   });

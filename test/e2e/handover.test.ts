@@ -44,8 +44,8 @@ describe("inviting a deputy", () => {
     expect((await admin.say("/moi CB-QT bithu")).last.text).toMatch(/^Chi bộ Trường THPT Quang Trung đã có bí thư: đồng chí Lan Nguyễn\./);
     expect((await admin.say("/moi CB-QT bithu thaythe")).last.text).toMatch(/^Link mời bí thư mới của Chi bộ Trường THPT Quang Trung, thay bí thư hiện tại:\nhttps:\/\/t\.me\/\w+\?start=/);
     expect((await admin.say("/moi CB-QT phobithu")).last.text).toMatch(/^Link mời phó bí thư Chi bộ Trường THPT Quang Trung:\nhttps:\/\/t\.me\/\w+\?start=/);
-    expect((await admin.say("/moi DU-SGD uyvien")).last.text).toMatch(/^Link mời cấp ủy Đảng ủy Sở Giáo dục và Đào tạo:\n/);
-    expect((await admin.say("/moi DU-SGD")).last.text).toMatch(/^Link mời cấp ủy /);
+    expect((await admin.say("/moi DU-SGD uyvien")).last.text).toMatch(/^Link mời cấp ủy viên Đảng ủy Sở Giáo dục và Đào tạo:\n/);
+    expect((await admin.say("/moi DU-SGD")).last.text).toMatch(/^Link mời cấp ủy viên /);
 
     const before = await h.app.db.invite.count();
     expect((await admin.say("/moi CB-QT uyvien")).texts).toEqual([
@@ -55,7 +55,7 @@ describe("inviting a deputy", () => {
       '"thuky" không phải vai trò mời vào chi bộ CB-QT. Chọn bithu (bí thư, mặc định) hoặc phobithu (phó bí thư). Ví dụ: /moi CB-QT phobithu',
     ]);
     expect((await admin.say("/moi DU-SGD phobithu")).texts).toEqual([
-      '"phobithu" không phải vai trò mời vào DU-SGD (đảng ủy, đảng bộ). Ở đây chỉ mời được uyvien (cấp ủy), cũng là mặc định. Ví dụ: /moi DU-SGD uyvien',
+      '"phobithu" không phải vai trò mời vào DU-SGD (đảng ủy, đảng bộ). Ở đây chỉ mời được uyvien (cấp ủy viên), cũng là mặc định. Ví dụ: /moi DU-SGD uyvien',
     ]);
     expect((await admin.say("/moi CB-QT phobithu thêm")).last.text).toMatch(/^Cách dùng: \/moi <mã đơn vị> \[vai trò\]/);
     expect(await h.app.db.invite.count()).toBe(before);
@@ -211,7 +211,7 @@ describe("absence with /nghi", () => {
 
     // During the absence the reminder's button opens the report for the deputy.
     const opened = await deputy.press("📝 Báo cáo tháng 11/2026");
-    expect(opened.last.text).toBe("Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?");
+    expect(opened.last.text).toBe("Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?");
     await deputy.say("/huy");
 
     await h.at("2026-12-04T08:00:10+07:00");

@@ -24,7 +24,7 @@ describe.skipIf(!onPostgres)("two instances behind a load balancer", () => {
     const { secretary, branch } = await freshSecretary(a);
     const before = a.outcomes.length;
     const summary = await fillReport(secretary, "Tháng 10/2026", TYPICAL_ANSWERS);
-    expect(summary.last.text).toContain("1. Quần chúng ưu tú (nguồn): 12");
+    expect(summary.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 12");
     const r = await secretary.press("✅ Gửi báo cáo");
     expect(r.last.text).toContain(`✅ Đã nhận báo cáo tháng 10/2026 của Chi bộ ${branch}`);
     // Both instances took part: the balancer sends updates to each in turn.

@@ -252,7 +252,7 @@ describe("seeing meetings", () => {
     // A member of the committee above (the branch sits under DU-SGD).
     const committeeCode = await inviteLink(admin, "DU-SGD");
     const member = h.user(8100, "Cúc", "Đỗ");
-    expect((await member.say(`/start ${committeeCode}`)).last.text).toContain("cấp ủy của Đảng ủy Sở Giáo dục và Đào tạo");
+    expect((await member.say(`/start ${committeeCode}`)).last.text).toContain("cấp ủy viên của Đảng ủy Sở Giáo dục và Đào tạo");
     let r = await member.say(`/xembienban ${branch} 11/2026`);
     expect(r.texts[0]).toContain(`Biên bản của Chi bộ ${branch}`);
     r = await member.press("📎 Gửi lại 1 tệp");

@@ -53,7 +53,7 @@ describe("/tiendo", () => {
       "📈 Chi bộ Muộn: năm 2026, từ tháng 12/2026",
       "📨 Báo cáo hằng tháng:",
       "  · Tháng 12/2026 chưa kết thúc",
-      "Tổng kết nạp từ đầu năm: 0 đảng viên (giáo viên 0, học sinh 0, sinh viên 0, khác 0).",
+      "Lũy kế kết nạp từ đầu năm: 0 đảng viên (giáo viên, giảng viên: 0; học sinh: 0; sinh viên: 0; khác: 0).",
       "🗓 Sinh hoạt chi bộ:",
       "  ⏳ Tháng 12/2026: chưa ghi thường kỳ",
       "  Chuyên đề: quý 4 ⏳",
@@ -78,7 +78,7 @@ describe("/tiendo", () => {
       "  ❌ Chưa gửi, đã quá hạn: tháng 05, 11/2026",
       "  · Tháng 12/2026 chưa kết thúc",
       "  Duyệt: 8 chờ duyệt",
-      "Tổng kết nạp từ đầu năm: 24 đảng viên (giáo viên 8, học sinh 16, sinh viên 0, khác 0).",
+      "Lũy kế kết nạp từ đầu năm: 24 đảng viên (giáo viên, giảng viên: 8; học sinh: 16; sinh viên: 0; khác: 0).",
     ]);
     expect(lines).toContain("  ✅ Thường kỳ: tháng 12/2026");
     expect(lines).toContain("  ❌ Chưa có thường kỳ: tháng 02–11/2026");

@@ -98,7 +98,7 @@ describe("a month typed after /baocao", () => {
     const { secretary: s, branch } = await freshSecretary(h);
     for (const typed of ["10/2026", "tháng 10", "T10/2026"]) {
       const r = await s.say(`/baocao ${typed}`);
-      expect(r.texts, typed).toEqual(["Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?"]);
+      expect(r.texts, typed).toEqual(["Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?"]);
       await s.say("/huy");
     }
     await s.say("/baocao 10/2026");

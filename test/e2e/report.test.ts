@@ -31,12 +31,12 @@ describe("filing a month", () => {
     const summary = r.last.text;
     expect(summary).toContain("tháng 10/2026");
     expect(summary).toContain("Chi bộ " + branch);
-    expect(summary).toContain("1. Quần chúng ưu tú (nguồn): 12");
-    expect(summary).toContain("2. Học lớp nhận thức về Đảng: 3");
+    expect(summary).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 12");
+    expect(summary).toContain("2. Học lớp bồi dưỡng nhận thức về Đảng: 3");
     expect(summary).toContain("3. Hồ sơ đề nghị kết nạp đang xét: 2");
-    expect(summary).toContain("4. Kết nạp: 3 (giáo viên 1, học sinh 2, sinh viên 0, khác 0)");
-    expect(summary).toContain("5. Chuyển chính thức: 1");
-    expect(summary).toContain("6. Xóa tên, khai trừ: 0");
+    expect(summary).toContain("4. Kết nạp: 3 (giáo viên, giảng viên: 1; học sinh: 2; sinh viên: 0; khác: 0)");
+    expect(summary).toContain("5. Chuyển đảng chính thức: 1");
+    expect(summary).toContain("6. Đảng viên giảm: 0 (xóa tên 0, khai trừ 0, xin ra khỏi Đảng 0, từ trần 0)\n");
     expect(summary).toContain("7. Chuyển sinh hoạt đến: 0; chuyển đi: 1");
     expect(summary).toContain("8. Khó khăn, đề xuất: (không có)");
     expect(r.last.buttons.flat().map((b) => b.text)).toEqual(["✅ Gửi báo cáo", "✏️ Sửa một mục", "❌ Hủy"]);
@@ -58,7 +58,11 @@ describe("filing a month", () => {
       admittedStudents: 0,
       admittedOther: 0,
       madeFull: 1,
-      removed: 0,
+      removedStruckOff: 0,
+      removedExpelled: 0,
+      removedResigned: 0,
+      removedDied: 0,
+      removedUnclassified: 0,
       removedReason: null,
       transferredIn: 0,
       transferredOut: 1,
@@ -78,14 +82,24 @@ describe("filing a month", () => {
     expect(after.buttons).toEqual([]);
   });
 
-  test("removals ask for the reason, cohorts beyond the first are asked only while some are left, and 'other' takes the rest", async () => {
+  test("removals are split into their four kinds and ask for the reason, cohorts beyond the first are asked only while some are left, and 'other' takes the rest", async () => {
     const { secretary: s, branch } = await freshSecretary(h);
-    const r = await fillReport(s, "Tháng 10/2026", ["5", "0", "0", "4", "0", "1", "1", "0", "2", "Vi phạm tư cách đảng viên", "0", "0", "Thiếu kinh phí mở lớp"]);
-    expect(r.last.text).toContain("4. Kết nạp: 4 (giáo viên 0, học sinh 1, sinh viên 1, khác 2)");
-    expect(r.last.text).toContain("6. Xóa tên, khai trừ: 2 (lý do: Vi phạm tư cách đảng viên)");
+    // 4 left the rolls: 1 struck off, 1 expelled, 0 resigned, so 2 died.
+    const r = await fillReport(s, "Tháng 10/2026", ["5", "0", "0", "4", "0", "1", "1", "0", "4", "1", "1", "0", "Vi phạm tư cách đảng viên", "0", "0", "Thiếu kinh phí mở lớp"]);
+    expect(r.last.text).toContain("4. Kết nạp: 4 (giáo viên, giảng viên: 0; học sinh: 1; sinh viên: 1; khác: 2)");
+    expect(r.last.text).toContain("6. Đảng viên giảm: 4 (xóa tên 1, khai trừ 1, xin ra khỏi Đảng 0, từ trần 2) (lý do: Vi phạm tư cách đảng viên)");
     expect(r.last.text).toContain("8. Khó khăn, đề xuất: Thiếu kinh phí mở lớp");
     await s.press("✅ Gửi báo cáo");
-    expect((await reportsOf(branch))[0]).toMatchObject({ admittedOther: 2, removed: 2, removedReason: "Vi phạm tư cách đảng viên", note: "Thiếu kinh phí mở lớp" });
+    expect((await reportsOf(branch))[0]).toMatchObject({
+      admittedOther: 2,
+      removedStruckOff: 1,
+      removedExpelled: 1,
+      removedResigned: 0,
+      removedDied: 2,
+      removedUnclassified: 0,
+      removedReason: "Vi phạm tư cách đảng viên",
+      note: "Thiếu kinh phí mở lớp",
+    });
   });
 
   test("the pipeline offers last month's figure as a one-tap answer and warns, without refusing, when it does not carry over", async () => {
@@ -108,7 +122,7 @@ describe("filing a month", () => {
     for (const a of ["0", "0", "0", "0"]) await s.say(a);
     r = await s.press("Bỏ qua");
     expect(r.last.text).toContain("⚠️ Lưu ý");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 2");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 2");
     await s.press("✅ Gửi báo cáo");
     const october = (await reportsOf(branch)).find((x) => x.month === 10)!;
     expect(october).toMatchObject({ candidates: 2, applicationsInReview: 1, admittedOther: 5 });
@@ -137,8 +151,8 @@ describe("changing answers", () => {
     expect(r.last.buttons.flat().map((b) => b.text)).toContain("1. Quần chúng ưu tú");
     await s.press("1. Quần chúng ưu tú");
     r = await s.say("20");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 20");
-    expect(r.last.text).toContain("4. Kết nạp: 3 (giáo viên 1, học sinh 2, sinh viên 0, khác 0)");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 20");
+    expect(r.last.text).toContain("4. Kết nạp: 3 (giáo viên, giảng viên: 1; học sinh: 2; sinh viên: 0; khác: 0)");
     await s.press("✅ Gửi báo cáo");
     expect((await reportsOf(branch))[0]).toMatchObject({ candidates: 20, admittedPupils: 2, transferredOut: 1 });
   });
@@ -151,9 +165,9 @@ describe("changing answers", () => {
     await s.say("/baocao");
     let r = await s.press("Tháng 10/2026");
     expect(r.texts[0]).toBe("Tháng 10/2026 đã có báo cáo (bản 1, gửi lúc 09:00 03/11/2026). Đồng chí sửa mục cần thiết rồi bấm Gửi; bản cũ vẫn được lưu lại.");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 12");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 12");
     await s.press("✏️ Sửa một mục");
-    await s.press("5. Chuyển chính thức");
+    await s.press("5. Chuyển đảng chính thức");
     await s.say("2");
     r = await s.press("✅ Gửi báo cáo");
     expect(r.last.text).toContain("(bản số 2)");
@@ -190,7 +204,7 @@ describe("changing answers", () => {
 });
 
 describe("bad input: a clear message, the same question again, nothing lost, nothing invalid stored", () => {
-  const CANDIDATES = "Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?";
+  const CANDIDATES = "Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?";
   const AWARENESS = "Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?";
 
   async function atAwarenessQuestion(): Promise<{ s: TestUser; branch: string }> {
@@ -206,7 +220,7 @@ describe("bad input: a clear message, the same question again, nothing lost, not
     await s.say("0");
     for (const a of ["0", "0", "0", "0", "0", "0"]) await s.say(a);
     const r = await s.press("Bỏ qua");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 7");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 7");
     await s.press("✅ Gửi báo cáo");
     expect((await reportsOf(branch))[0]).toMatchObject({ candidates: 7, awarenessClass: 0 });
   }
@@ -253,7 +267,7 @@ describe("bad input: a clear message, the same question again, nothing lost, not
     r = await s.say("   ");
     expect(r.texts[0]).toBe("Nội dung không được để trống.");
     r = await s.say("Cần thêm tài liệu bồi dưỡng");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 4");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 4");
     expect(r.last.text).toContain("8. Khó khăn, đề xuất: Cần thêm tài liệu bồi dưỡng");
     await s.press("✅ Gửi báo cáo");
     expect((await reportsOf(branch))[0]!.note).toBe("Cần thêm tài liệu bồi dưỡng");
@@ -349,7 +363,7 @@ describe("leaving and returning", () => {
     expect(text).toContain("  ⏳ Chưa gửi, hạn 05/11/2026: tháng 10/2026");
     expect(text).toContain("  · Tháng 11/2026 chưa kết thúc");
     expect(text).not.toContain("12/2026");
-    expect(text).toContain("Tổng kết nạp từ đầu năm: 3 đảng viên (giáo viên 1, học sinh 2, sinh viên 0, khác 0).");
+    expect(text).toContain("Lũy kế kết nạp từ đầu năm: 3 đảng viên (giáo viên, giảng viên: 1; học sinh: 2; sinh viên: 0; khác: 0).");
     // Month by month behind the button.
     const details = (await s.press("📋 Xem từng tháng")).last.text;
     expect(details).toContain("Tháng 09/2026: ✅ đã báo cáo (muộn), kết nạp 3");

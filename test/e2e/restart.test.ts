@@ -30,8 +30,8 @@ describe("in the same process", () => {
     expect(r.last.text).toBe("Số đảng viên mới được kết nạp trong tháng?");
     for (const a of ["0", "0", "0", "0", "0"]) await s.say(a);
     r = await s.press("Bỏ qua");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 15");
-    expect(r.last.text).toContain("2. Học lớp nhận thức về Đảng: 4");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 15");
+    expect(r.last.text).toContain("2. Học lớp bồi dưỡng nhận thức về Đảng: 4");
     expect(r.last.text).toContain("3. Hồ sơ đề nghị kết nạp đang xét: 3");
     await h.restart();
     r = await s.press("✅ Gửi báo cáo");
@@ -88,9 +88,9 @@ describe("as a real process, started the way npm start does", () => {
     bot = new BotProcess(env(), dir);
     await bot.started();
     await bot.waitHandled(say(S, "2"));
-    expect(fake.messagesTo(S).at(-1)!.text).toBe("Số hồ sơ đề nghị kết nạp đang xem xét?");
+    expect(fake.messagesTo(S).at(-1)!.text).toBe("Số hồ sơ đề nghị kết nạp đang xét?");
     for (const text of ["1", "0", "0", "0", "0", "0", "Không có"]) await bot.waitHandled(say(S, text));
-    expect(fake.messagesTo(S).at(-1)!.text).toContain("1. Quần chúng ưu tú (nguồn): 21");
+    expect(fake.messagesTo(S).at(-1)!.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 21");
     expect(fake.messagesTo(S).at(-1)!.text).toContain("8. Khó khăn, đề xuất: Không có");
 
     bot.kill("SIGTERM");

@@ -79,13 +79,13 @@ describe("/tonghop", () => {
   test("shows the review states and, by default, totals from approved reports only", async () => {
     const text = textOf(await admin.say("/tonghop DU-SGD 10/2026"));
     // A report awaiting review is still received: only CB-CG is missing.
-    expect(text).toContain("📨 Báo cáo: 4/5 chi bộ đã gửi (0 muộn)\n  Duyệt: 1 đã duyệt, 1 chờ duyệt, 1 trả lại, 1 sửa muộn");
+    expect(text).toContain("📨 Báo cáo: 4/5 chi bộ đã gửi\n  Duyệt: 1 đã duyệt, 1 chờ duyệt, 1 trả lại, 1 đính chính sau khóa sổ");
     expect(text).toContain("Chưa gửi (1):\n  • CB-CG: Chi bộ Chưa gửi");
     expect(text).toContain("ℹ️ Số liệu chỉ tính báo cáo đã duyệt.\n🎯 Kết nạp trong tháng: 6");
     // CB-DD's 3 and the 3 CB-SM had approved before its correction: 6 of a quota of 10.
-    expect(text).toContain("Từ đầu năm: 6/10 ▓▓▓▓▓▓░░░░ 60%");
+    expect(text).toContain("Lũy kế từ đầu năm 6/10, đạt 60% chỉ tiêu ▓▓▓▓▓▓░░░░");
     // The approved version of CB-SM says 12 candidates, not the 30 of its correction.
-    expect(text).toContain("🌱 Nguồn: quần chúng ưu tú 24,");
+    expect(text).toContain("🌱 Nguồn phát triển đảng viên: quần chúng ưu tú 24,");
   });
 
   test("after /tinhtong <mã> tatca the totals include every submitted report, the chart's caption says so, and /nhatky records it", async () => {
@@ -94,10 +94,10 @@ describe("/tonghop", () => {
     try {
       r = await admin.say("/tonghop DU-SGD 10/2026");
       const text = textOf(r);
-      expect(text).toContain("  Duyệt: 1 đã duyệt, 1 chờ duyệt, 1 trả lại, 1 sửa muộn");
+      expect(text).toContain("  Duyệt: 1 đã duyệt, 1 chờ duyệt, 1 trả lại, 1 đính chính sau khóa sổ");
       expect(text).toContain("ℹ️ Số liệu tính cả báo cáo chưa duyệt.\n🎯 Kết nạp trong tháng: 12");
-      expect(text).toContain("Từ đầu năm: 12/10 ▓▓▓▓▓▓▓▓▓▓ 120%");
-      expect(text).toContain("🌱 Nguồn: quần chúng ưu tú 66,");
+      expect(text).toContain("Lũy kế từ đầu năm 12/10, đạt 120% chỉ tiêu ▓▓▓▓▓▓▓▓▓▓");
+      expect(text).toContain("🌱 Nguồn phát triển đảng viên: quần chúng ưu tú 66,");
       expect(r.messages.find((m) => m.method === "sendPhoto")?.text).toBe(`Tiến độ kết nạp so với chỉ tiêu năm, ${ROOT}\nℹ️ Số liệu tính cả báo cáo chưa duyệt.`);
 
       expect((await member.say("/tinhtong DU-SGD")).last.text).toBe(
@@ -111,7 +111,7 @@ describe("/tonghop", () => {
       expect((await member.say("/tinhtong DU-SGD đã duyệt")).last.text).toBe(
         `✅ Từ nay tổng hợp và tệp xuất của ${ROOT} chỉ tính báo cáo đã duyệt. Đơn vị trực thuộc chưa chọn riêng cũng tính như vậy.`,
       );
-      expect(textOf(await admin.say("/tonghop DU-SGD 10/2026"))).toContain("Từ đầu năm: 6/10 ▓▓▓▓▓▓░░░░ 60%");
+      expect(textOf(await admin.say("/tonghop DU-SGD 10/2026"))).toContain("Lũy kế từ đầu năm 6/10, đạt 60% chỉ tiêu ▓▓▓▓▓▓░░░░");
     } finally {
       await backToDefault();
     }
@@ -149,11 +149,11 @@ describe("/xuat", () => {
   test("the reports sheet shows each report's state, late correction and reason; progress counts approved reports", async () => {
     const { wb, caption } = await exported();
     expect(caption).toContain(`Trang "Tiến độ chỉ tiêu" chỉ tính báo cáo đã duyệt`);
-    expect(byBranch(wb.getWorksheet("Báo cáo tháng")!, ["Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn", "Quần chúng ưu tú (nguồn)"])).toEqual({
+    expect(byBranch(wb.getWorksheet("Báo cáo tháng")!, ["Trạng thái duyệt", "Đính chính sau khóa sổ", "Lý do đính chính", "Quần chúng ưu tú (nguồn phát triển đảng viên)"])).toEqual({
       "CB-DD": ["Đã duyệt", "Không", null, 12],
       "CB-CD": ["Chờ duyệt", "Không", null, 12],
       "CB-TL": ["Trả lại", "Không", null, 12],
-      "CB-SM": ["Sửa muộn", "Có", REASON, 30],
+      "CB-SM": ["Đính chính sau khóa sổ, chờ duyệt", "Có", REASON, 30],
     });
     expect(byBranch(wb.getWorksheet("Tiến độ chỉ tiêu")!, ["Đã kết nạp"])).toEqual({
       "CB-DD": [3],
@@ -188,7 +188,7 @@ test("/tiendo shows a secretary each month's review state, month by month behind
     await s.say("/tiendo");
     return textOf(await s.press("📋 Xem từng tháng"));
   };
-  expect(await monthByMonth(secretary)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · sửa muộn, chờ duyệt");
+  expect(await monthByMonth(secretary)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đính chính sau khóa sổ, chờ duyệt");
   expect(await monthByMonth(secretaries.get("CB-DD")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · đã duyệt");
   expect(await monthByMonth(secretaries.get("CB-TL")!)).toContain("Tháng 10/2026: ✅ đã báo cáo, kết nạp 3 · bị trả lại");
 });

@@ -19,7 +19,7 @@ afterAll(async () => h?.stop());
 async function committeeMember(id: number, name: string, unit = "DU-SGD"): Promise<TestUser> {
   const code = await inviteLink(h.admin(), unit);
   const member = h.user(id, name, "Đỗ");
-  expect((await member.say(`/start ${code}`)).last.text).toContain("cấp ủy");
+  expect((await member.say(`/start ${code}`)).last.text).toContain("cấp ủy viên");
   return member;
 }
 
@@ -58,7 +58,7 @@ describe("review of a report", () => {
       expect(more).toHaveLength(0);
       expect(card!.text).toContain(`🔎 Cần duyệt: báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1)`);
       expect(card!.text).toContain("Người gửi: Lan Nguyễn, lúc 09:00 03/11/2026.");
-      expect(card!.text).toContain("1. Quần chúng ưu tú (nguồn): 12");
+      expect(card!.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 12");
       expect(card!.buttons.flat().map((b) => b.text)).toEqual(["✅ Duyệt", "↩️ Trả lại"]);
     }
     expect(cardsFor(outsider, branch)).toHaveLength(0);
@@ -174,7 +174,7 @@ describe("review of a report", () => {
     );
     r = await secretary.press("✏️ Sửa báo cáo", notice);
     expect(r.texts[0]).toContain("Tháng 10/2026 đã có báo cáo (bản 1");
-    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn): 12");
+    expect(r.last.text).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 12");
     await secretary.press("✏️ Sửa một mục");
     await secretary.press(/Kết nạp/);
     for (const a of ["2", "1", "1"]) await secretary.say(a);
@@ -245,7 +245,7 @@ describe("/choduyet", () => {
       await member.press("✅ Duyệt", r.messages[2]);
       await fresh.app.scheduler.kick();
       expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo hay biên bản nào chờ duyệt."]);
-      expect((await secretary.say("/choduyet")).texts).toEqual(["Lệnh /choduyet dành cho cấp ủy và quản trị viên."]);
+      expect((await secretary.say("/choduyet")).texts).toEqual(["Lệnh /choduyet dành cho cấp ủy viên và quản trị viên."]);
     } finally {
       await fresh.stop();
     }
@@ -328,14 +328,14 @@ describe("a closed month", () => {
     await secretary.press(/Quần chúng ưu tú/);
     await secretary.say("13");
     r = await secretary.press("✅ Gửi báo cáo");
-    expect(r.last.text).toContain("gõ lý do sửa báo cáo");
+    expect(r.last.text).toContain("gõ lý do đính chính báo cáo");
     r = await secretary.say("Bổ sung 1 quần chúng chuyển đến");
     expect(r.last.text).toContain("🔒 Bản này được ghi là đính chính sau khóa sổ (lý do: Bổ sung 1 quần chúng chuyển đến)");
     await delivered();
 
     const card = cardsFor(member, "CB-X").at(-1)!;
     expect(card.text).toContain("(phiên bản 2)");
-    expect(card.text).toContain("⚠️ Sửa sau khi tháng đã khóa sổ. Lý do sửa: Bổ sung 1 quần chúng chuyển đến");
+    expect(card.text).toContain("⚠️ Đính chính sau khóa sổ. Lý do đính chính: Bổ sung 1 quần chúng chuyển đến");
     expect(card.text).toContain("• Quần chúng ưu tú: 12 → 13");
     expect((await member.press("✅ Duyệt", card)).texts[0]).toBe("✅ Đã duyệt báo cáo tháng 10/2026 của Chi bộ CB-X (phiên bản 2).");
     expect((await reportRows("CB-X")).map((x) => [x.version, x.reviewState, x.lateCorrection])).toEqual([

@@ -68,7 +68,7 @@ describe("review decisions", () => {
     await removeRole(reviewer, "DU-SGD");
     r = await reviewer.say("Số liệu chưa khớp sổ sách");
     expect(r.texts).toEqual([
-      `Chưa trả lại báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1): đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.`,
+      `Chưa trả lại báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1): đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.`,
     ]);
     expect(await reportsOf(branch)).toMatchObject([{ reviewState: "PENDING", reviewNote: null, reviewedById: null }]);
     await h.app.scheduler.kick();
@@ -100,7 +100,7 @@ describe("review decisions", () => {
     removeRoleDuring("editMessageReplyMarkup", reviewer, "DU-SGD");
     const r = await reviewer.press("✅ Duyệt", cardFor(reviewer, branch));
     expect(r.texts).toEqual([
-      `Chưa duyệt báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1): đồng chí không còn là cấp ủy cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.`,
+      `Chưa duyệt báo cáo tháng 10/2026 của Chi bộ ${branch} (phiên bản 1): đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.`,
     ]);
     expect(r.toasts).toEqual([]);
     expect(await reportsOf(branch)).toMatchObject([{ reviewState: "PENDING", reviewedById: null }]);
@@ -132,7 +132,7 @@ describe("sending a report or minutes", () => {
     await s.say("/baocao");
     await s.press("Tháng 10/2026");
     let r = await s.press("✅ Gửi báo cáo");
-    expect(r.last.text).toContain("đã khóa sổ. Đồng chí gõ lý do sửa báo cáo");
+    expect(r.last.text).toContain("đã khóa sổ. Đồng chí gõ lý do đính chính báo cáo");
     await removeRole(s, branch);
     r = await s.say("Ghi nhầm số chuyển chính thức");
     expect(r.texts).toEqual([refusedFiling(branch)]);

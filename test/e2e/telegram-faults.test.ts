@@ -26,7 +26,7 @@ test.each([
     for (const a of ["0", "0", "0", "0", "0", "0", "0"]) await s.say(a);
     return (await s.press("Bỏ qua")).last.text;
   })();
-  expect(summary).toContain("1. Quần chúng ưu tú (nguồn): 8");
+  expect(summary).toContain("1. Quần chúng ưu tú (nguồn phát triển đảng viên): 8");
 });
 
 test("a 500 on a plain command's reply is retried", async () => {

@@ -42,15 +42,15 @@ describeInBrowser("the try-out page: filing and approving", () => {
     await p.type("1", "giáo viên, giảng viên");
     await p.press("0", "là học sinh");
     await p.press("0", "là sinh viên");
-    await p.press("0", "công nhận chính thức");
-    await p.type("0", "xóa tên hoặc khai trừ");
+    await p.press("0", "công nhận đảng viên chính thức");
+    await p.type("0", "đảng viên giảm trong tháng");
     await p.type("0", "chuyển sinh hoạt đến");
     await p.type("0", "chuyển sinh hoạt đi");
     await p.type("0", "Khó khăn, vướng mắc");
     const summary = await p.press("Bỏ qua", "📋 Báo cáo phát triển đảng viên tháng 10/2026");
     // Line breaks as the bot wrote them.
     expect(await summary.locator(".text").innerText()).toContain(
-      "Chi bộ Văn phòng Sở\n1. Quần chúng ưu tú (nguồn): 4\n2. Học lớp nhận thức về Đảng: 1\n3. Hồ sơ đề nghị kết nạp đang xét: 1\n4. Kết nạp: 1 (giáo viên 0, học sinh 0, sinh viên 0, khác 1)",
+      "Chi bộ Văn phòng Sở\n1. Quần chúng ưu tú (nguồn phát triển đảng viên): 4\n2. Học lớp bồi dưỡng nhận thức về Đảng: 1\n3. Hồ sơ đề nghị kết nạp đang xét: 1\n4. Kết nạp: 1 (giáo viên, giảng viên: 0; học sinh: 0; sinh viên: 0; khác: 1)",
     );
     // The README's picture (docs/thu-nghiem.png is a copy of this one): the list from its top.
     await p.page.locator(".people").evaluate((e) => ((e as unknown as { scrollTop: number }).scrollTop = 0));

@@ -64,17 +64,23 @@ describeInBrowser("the try-out page: the sample committee", () => {
 
   test("/tiendo shows three months reported, the late branch's September late and October still due", async () => {
     await p.pick("cb-qt-bithu");
+    // /tiendo groups the months (issue 12 point 12); each month is behind "Xem từng tháng".
     const qt = await (await p.type("/tiendo", "📈 Chi bộ Trường THPT Quang Trung: năm 2026")).innerText();
-    // The months are grouped by status (issue 12, point 12); 1 + 2 + 2 admitted from August.
     expect(qt).toContain("✅ Đã gửi: tháng 08–10/2026");
     expect(qt).toContain("Duyệt: 3 đã duyệt");
-    expect(qt).toContain("Tổng kết nạp từ đầu năm: 5 đảng viên");
     expect(qt).toContain("✅ Thường kỳ: tháng 08–10/2026");
     expect(qt).toContain("Chuyên đề: quý 3 ✅");
+    const qtMonths = await (await p.press("📋 Xem từng tháng", "📋 Chi bộ Trường THPT Quang Trung: từng tháng")).innerText();
+    expect(qtMonths).toContain("Tháng 08/2026: ✅ đã báo cáo, kết nạp 1 · đã duyệt\nTháng 09/2026: ✅ đã báo cáo, kết nạp 2 · đã duyệt\nTháng 10/2026: ✅ đã báo cáo, kết nạp 2 · đã duyệt");
+    expect(qtMonths).toContain("Tháng 08/2026: ✅ đã sinh hoạt thường kỳ\nTháng 09/2026: ✅ đã sinh hoạt thường kỳ\nTháng 10/2026: ✅ đã sinh hoạt thường kỳ");
+    expect(qtMonths).toContain("Quý 3: ✅ đã sinh hoạt chuyên đề");
     await p.pick("cb-vp-bithu");
     const vp = await (await p.type("/tiendo", "📈 Chi bộ Văn phòng Sở: năm 2026")).innerText();
     expect(vp).toContain("✅ Đã gửi: tháng 08, 09/2026 (muộn: tháng 09/2026)");
     expect(vp).toContain("⏳ Chưa gửi, hạn 05/11/2026: tháng 10/2026");
+    const vpMonths = await (await p.press("📋 Xem từng tháng", "📋 Chi bộ Văn phòng Sở: từng tháng")).innerText();
+    expect(vpMonths).toContain("Tháng 09/2026: ✅ đã báo cáo (muộn), kết nạp 1 · đã duyệt");
+    expect(vpMonths).toContain("Tháng 10/2026: ⏳ chưa báo cáo, hạn 05/11/2026");
     await p.screenshot("tien-do");
   });
 

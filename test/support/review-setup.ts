@@ -19,7 +19,7 @@ export class Reviewer {
   static async invite(h: Harness, unitCode: string, id = 8900): Promise<Reviewer> {
     const code = await inviteLink(h.admin(), unitCode);
     const person = h.user(id, "Duyệt", "Cấp Ủy");
-    expect((await person.say(`/start ${code}`)).last.text).toContain("cấp ủy");
+    expect((await person.say(`/start ${code}`)).last.text).toContain("cấp ủy viên");
     return new Reviewer(h, person);
   }
 

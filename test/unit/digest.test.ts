@@ -35,8 +35,8 @@ const input: DigestInput = {
     // A: on time in October, earlier months too.
     report(3, 10, { candidates: 10, awarenessClass: 4, applicationsInReview: 2, admittedTeachers: 1, admittedPupils: 1 }),
     report(3, 3, { admittedTeachers: 2 }),
-    // B: late in October, one removal.
-    report(4, 10, { late: true, candidates: 5, admittedStudents: 3, removed: 1 }),
+    // B: late in October, one struck off, one died.
+    report(4, 10, { late: true, candidates: 5, admittedStudents: 3, removedStruckOff: 1, removedDied: 1 }),
     report(4, 1, { admittedOther: 1 }),
     // C: nothing in October, something in June.
     report(5, 6, { admittedPupils: 4 }),
@@ -110,7 +110,7 @@ describe("buildDigest for a committee of four branches", () => {
 
   it("takes the pipeline and removals from this month's reports", () => {
     expect(d.pipeline).toEqual({ candidates: 15, awarenessClass: 4, applicationsInReview: 2 });
-    expect(d.removed).toBe(1);
+    expect(d.removed).toEqual({ removedStruckOff: 1, removedExpelled: 0, removedResigned: 0, removedDied: 1, removedUnclassified: 0 });
   });
 
   it("counts branches with meetings, and weights attendance by members on roll", () => {

@@ -18,7 +18,7 @@ import { REVIEW_LABELS } from "../../src/domain/review-totals.js";
 import type { AbsenceProblem } from "../../src/domain/delegation.js";
 import type { UnitNameProblem } from "../../src/domain/units.js";
 import { COHORTS } from "../../src/domain/report.js";
-import { REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
+import { REMOVAL_FIELDS, REPORT_FIELD_SPECS, type ReportFieldSpecs } from "../../src/domain/report-fields.js";
 import { MEETING_FIELD_SPECS } from "../../src/domain/meeting-fields.js";
 import { Role } from "../../src/domain/roles.js";
 import { GROUP_COMMANDS, inMenu, ROLE_COMMANDS, STRANGER_MENU } from "../../src/domain/commands.js";
@@ -139,6 +139,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "weekday-*": WEEKDAY_KEYS,
   // src/messages/digest.ts
   "digest-cohort-*": COHORTS,
+  "digest-review-*": REVIEW_LABELS,
+  "digest-*": REMOVAL_FIELDS,
   // src/chart/progress-chart.ts (chartBarNames)
   "chart-cohort-*": COHORTS,
   // src/export/labels.ts (workbookLabels)
@@ -163,8 +165,10 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
   // The locale keys an entry of src/domain/report-fields.ts names (ask, header, diff), read where
   // the entries are: figureQuestion and textFieldQuestion ask the counts, the total and the texts,
   // cohortQuestion the cohorts that have a question.
-  "src/bot/report/questions.ts spec.ask": () => reportKeys("ask", (s) => s.kind !== "cohort"),
-  "src/bot/report/questions.ts reportField(field).ask": () => reportKeys("ask", (s) => s.kind === "cohort"),
+  "src/bot/report/questions.ts spec.ask": () => reportKeys("ask", (s) => s.kind !== "cohort" && s.kind !== "part"),
+  "src/bot/report/questions.ts reportField(field).ask": () => reportKeys("ask", (s) => s.kind === "cohort" || s.kind === "part"),
+  // cohortQuestion names a share's refusal by its group total's `tooMany`.
+  "src/bot/report/questions.ts tooMany": () => reportKeys("tooMany"),
   // workbookLabels names each column of each sheet by its header key (src/export/sheets.ts; a
   // report field's is its entry's `header`).
   "src/export/labels.ts c.header": () => [...REPORT_SHEET, ...MEETING_SHEET, ...PROGRESS_SHEET].map((c) => c.header),
@@ -188,10 +192,10 @@ const EXPRESSIONS: Record<string, (call: TranslationCall) => string[] | undefine
 };
 
 /** The `prop` keys of the field entries (those `which` picks) that have one. */
-function entryKeys<S extends object>(specs: readonly S[], prop: "ask" | "header" | "diff", which: (s: S) => boolean = () => true): string[] {
+function entryKeys<S extends object>(specs: readonly S[], prop: "ask" | "header" | "diff" | "tooMany", which: (s: S) => boolean = () => true): string[] {
   return specs.filter(which).flatMap((s) => (prop in s ? [(s as Record<typeof prop, string>)[prop]] : []));
 }
-const reportKeys = (prop: "ask" | "header" | "diff", which?: (s: ReportFieldSpecs) => boolean) => entryKeys(REPORT_FIELD_SPECS, prop, which);
+const reportKeys = (prop: "ask" | "header" | "diff" | "tooMany", which?: (s: ReportFieldSpecs) => boolean) => entryKeys(REPORT_FIELD_SPECS, prop, which);
 
 /** `reportField("x").ask`, `meetingField("x").diff`: the key one entry of a field list names. */
 function entryKey(text: string): string[] | undefined {

@@ -151,7 +151,7 @@ describe("the legend", () => {
     const chart = input(
       [
         { label: "Toàn đơn vị", admitted: 8, quota: 19, emphasis: true },
-        { label: "Giáo viên", admitted: 3, quota: 7 },
+        { label: "Giáo viên, giảng viên", admitted: 3, quota: 7 },
         { label: "Học sinh", admitted: 4, quota: 4 },
         { label: "Sinh viên", admitted: 1, quota: null },
       ],
@@ -239,7 +239,7 @@ describe("bars", () => {
     const names = chartBarNames(viT);
     expect(barsFromDigest(digest, names)).toEqual([
       { label: "Toàn đơn vị", admitted: 0, quota: 6, emphasis: true },
-      { label: "Giáo viên", admitted: 0, quota: null },
+      { label: "Giáo viên, giảng viên", admitted: 0, quota: null },
       { label: "Học sinh", admitted: 0, quota: 6 },
       { label: "Sinh viên", admitted: 0, quota: null },
       { label: "Đối tượng khác", admitted: 0, quota: null },

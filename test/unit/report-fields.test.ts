@@ -3,7 +3,7 @@
 // And the form's step through one group of fields, driven by that list, without a bot.
 import { describe, expect, it } from "vitest";
 import { COHORTS, COUNT_LIMITS, emptyFigures, type ReportFigures } from "../../src/domain/report.js";
-import { DIGEST_COUNT_FIELDS, groupFields, REPORT_FIELD_SPECS, REPORT_FIELDS, REPORT_GROUPS, type ReportGroup } from "../../src/domain/report-fields.js";
+import { DIGEST_COUNT_FIELDS, groupCounts, groupFields, REMOVAL_FIELDS, REPORT_FIELD_SPECS, REPORT_FIELDS, REPORT_GROUPS, type ReportGroup } from "../../src/domain/report-fields.js";
 import { askGroupFields } from "../../src/bot/report/questions.js";
 import type { Answer, Question } from "../../src/bot/forms/session.js";
 
@@ -17,36 +17,48 @@ describe("REPORT_FIELD_SPECS", () => {
     for (const g of REPORT_GROUPS) expect(groupFields(g).length, g).toBeGreaterThan(0);
   });
 
-  it("gives every field a column header, every stored field a name in the review card, and a question to all but the remainder cohort", () => {
+  it("gives every field a column header, every stored field a name in the review card, and a question to all but the remainder cohort, the remainder kind of removal and the unsplit removals kept from older reports", () => {
     for (const s of specs) expect(s.header, String(s.key)).toMatch(/^export-report-/);
     for (const s of specs) expect("diff" in s, String(s.key)).toBe(s.kind !== "total");
     const unasked = specs.filter((s) => !("ask" in s)).map((s) => s.key);
-    expect(unasked).toEqual([COHORTS.at(-1)]);
+    expect(unasked).toEqual([COHORTS.at(-1), "removedDied", "removedUnclassified"]);
   });
 
-  it("has one total, listed after the cohorts it adds up, in their group", () => {
+  it("has one total for the cohorts and one for the kinds of removal, each listed after what it adds up, in their group", () => {
     const totals = specs.filter((s) => s.kind === "total");
-    expect(totals).toHaveLength(1);
-    const cohorts = specs.filter((s) => s.kind === "cohort");
-    for (const c of cohorts) expect(c.group).toBe(totals[0]!.group);
-    expect(specs.indexOf(totals[0]!)).toBeGreaterThan(specs.indexOf(cohorts.at(-1)!));
-    expect(REPORT_FIELDS).not.toContain(totals[0]!.key);
+    expect(totals.map((s) => s.key)).toEqual(["admittedTotal", "removedTotal"]);
+    for (const [total, kind] of [[totals[0]!, "cohort"], [totals[1]!, "part"]] as const) {
+      const shares = specs.filter((s) => s.kind === kind);
+      expect(shares.length).toBeGreaterThan(1);
+      for (const c of shares) expect(c.group).toBe(total.group);
+      expect(specs.indexOf(total)).toBeGreaterThan(specs.indexOf(shares.at(-1)!));
+      expect(REPORT_FIELDS).not.toContain(total.key);
+      expect(total.tooMany, String(total.key)).toMatch(/^report-.*-too-many$/);
+    }
   });
 
-  it("ties each reason to a count listed before it in the same group", () => {
+  it("ties each reason to the counts of its own group, listed before it", () => {
     for (const s of specs.filter((x) => "reasonFor" in x)) {
-      const count = specs.find((x) => x.key === s.reasonFor);
-      expect(count?.kind, String(s.key)).toBe("count");
-      expect(count!.group).toBe(s.group);
-      expect(specs.indexOf(count!)).toBeLessThan(specs.indexOf(s));
+      expect(s.reasonFor, String(s.key)).toBe(s.group);
+      const counts = groupCounts(s.reasonFor as ReportGroup);
+      expect(counts.length, String(s.key)).toBeGreaterThan(0);
+      for (const k of counts) expect(specs.findIndex((x) => x.key === k)).toBeLessThan(specs.indexOf(s));
     }
+  });
+
+  it("splits the removals into the four kinds of the party documents, then an older report's unsplit count, never asked", () => {
+    expect(REMOVAL_FIELDS).toEqual(["removedStruckOff", "removedExpelled", "removedResigned", "removedDied", "removedUnclassified"]);
+    expect(groupCounts("removed")).toEqual([...REMOVAL_FIELDS]);
+    const legacy = specs.filter((s) => "legacy" in s);
+    expect(legacy.map((s) => s.key)).toEqual(["removedUnclassified"]);
+    for (const s of legacy) expect("ask" in s, String(s.key)).toBe(false);
   });
 
   it("gives the digest rows a distinct column stem for each cohort and each count they keep", () => {
     const stems = specs.filter((s) => "digest" in s).map((s) => s.digest);
     expect(new Set(stems).size).toBe(stems.length);
     for (const c of specs.filter((s) => s.kind === "cohort")) expect(c.digest, String(c.key)).toBeTypeOf("string");
-    expect(DIGEST_COUNT_FIELDS).toEqual(["candidates", "awarenessClass", "applicationsInReview", "removed"]);
+    expect(DIGEST_COUNT_FIELDS).toEqual(["candidates", "awarenessClass", "applicationsInReview", ...REMOVAL_FIELDS]);
   });
 
   it("gives each cohort the lower-case word without marks that /chitieu takes for it, and only cohorts one", () => {
@@ -97,13 +109,32 @@ describe("askGroupFields (the form's step through one group)", () => {
     await expect(ask("admitted", ["3", "4"])).rejects.toThrow('report-cohort-too-many {"left":3,"total":3}');
   });
 
-  it("asks the reason only when members were removed, and clears it when none were", async () => {
-    const removed = await ask("removed", ["2", "Chuyển công tác"]);
-    expect(removed.texts).toEqual(["report-ask-removed", "report-ask-removedReason"]);
-    expect(removed.f).toMatchObject({ removed: 2, removedReason: "Chuyển công tác" });
-    const none = await ask("removed", ["0"], removed.f);
-    expect(none.texts).toEqual(["report-ask-removed"]);
-    expect(none.f).toMatchObject({ removed: 0, removedReason: null });
+  it("asks how many left the rolls, then each kind with what is left; the last kind (từ trần) takes the rest", async () => {
+    const { f, texts } = await ask("removed", ["4", "2", "0", "1", "Bỏ sinh hoạt đảng; 1 đồng chí từ trần"]);
+    expect(texts).toEqual([
+      "report-ask-removedTotal",
+      'report-ask-removedStruckOff {"total":4,"left":4}',
+      'report-ask-removedExpelled {"total":4,"left":2}',
+      'report-ask-removedResigned {"total":4,"left":2}',
+      "report-ask-removedReason",
+    ]);
+    expect(f).toMatchObject({ removedStruckOff: 2, removedExpelled: 0, removedResigned: 1, removedDied: 1, removedReason: "Bỏ sinh hoạt đảng; 1 đồng chí từ trần" });
+    await expect(ask("removed", ["2", "3"])).rejects.toThrow('report-removed-too-many {"left":2,"total":2}');
+  });
+
+  it("asks one question when nobody left, and clears the reason then", async () => {
+    const before = { ...emptyFigures(), removedStruckOff: 1, removedReason: "Bỏ sinh hoạt đảng" };
+    const none = await ask("removed", ["0"], before);
+    expect(none.texts).toEqual(["report-ask-removedTotal"]);
+    expect(none.f).toMatchObject({ removedStruckOff: 0, removedExpelled: 0, removedResigned: 0, removedDied: 0, removedReason: null });
+  });
+
+  it("replaces an older report's unsplit count by the kinds answered again, and keeps it when the group is not asked", async () => {
+    const old = { ...emptyFigures(), removedUnclassified: 2, removedReason: "Chuyển công tác" };
+    const other = await ask("candidates", ["3"], old);
+    expect(other.f).toMatchObject({ removedUnclassified: 2, removedReason: "Chuyển công tác" });
+    const split = await ask("removed", ["2", "1", "1", "Bỏ sinh hoạt đảng; vi phạm tư cách"], old);
+    expect(split.f).toMatchObject({ removedStruckOff: 1, removedExpelled: 1, removedResigned: 0, removedDied: 0, removedUnclassified: 0 });
   });
 
   it("offers last month's figure for a standing figure, not for a monthly one", async () => {

@@ -6,6 +6,7 @@ import {
   emptyFigures,
   pipelineShortfall,
   remainingAfter,
+  removedTotal,
   reportFiguresSchema,
   TEXT_LIMITS,
   type ReportFigures,
@@ -20,7 +21,11 @@ const COUNT_FIELDS = [
   "admittedStudents",
   "admittedOther",
   "madeFull",
-  "removed",
+  "removedStruckOff",
+  "removedExpelled",
+  "removedResigned",
+  "removedDied",
+  "removedUnclassified",
   "transferredIn",
   "transferredOut",
 ] as const satisfies readonly (keyof ReportFigures)[];
@@ -78,11 +83,18 @@ describe("reportFiguresSchema", () => {
     const limit = COUNT_LIMITS[field];
     // A removal needs a reason; keep the other cohorts at 0 so the total stays within its own bound.
     const base = figures({ admittedTeachers: 0, admittedPupils: 0, admittedStudents: 0, admittedOther: 0 });
-    const extra = field === "removed" ? { removedReason: "chuyển công tác" } : {};
+    const extra = field.startsWith("removed") ? { removedReason: "chuyển công tác" } : {};
     expect(problems({ ...base, ...extra, [field]: limit })).toEqual([]);
     // One cohort over its bound is also over the bound of the total: both are named.
-    const alsoTotal = (COHORTS as readonly string[]).includes(field) ? ["admittedTotal"] : [];
+    const alsoTotal = (COHORTS as readonly string[]).includes(field) ? ["admittedTotal"] : field.startsWith("removed") ? ["removedTotal"] : [];
     expect(problems({ ...base, ...extra, [field]: limit + 1 })).toEqual([field, ...alsoTotal]);
+  });
+
+  it("bounds the total of members who left the rolls across its kinds", () => {
+    const limit = COUNT_LIMITS.removedTotal;
+    const reason = { removedReason: "Bỏ sinh hoạt đảng" };
+    expect(problems(figures({ ...reason, removedStruckOff: limit - 2, removedDied: 1, removedUnclassified: 1 }))).toEqual([]);
+    expect(problems(figures({ ...reason, removedStruckOff: limit - 2, removedDied: 2, removedUnclassified: 1 }))).toEqual(["removedTotal"]);
   });
 
   it("bounds the total admitted across cohorts", () => {
@@ -95,20 +107,26 @@ describe("reportFiguresSchema", () => {
     ).toEqual(["admittedTotal"]);
   });
 
-  it("requires a reason when members were removed", () => {
-    expect(problems(figures({ removed: 2, removedReason: null }))).toEqual(["removedReason"]);
-    expect(problems(figures({ removed: 2, removedReason: "   " }))).toEqual(["removedReason"]);
-    expect(problems(figures({ removed: 2, removedReason: "Tự ý bỏ sinh hoạt" }))).toEqual([]);
+  const REMOVALS = ["removedStruckOff", "removedExpelled", "removedResigned", "removedDied", "removedUnclassified"] as const;
+
+  it.each(REMOVALS)("requires a reason when members left the rolls (%s)", (kind) => {
+    expect(problems(figures({ [kind]: 2, removedReason: null }))).toEqual(["removedReason"]);
+    expect(problems(figures({ [kind]: 2, removedReason: "   " }))).toEqual(["removedReason"]);
+    expect(problems(figures({ [kind]: 2, removedReason: "Tự ý bỏ sinh hoạt" }))).toEqual([]);
   });
 
-  it("refuses a reason when nobody was removed", () => {
-    expect(problems(figures({ removed: 0, removedReason: "nhầm" }))).toEqual(["removedReason"]);
+  it("refuses a reason when nobody left the rolls", () => {
+    expect(problems(figures({ removedReason: "nhầm" }))).toEqual(["removedReason"]);
   });
 
   it("bounds the removal reason", () => {
     const max = TEXT_LIMITS.removedReason;
-    expect(problems(figures({ removed: 1, removedReason: "x".repeat(max) }))).toEqual([]);
-    expect(problems(figures({ removed: 1, removedReason: "x".repeat(max + 1) }))).toEqual(["removedReason"]);
+    expect(problems(figures({ removedStruckOff: 1, removedReason: "x".repeat(max) }))).toEqual([]);
+    expect(problems(figures({ removedStruckOff: 1, removedReason: "x".repeat(max + 1) }))).toEqual(["removedReason"]);
+  });
+
+  it("adds up the kinds of removal, an older report's unsplit count included", () => {
+    expect(removedTotal(figures({ removedStruckOff: 2, removedExpelled: 1, removedResigned: 1, removedDied: 3, removedUnclassified: 4 }))).toBe(11);
   });
 
   it("bounds the note by TEXT_LIMITS.note and trims it", () => {

@@ -29,7 +29,11 @@ const input: WorkbookInput = {
       applicationsInReview: 2,
       admittedTeachers: 1,
       admittedPupils: 2,
-      removed: 1,
+      removedStruckOff: 1,
+      removedExpelled: 0,
+      removedResigned: 0,
+      removedDied: 0,
+      removedUnclassified: 0,
       removedReason: "Bỏ sinh hoạt",
       late: false,
       // 23:30 on 4 November in Hà Nội.
@@ -140,9 +144,9 @@ describe("buildWorkbook", async () => {
       "Chỉ tiêu năm",
       "Đã kết nạp",
       "Tỷ lệ",
-      "Chỉ tiêu: giáo viên",
-      "Đã kết nạp: giáo viên",
-      "Tỷ lệ: giáo viên",
+      "Chỉ tiêu: giáo viên, giảng viên",
+      "Đã kết nạp: giáo viên, giảng viên",
+      "Tỷ lệ: giáo viên, giảng viên",
     ]);
     for (const sheet of wb.worksheets) {
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -153,10 +157,11 @@ describe("buildWorkbook", async () => {
 
   it("keeps every column's header and place, whatever list the columns are made from", () => {
     expect(headers(wb.getWorksheet("Báo cáo tháng")!)).toEqual([
-      "Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn)", "Học lớp nhận thức về Đảng", "Hồ sơ đề nghị kết nạp đang xét",
-      "Kết nạp: giáo viên", "Kết nạp: học sinh", "Kết nạp: sinh viên", "Kết nạp: đối tượng khác", "Tổng kết nạp", "Chuyển chính thức",
-      "Xóa tên, khai trừ", "Lý do xóa tên, khai trừ", "Chuyển sinh hoạt đến", "Chuyển sinh hoạt đi", "Khó khăn, đề xuất", "Nộp muộn",
-      "Thời điểm gửi", "Phiên bản", "Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn", "Người gửi",
+      "Mã chi bộ", "Tên chi bộ", "Tháng", "Quần chúng ưu tú (nguồn phát triển đảng viên)", "Học lớp bồi dưỡng nhận thức về Đảng", "Hồ sơ đề nghị kết nạp đang xét",
+      "Kết nạp: giáo viên, giảng viên", "Kết nạp: học sinh", "Kết nạp: sinh viên", "Kết nạp: đối tượng khác", "Tổng kết nạp", "Chuyển đảng chính thức",
+      "Xóa tên", "Khai trừ", "Xin ra khỏi Đảng", "Từ trần", "Giảm, chưa phân loại (báo cáo cũ)", "Tổng đảng viên giảm", "Lý do các trường hợp giảm",
+      "Chuyển sinh hoạt đến", "Chuyển sinh hoạt đi", "Khó khăn, đề xuất", "Nộp muộn",
+      "Thời điểm gửi", "Phiên bản", "Trạng thái duyệt", "Đính chính sau khóa sổ", "Lý do đính chính", "Người gửi",
     ]);
     expect(headers(wb.getWorksheet("Sinh hoạt chi bộ")!)).toEqual([
       "Mã chi bộ", "Tên chi bộ", "Loại", "Ngày", "Chuyên đề", "Địa điểm", "Chủ trì", "Thư ký", "Số đảng viên", "Có mặt",
@@ -171,7 +176,7 @@ describe("buildWorkbook", async () => {
     const n = [12, FORMATS.integer];
     const long = [40, null];
     expect(layout("Báo cáo tháng")).toEqual([
-      [14, null], [34, null], [10, FORMATS.month], n, n, n, n, n, n, n, n, n, n, long, n, n, long,
+      [14, null], [34, null], [10, FORMATS.month], n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, long, n, n, long,
       [10, null], [18, FORMATS.dateTime], [9, FORMATS.integer], [13, null], [10, null], long, [34, null],
     ]);
     expect(layout("Sinh hoạt chi bộ")).toEqual([
@@ -206,13 +211,13 @@ describe("buildWorkbook", async () => {
   it("writes each report's review state, whether it is a late correction, and why", () => {
     const sheet = wb.getWorksheet("Báo cáo tháng")!;
     const cell = (r: number, c: (typeof REPORT_COLUMNS)[number]) => sheet.getRow(r).getCell(REPORT_COLUMNS.indexOf(c) + 1).value;
-    expect(headers(sheet).slice(-4)).toEqual(["Trạng thái duyệt", "Sửa muộn", "Lý do sửa muộn", "Người gửi"]);
+    expect(headers(sheet).slice(-4)).toEqual(["Trạng thái duyệt", "Đính chính sau khóa sổ", "Lý do đính chính", "Người gửi"]);
     // Who sent each version, by the full name and position they gave.
     expect([cell(2, "submittedBy"), cell(3, "submittedBy")]).toEqual(["Nguyễn Thị Lan (Bí thư chi bộ)", "Lê Văn Cường"]);
     expect([cell(2, "reviewState"), cell(2, "lateCorrection"), cell(2, "correctionReason")]).toEqual(["Đã duyệt", "Không", null]);
-    // A correction after closing stays "Sửa muộn" until it is approved.
+    // A correction after closing stays "Đính chính sau khóa sổ, chờ duyệt" until it is approved.
     expect([cell(3, "reviewState"), cell(3, "lateCorrection"), cell(3, "correctionReason")]).toEqual([
-      "Sửa muộn",
+      "Đính chính sau khóa sổ, chờ duyệt",
       "Có",
       "Bổ sung một đảng viên kết nạp ngày 30/12",
     ]);

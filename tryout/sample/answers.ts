@@ -26,6 +26,9 @@ const hasButton = (m: BotMessage, label: string) => m.buttons.flat().some((b) =>
 export function reportAnswers(period: Month, f: MonthFigures): Answerer {
   const a = f.admitted;
   const total = (a.giaovien ?? 0) + (a.hocsinh ?? 0) + (a.sinhvien ?? 0) + (a.khac ?? 0);
+  // Từ trần is not asked: it is what is left of the total.
+  const r = f.removed;
+  const removed = (r.xoaten ?? 0) + (r.khaitru ?? 0) + (r.xinra ?? 0) + (r.tutran ?? 0);
   const n = (v: number | undefined) => () => ({ text: String(v ?? 0) });
   const monthLabel = `Tháng ${monthText(period)}`;
   return answering(
@@ -40,9 +43,12 @@ export function reportAnswers(period: Month, f: MonthFigures): Answerer {
       [/giáo viên, giảng viên\?/, n(a.giaovien)],
       [/là học sinh\?/, n(a.hocsinh)],
       [/là sinh viên\?/, n(a.sinhvien)],
-      [/công nhận chính thức/, n(f.madeFull)],
-      [/^Lý do xóa tên/, () => ({ text: f.removedReason ?? "" })],
-      [/xóa tên hoặc khai trừ trong tháng\?/, n(f.removed)],
+      [/công nhận đảng viên chính thức/, n(f.madeFull)],
+      [/^Lý do các trường hợp giảm/, () => ({ text: f.removedReason ?? "" })],
+      [/đảng viên giảm trong tháng/, n(removed)],
+      [/bị xóa tên\?/, n(r.xoaten)],
+      [/bị khai trừ\?/, n(r.khaitru)],
+      [/xin ra khỏi Đảng\?/, n(r.xinra)],
       [/chuyển sinh hoạt đến/, n(f.transferredIn)],
       [/chuyển sinh hoạt đi/, n(f.transferredOut)],
       [/^Khó khăn, vướng mắc/, () => (f.note ? { text: f.note } : { press: "Bỏ qua" })],

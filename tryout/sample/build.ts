@@ -95,7 +95,7 @@ async function setUp(p: People, story: Story): Promise<void> {
     await invite(b.code, b.secretary, `Bí thư ${b.name}`, /đã được ghi nhận là bí thư/);
     await invite(`${b.code} phobithu`, b.deputy, `Phó Bí thư ${b.name}`, /đã được ghi nhận là phó bí thư/);
   }
-  await invite(COMMITTEE.code, MEMBER, "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Đảng ủy", /đã được ghi nhận là cấp ủy/);
+  await invite(COMMITTEE.code, MEMBER, "Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Đảng ủy", /đã được ghi nhận là cấp ủy viên/);
   await Promise.all(joining);
   for (const year of story.quotaYears) {
     for (const b of BRANCHES) {

@@ -15,7 +15,8 @@ export interface MonthFigures {
   applicationsInReview: number;
   admitted: Cohorts;
   madeFull: number;
-  removed: number;
+  /** Members who left the rolls, by kind: xóa tên, khai trừ, xin ra khỏi Đảng, từ trần. */
+  removed: { xoaten?: number; khaitru?: number; xinra?: number; tutran?: number };
   removedReason?: string;
   transferredIn: number;
   transferredOut: number;
@@ -28,7 +29,7 @@ const f = (candidates: number, awarenessClass: number, applicationsInReview: num
   applicationsInReview,
   admitted,
   madeFull: 0,
-  removed: 0,
+  removed: {},
   transferredIn: 0,
   transferredOut: 0,
   ...rest,
@@ -44,7 +45,7 @@ export const FIGURES: Record<string, MonthFigures[]> = {
   "CB-LL": [f(8, 2, 1, {}), f(8, 1, 2, { hocsinh: 1 }, { transferredOut: 1 }), f(7, 2, 1, { hocsinh: 1 })],
   "CB-LTT": [
     f(20, 5, 4, { sinhvien: 2 }),
-    f(18, 4, 3, { giaovien: 1, sinhvien: 1 }, { removed: 1, removedReason: "Sinh viên tốt nghiệp, không chuyển sinh hoạt đảng" }),
+    f(18, 4, 3, { giaovien: 1, sinhvien: 1 }, { removed: { xoaten: 1 }, removedReason: "Sinh viên tốt nghiệp, không chuyển sinh hoạt đảng" }),
     f(17, 6, 5, { sinhvien: 2 }, { madeFull: 2 }),
   ],
   "CB-KTKT": [f(6, 1, 1, { khac: 1 }), f(6, 2, 1, {}), f(5, 1, 2, { sinhvien: 1 }, { note: "Nguồn kết nạp trong học sinh hệ trung cấp còn ít." })],

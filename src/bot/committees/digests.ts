@@ -4,7 +4,7 @@
 // with names and removal reasons, goes to the asker's private chat, and only to someone
 // the access table lets export the group's unit.
 import { Composer, GrammyError, InputFile } from "grammy";
-import { parsePeriod, periodOf, type Period } from "../../domain/period.js";
+import { formatPeriod, parsePeriod, periodOf, type Period } from "../../domain/period.js";
 import { digestPeriodAt } from "../../domain/schedule.js";
 import { buildWorkbook, workbookLabels } from "../../export/workbook.js";
 import { digestMessages, totalsBasis } from "../../messages/digest.js";
@@ -74,9 +74,13 @@ export function digestsFeature(deps: AppDeps) {
         const p = parsePeriod(rest, now, tz);
         if (typeof p !== "object") return ctx.reply(ctx.t("export-usage"));
         range = p;
+        // The file name keeps a sortable "2026-11"; the caption a person reads says "tháng 11/2026".
         suffix = `${p.year}-${String(p.month).padStart(2, "0")}`;
       }
     }
+    const rangeText = range.month
+      ? ctx.t("export-range-month", { period: formatPeriod({ year: range.year, month: range.month }) })
+      : ctx.t("export-range-year", { year: String(range.year) });
     const units = await scope(ctx, Action.EXPORT, ctx.chat?.type === "private" ? code : undefined);
     if (typeof units === "string") return ctx.reply(units);
     const inGroup = ctx.chat?.type !== "private";
@@ -91,7 +95,7 @@ export function digestsFeature(deps: AppDeps) {
       }
       const { totals, unreviewed, ...rows } = loaded;
       const xlsx = await buildWorkbook({ labels: workbookLabels((k) => ctx.t(k)), timeZone: tz, createdAt: now, ...rows });
-      const caption = ctx.t("export-caption", { unit: unit.name, range: suffix, reports: rows.reports.length, meetings: rows.meetings.length });
+      const caption = ctx.t("export-caption", { unit: unit.name, range: rangeText, reports: rows.reports.length, meetings: rows.meetings.length });
       const file = new InputFile(xlsx, `tong-hop-${normaliseFileName(unit.name)}-${suffix}.xlsx`);
       const notes = [caption, ctx.t("export-totals", { basis: totalsBasis(ctx.t, totals) }), ...(unreviewed > 0 ? [ctx.t("export-unreviewed", { count: unreviewed })] : [])];
       const sent = await send(file, notes.join("\n")).then(

@@ -11,8 +11,8 @@ import {
   type ReportPeriodProblem,
 } from "../../domain/period.js";
 import { formatDate } from "../../domain/time.js";
-import { remainingAfter, type ReportFigures } from "../../domain/report.js";
-import { groupFields, REPORT_GROUPS, reportField, type CohortField, type ReportFieldSpecs, type ReportGroup, type TextField } from "../../domain/report-fields.js";
+import { anyAbove0, type ReportFigures } from "../../domain/report.js";
+import { groupCounts, groupFields, REPORT_GROUPS, reportField, type ReportFieldSpecs, type ReportGroup, type TextField } from "../../domain/report-fields.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
 import type { Translate } from "../../i18n.js";
@@ -45,10 +45,12 @@ export function periodQuestion(t: Translate, suggested: Period, now: Date, timeZ
 /** Quick answers for monthly flows: most months are 0, 1 or 2. */
 const QUICK = [0, 1, 2, 3, 4, 5];
 
-/** The counts asked one by one (a cohort is asked with its total in view: cohortQuestion). */
-type FigureField = Extract<ReportFieldSpecs, { kind: "count" | "total" }>["key"];
-/** The cohorts the form asks; the one without a question is what is left of the total. */
-type AskedCohort = Extract<ReportFieldSpecs, { kind: "cohort"; ask: string }>["key"];
+/** The counts asked one by one (a cohort is asked with its total in view: cohortQuestion; a legacy count is never asked). */
+type FigureField = Extract<ReportFieldSpecs, { kind: "count" | "total"; ask: string }>["key"];
+/** The cohorts and parts the form asks; the one without a question is what is left of the total. */
+type AskedShare = Extract<ReportFieldSpecs, { kind: "cohort" | "part"; ask: string }>["key"];
+type Share = Extract<ReportFieldSpecs, { kind: "cohort" | "part" }>["key"];
+type Total = Extract<ReportFieldSpecs, { kind: "total" }>;
 
 /** `previous`: last month's figure, offered for a field that carries over. */
 export function figureQuestion(t: Translate, field: FigureField, previous?: number): Question<number> {
@@ -61,12 +63,15 @@ export function figureQuestion(t: Translate, field: FigureField, previous?: numb
   });
 }
 
-/** One cohort of those admitted; `left` is how many are not yet assigned to a cohort. */
-export function cohortQuestion(t: Translate, field: AskedCohort, total: number, left: number): Question<number> {
+/**
+ * One share of a group's total (a cohort of those admitted, a kind of removal); `left` is how many
+ * are not yet assigned; `tooMany` the total's message (ReportFieldSpec.tooMany) for a bigger answer.
+ */
+export function cohortQuestion(t: Translate, field: AskedShare, total: number, left: number, tooMany = "report-cohort-too-many"): Question<number> {
   return countQuestion(t, t(reportField(field).ask, { total, left }), {
     max: left,
     quick: QUICK.filter((n) => n <= left),
-    tooLarge: t("report-cohort-too-many", { left, total }),
+    tooLarge: t(tooMany, { left, total }),
   });
 }
 
@@ -89,23 +94,27 @@ export async function askGroupFields(
 ): Promise<ReportFigures> {
   const next: ReportFigures = { ...figures };
   let total = 0;
-  const split: Partial<Record<CohortField, number>> = {};
+  let totalSpec: Total | undefined;
+  const split: Partial<Record<Share, number>> = {};
   for (const spec of groupFields(group)) {
     switch (spec.kind) {
       case "total":
+        totalSpec = spec;
         total = await ask(figureQuestion(t, spec.key));
         break;
-      case "cohort": {
-        const left = remainingAfter(total, split);
-        const n = !("ask" in spec) ? left : left > 0 ? await ask(cohortQuestion(t, spec.key, total, left)) : 0;
+      case "cohort":
+      case "part": {
+        const left = total - Object.values(split).reduce((sum, n) => sum + n, 0);
+        const n = !("ask" in spec) ? left : left > 0 ? await ask(cohortQuestion(t, spec.key, total, left, totalSpec?.tooMany)) : 0;
         split[spec.key] = next[spec.key] = n;
         break;
       }
       case "count":
-        next[spec.key] = await ask(figureQuestion(t, spec.key, previous?.[spec.key]));
+        // An older report's unsplit count gives way to the kinds just asked, which now say it all.
+        next[spec.key] = "legacy" in spec ? 0 : await ask(figureQuestion(t, spec.key, previous?.[spec.key]));
         break;
       case "text":
-        next[spec.key] = "reasonFor" in spec && next[spec.reasonFor] === 0 ? null : await ask(textFieldQuestion(t, spec.key));
+        next[spec.key] = "reasonFor" in spec && !anyAbove0(next, groupCounts(spec.reasonFor)) ? null : await ask(textFieldQuestion(t, spec.key));
         break;
     }
   }
