@@ -1,4 +1,4 @@
-// One term for each thing, the one of the party documents (/work/shared/reference, issue 12
+// One term for each thing, the one of the party documents (the reference plans and directives, issue 12
 // point 16): each replaced wording is looked for in every text a user can read (locales/, the
 // strings and comments of src/, the sample of tryout/, the README's user guide) and the test fails,
 // naming the file and line, when one comes back. Each pattern is also checked against the old
