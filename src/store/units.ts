@@ -96,7 +96,7 @@ export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: num
 export async function secretaryNames(db: Db, unitIds: readonly number[]): Promise<Map<number, string[]>> {
   const rows = await db.membership.findMany({
     where: { role: Role.SECRETARY, unitId: { in: [...unitIds] } },
-    select: { unitId: true, user: { select: { firstName: true, lastName: true } } },
+    select: { unitId: true, user: { select: NAME_FIELDS } },
     orderBy: { id: "asc" },
   });
   const out = new Map<number, string[]>();

@@ -266,6 +266,18 @@ describe("full name and position (point 2)", () => {
     expect((await admin.say("/thanhvien CB-P")).texts[0]).toContain("1. Phạm Thị Hương (Bí thư Chi bộ, Tổ trưởng chuyên môn) · bí thư");
   });
 
+  test("the committee's summary names a branch's missing secretary by the full name given, not the Telegram name", async () => {
+    await admin.say("/themchibo CB-R DU-SGD Chi bộ Trường R");
+    const rang = h.user(5034, "Rạng");
+    await rang.say(`/start ${await inviteLink(admin, "CB-R")}`);
+    await rang.say("Trần Văn Rạng");
+    await rang.say("Bí thư chi bộ");
+    const member = (await Reviewer.invite(h, "DU-SGD", 5035)).person;
+    const summary = (await member.say("/tonghop DU-SGD 10/2026")).texts.join("\n");
+    expect(summary).toContain("• CB-R: Chi bộ Trường R (bí thư: Trần Văn Rạng)");
+    expect(summary).not.toContain("bí thư: Rạng)");
+  });
+
   test("never in the way: 'Để sau' keeps the Telegram name, a command typed instead of the name is done, and /start asks again", async () => {
     await admin.say("/themchibo CB-Q DU-SGD Chi bộ Trường Q");
     const code = await inviteLink(admin, "CB-Q");
