@@ -68,7 +68,7 @@ describe("point 7: a committee member's private commands, for the units under th
   test("/xuat: the workbook of their unit, of a year or a month; a unit elsewhere is refused", async () => {
     const r = await member.say("/xuat 2026");
     expect(r.last.method).toBe("sendDocument");
-    expect(r.last.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
+    expect(r.last.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, năm 2026:");
     const month = await member.say("/xuat CB-A 10/2026");
     expect(month.last.method).toBe("sendDocument");
     expect(month.last.text).toContain("📎 Số liệu của Chi bộ A");
@@ -115,7 +115,7 @@ describe("point 8: the group's /xuat and /tonghop", () => {
     expect(r.texts).toEqual(["📎 Đã gửi tệp Excel của Đảng ủy Sở Giáo dục và Đào tạo vào trò chuyện riêng của đồng chí với Trợ lý."]);
     expect(r.messages.map((m) => m.method)).toEqual(["sendMessage"]);
     const doc = h.fake.messagesTo(member.id).slice(before).find((m) => m.method === "sendDocument")!;
-    expect(doc.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, 2026");
+    expect(doc.text).toContain("📎 Số liệu của Đảng ủy Sở Giáo dục và Đào tạo, năm 2026:");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(h.fake.uploads.get(String(doc.document).replace(/^upload:/, ""))! as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toContain("Báo cáo tháng");

@@ -49,7 +49,7 @@ describe("a stranger (point 6)", () => {
   test("is told their own Telegram id in the refusal, to give to an administrator", async () => {
     const r = await h.user(5999, "Lạ").say("xin chào");
     expect(r.texts).toEqual([
-      "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy đã được mời.\n" +
+      "Xin chào! Trợ lý Chi bộ chỉ phục vụ bí thư chi bộ và cấp ủy viên đã được mời.\n" +
         "Nếu đồng chí là bí thư chi bộ, xin đồng chí đề nghị quản trị viên gửi đường link mời.\n" +
         "Mã Telegram của đồng chí: 5999 (gửi mã này cho quản trị viên).",
     ]);
@@ -194,7 +194,7 @@ describe("a removed committee member (point 1)", () => {
     const list = (await admin.say("/thanhvien DU-SGD")).last;
     const membership = await h.app.db.membership.findFirstOrThrow({ where: { user: { telegramId: BigInt(reviewer.id) } } });
     const label = list.buttons.flat().find((b) => b.callback_data === `tv:x:${membership.id}`)!.text;
-    expect(label).toMatch(/^❌ \d+\. Duyệt Cấp Ủy \(cấp ủy\)$/);
+    expect(label).toMatch(/^❌ \d+\. Duyệt Cấp Ủy \(cấp ủy viên\)$/);
     await admin.press(label, list);
     await admin.press("✅ Bỏ vai trò");
 
@@ -267,14 +267,14 @@ describe("full name and position (point 2)", () => {
   });
 
   test("the committee's summary names a branch's missing secretary by the full name given, not the Telegram name", async () => {
-    await admin.say("/themchibo CB-R DU-SGD Chi bộ Trường R");
+    await admin.say("/themchibo CB-TT DU-SGD Chi bộ Trường Tân Tiến");
     const rang = h.user(5034, "Rạng");
-    await rang.say(`/start ${await inviteLink(admin, "CB-R")}`);
+    await rang.say(`/start ${await inviteLink(admin, "CB-TT")}`);
     await rang.say("Trần Văn Rạng");
     await rang.say("Bí thư chi bộ");
     const member = (await Reviewer.invite(h, "DU-SGD", 5035)).person;
     const summary = (await member.say("/tonghop DU-SGD 10/2026")).texts.join("\n");
-    expect(summary).toContain("• CB-R: Chi bộ Trường R (bí thư: Trần Văn Rạng)");
+    expect(summary).toContain("• CB-TT: Chi bộ Trường Tân Tiến (bí thư: Trần Văn Rạng)");
     expect(summary).not.toContain("bí thư: Rạng)");
   });
 

@@ -95,9 +95,12 @@ describeInBrowser("the try-out page: the bot's clock", () => {
     await p.screenshot("tong-hop-tuan");
   });
 
-  test("in the group, /xuat offers the workbook for download", async () => {
-    const reply = await p.type("/xuat", ".xlsx");
-    const link = reply.locator("a.doc");
+  test("in the group, /xuat sends the workbook to the committee member's private chat, where it downloads", async () => {
+    const said = await p.type("/xuat", "vào trò chuyện riêng");
+    expect(await said.innerText()).toContain("📎 Đã gửi tệp Excel của Đảng ủy Sở Giáo dục và Đào tạo vào trò chuyện riêng");
+    expect(await said.locator("a.doc").count()).toBe(0);
+    await p.pick("uyvien");
+    const link = p.botRows.filter({ has: p.page.locator("a.doc") }).last().locator("a.doc");
     expect(await link.innerText()).toMatch(/\.xlsx/);
     const [download] = await Promise.all([browser.page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^tong-hop-.*\.xlsx$/);
