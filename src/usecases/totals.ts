@@ -21,14 +21,29 @@ export type TotalsAnswer =
   | { status: "shown"; unit: Unit; mode: TotalsMode; from: { id: number; name: string } | null }
   | { status: "set"; unit: Unit; mode: TotalsMode; changed: boolean };
 
-/** `choice`: undefined to show the choice in force, "bad" for a word that names none. */
-export async function committeeTotals(deps: UseCaseDeps, actor: Actor, code: string, choice: TotalsMode | "bad" | undefined): Promise<TotalsAnswer> {
+/**
+ * The committee a setting is for, and every unit, once the person may set it: a committee's own
+ * members (or above) and administrators choose what its summaries count and show.
+ */
+async function committeeSetting(
+  deps: UseCaseDeps,
+  actor: Actor,
+  code: string,
+): Promise<{ unit: Unit; units: Awaited<ReturnType<typeof allUnits>> } | { status: "unit-missing" } | { status: "branch" | "not-allowed"; unit: Unit }> {
   const units = await allUnits(deps.db);
   const unit = units.find((u) => u.code === normaliseUnitCode(code));
   if (!unit) return { status: "unit-missing" };
   if (unit.kind === UnitKind.BRANCH) return { status: "branch", unit };
   const target = { unitId: unit.id, ancestors: ancestorsIn(new Map(units.map((u) => [u.id, u.parentId])), unit.id), delegated: false };
   if (!may(actor, Action.SET_TOTALS, target)) return { status: "not-allowed", unit };
+  return { unit, units };
+}
+
+/** `choice`: undefined to show the choice in force, "bad" for a word that names none. */
+export async function committeeTotals(deps: UseCaseDeps, actor: Actor, code: string, choice: TotalsMode | "bad" | undefined): Promise<TotalsAnswer> {
+  const found = await committeeSetting(deps, actor, code);
+  if ("status" in found) return found;
+  const { unit, units } = found;
   if (choice === undefined) {
     const { mode, setAt } = await totalsChoiceOf(deps.db, unit.id, units);
     return { status: "shown", unit, mode, from: setAt === null ? null : { id: setAt, name: units.find((u) => u.id === setAt)?.name ?? "" } };
@@ -47,12 +62,9 @@ export type GroupNamesAnswer =
 
 /** `show`: undefined to show the choice in force. */
 export async function committeeGroupNames(deps: UseCaseDeps, actor: Actor, code: string, show: boolean | undefined): Promise<GroupNamesAnswer> {
-  const units = await allUnits(deps.db);
-  const unit = units.find((u) => u.code === normaliseUnitCode(code));
-  if (!unit) return { status: "unit-missing" };
-  if (unit.kind === UnitKind.BRANCH) return { status: "branch", unit };
-  const target = { unitId: unit.id, ancestors: ancestorsIn(new Map(units.map((u) => [u.id, u.parentId])), unit.id), delegated: false };
-  if (!may(actor, Action.SET_TOTALS, target)) return { status: "not-allowed", unit };
+  const found = await committeeSetting(deps, actor, code);
+  if ("status" in found) return found;
+  const { unit } = found;
   if (show === undefined) return { status: "shown", unit, show: await groupShowsNames(deps.db, unit.id) };
   const { changed } = await setGroupNames(deps.db, { unitId: unit.id, unitCode: unit.code, unitName: unit.name, show, actorId: actor.telegramId, now: deps.clock() });
   return { status: "set", unit, show, changed };

@@ -20,7 +20,13 @@ const LATER = "later";
 const KEEP = "keep";
 const NONE = "none";
 
-function nameQuestion(t: Translate, text: string, choice: { label: string; value: string }): Question<string | typeof LATER | typeof KEEP> {
+/** A typed answer checked by `check`, or the one button the question offers. */
+function profileQuestion(
+  t: Translate,
+  text: string,
+  choice: { label: string; value: string },
+  check: (typed: string) => { ok: true; value: string } | { ok: false; error: string },
+): Question<string> {
   return {
     text,
     buttons: [[choice]],
@@ -28,24 +34,24 @@ function nameQuestion(t: Translate, text: string, choice: { label: string; value
     parse(answer): Parsed<string> {
       if ("choice" in answer) return answer.choice === choice.value ? { ok: true, value: choice.value, shown: choice.label } : { ok: false, error: t("form-stale-button") };
       if ("file" in answer) return { ok: false, error: t("form-text-expected") };
-      const r = checkFullName(answer.text);
-      return r.ok ? { ok: true, value: r.name, shown: r.name } : { ok: false, error: t(`profile-name-${r.problem}`, { max: FULL_NAME_MAX }) };
+      const r = check(answer.text);
+      return r.ok ? { ok: true, value: r.value, shown: r.value } : r;
     },
   };
 }
 
+function nameQuestion(t: Translate, text: string, choice: { label: string; value: string }): Question<string> {
+  return profileQuestion(t, text, choice, (typed) => {
+    const r = checkFullName(typed);
+    return r.ok ? { ok: true, value: r.name } : { ok: false, error: t(`profile-name-${r.problem}`, { max: FULL_NAME_MAX }) };
+  });
+}
+
 function positionQuestion(t: Translate, text: string, choice: { label: string; value: string }): Question<string> {
-  return {
-    text,
-    buttons: [[choice]],
-    leaveOnOther: true,
-    parse(answer): Parsed<string> {
-      if ("choice" in answer) return answer.choice === choice.value ? { ok: true, value: choice.value, shown: choice.label } : { ok: false, error: t("form-stale-button") };
-      if ("file" in answer) return { ok: false, error: t("form-text-expected") };
-      const r = checkPosition(answer.text);
-      return r.ok ? { ok: true, value: r.position, shown: r.position } : { ok: false, error: t(`profile-position-${r.problem}`, { max: POSITION_MAX }) };
-    },
-  };
+  return profileQuestion(t, text, choice, (typed) => {
+    const r = checkPosition(typed);
+    return r.ok ? { ok: true, value: r.position } : { ok: false, error: t(`profile-position-${r.problem}`, { max: POSITION_MAX }) };
+  });
 }
 
 export function createProfileForm(deps: AppDeps) {
