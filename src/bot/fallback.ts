@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { Db } from "../db/client.js";
-import { dropFormFromOlderVersion } from "../store/form-state.js";
+import { dropFormFromOlderVersion } from "../store/older-forms.js";
 import type { BotContext } from "./context.js";
 
 /**
