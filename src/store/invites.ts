@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { rolesChanged } from "./access-version.js";
 import type { Prisma } from "../db/generated/client.js";
 import { inviteCodeHash, inviteExpiry, inviteState, newInviteCode } from "../domain/invite.js";
 import type { Role } from "../domain/roles.js";
@@ -44,6 +45,9 @@ export async function redeemInvite(tx: Prisma.TransactionClient, code: string, p
   });
   const key = { userId: user.id, unitId: invite.unitId, role: invite.role };
   const existing = await tx.membership.findUnique({ where: { userId_unitId_role: key } });
-  if (!existing) await tx.membership.create({ data: key });
+  if (!existing) {
+    await tx.membership.create({ data: key });
+    await rolesChanged(tx);
+  }
   return { status: "ok", unitName: invite.unit.name, role: invite.role as Role, already: Boolean(existing) };
 }
