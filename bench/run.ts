@@ -5,6 +5,9 @@
 // Sizes: BENCH_FANOUT (reminders, default 10000), BENCH_CONCURRENCY (closed-loop secretaries, default 100),
 // BENCH_RATE (open-loop updates/s, default: 700, or 80% of the measured saturation throughput if lower),
 // BENCH_OPEN_SECONDS (default 6), BENCH_COUNTRY (branches of the country digest, default 250000; 0 skips it).
+// Part 0 (issue 13, bench/anchor-bench.ts) runs first, alone: the real bot against its anchors;
+// `npm run bench -- updates` runs only it. BENCH_ANCHOR_ROUNDS (3), BENCH_ANCHOR_OPEN_SECONDS (3),
+// BENCH_BEFORE_TREE (another checkout whose bot joins the same rounds).
 import { cpus, loadavg } from "node:os";
 import { anchorBench, type TargetFigures } from "./anchor-bench.js";
 import { digestBench, type DigestFigures } from "./digest.js";
