@@ -25,7 +25,7 @@ export interface TargetFigures {
   apiMethods: Record<string, number>;
   open: { rate: number; p50: number; p99: number; updates: number };
   /** Real bots: statements (and writes among them) per step of one form, the step's label first. */
-  steps?: { label: string; statements: number; writes: number; texts: string[] }[];
+  steps?: { label: string; statements: number; writes: number; texts: string[]; stateBytes: number }[];
   errors: string[];
 }
 
@@ -118,14 +118,18 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
     for (const t of targets.filter((x) => x.real)) {
       const s: Secretary = { id: t.next++, step: 0 };
       const list: NonNullable<TargetFigures["steps"]> = [];
+      const db = createDb(t.database!.url);
       await sample(t);
       while (s.step < STEPS.length) {
         const what = STEPS[s.step]!;
         await t.load.step(s);
         const counted = (await sample(t)).statements ?? [];
         const texts = counted.flatMap(([text, c]) => Array<string>(c).fill(text));
-        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, texts });
+        // The form's stored state after the step (what every later answer reads, parses and replays).
+        const row = await db.conversationState.findUnique({ where: { key: String(s.id) }, select: { value: true } });
+        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, texts, stateBytes: row ? Buffer.byteLength(row.value) : 0 });
       }
+      await db.$disconnect();
       steps.set(t, list);
     }
     for (let round = 0; round < opts.rounds; round++) {

@@ -6,6 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { createI18n, LOCALE } from "../i18n.js";
 import nodeFetch from "node-fetch";
 import { retryingFetch, type RetryOptions } from "./retrying-fetch.js";
+import { leanResults } from "./lean-results.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
@@ -63,7 +64,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // node-fetch, grammY's own fetch on Node: it keeps connections to the Bot API
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry) as never },
+    // Answers cut to what the forms use (./lean-results.ts), so that their stored log stays small.
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: leanResults(retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry)) as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
