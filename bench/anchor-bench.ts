@@ -163,7 +163,7 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
         apiMethods: Object.fromEntries([...t.methods].map(([m, c]) => [m, Math.round((c / sorted.length) * 100) / 100])),
         open,
         ...(steps.has(t) ? { steps: steps.get(t)! } : {}),
-        errors: t.load.errors.slice(0, 3),
+        errors: [...(t.load.non200() ? [`${t.load.non200()} webhook answers other than 200`] : []), ...t.load.errors.slice(0, 3)],
       });
     }
     return out;

@@ -9,6 +9,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Bot, InlineKeyboard, webhookCallback, type Context } from "grammy";
+import nodeFetch from "node-fetch";
+import { retryingFetch } from "../src/bot/retrying-fetch.js";
 import type { InstanceSample } from "./instance.js";
 import { mb, SECRET } from "./support.js";
 
@@ -109,11 +111,18 @@ function bareBot(bot: Bot<C>) {
 
 /** One anchor behind a webhook (run through bench/child.ts); talks to the parent as bench/instance.ts does. */
 export async function anchorInstance(kind: AnchorKind, apiRoot: string, token: string): Promise<InstanceSample> {
-  const bot = new Bot<C>(token, { client: { apiRoot }, botInfo: { id: 123456789, is_bot: true, first_name: "Anchor", username: "AnchorBot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never });
+  // The bot's own transport (node-fetch, retried at fetch), so that only what is above it differs.
+  const bot = new Bot<C>(token, { client: { apiRoot, fetch: retryingFetch(nodeFetch as unknown as typeof fetch, { baseDelayMs: 50 }) as never }, botInfo: { id: 123456789, is_bot: true, first_name: "Anchor", username: "AnchorBot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never });
   if (kind === "conversations") conversationsBot(bot);
   else bareBot(bot);
   const handle = webhookCallback(bot, "http", { secretToken: SECRET });
-  const server = createServer((req, res) => void handle(req, res));
+  // An update that fails is answered 500 and counted by the load generator, never a crash.
+  const server = createServer((req, res) =>
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }),
+  );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);

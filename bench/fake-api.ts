@@ -39,6 +39,8 @@ export class FakeApi {
         res.end(JSON.stringify(result === undefined ? { ok: false, error_code: 400, description: "Bad Request: message to edit not found" } : { ok: true, result }));
       });
     });
+    // Longer than the clients' idle sockets live: a socket closed by the server as a client reuses it is a reset.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.apiRoot = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
