@@ -76,6 +76,8 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
       const done = inChild<InstanceSample>(spec.real ? "instance" : "anchor", args, {
         timeoutMs: 600_000,
         ...(spec.real === "before" ? { benchDir: join(before!, "bench") } : {}),
+        // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each target, as in part 2.
+        ...(process.env.BENCH_CPU_PROF ? { execArgv: ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] } : {}),
         onMessage: (m, send) => {
           const e = m as { port?: number; sample?: InstanceSample };
           if (e.port) ready({ port: e.port, send });

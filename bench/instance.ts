@@ -13,9 +13,15 @@ import { mb, startBenchApp } from "./support.js";
  * Statement methods on SQLite (a Statement that is run twice counts twice).
  */
 const statements = new Map<string, number>();
-const count = (text: string) => {
-  const key = text.replace(/\s+/g, " ").trim().slice(0, 90);
-  statements.set(key, (statements.get(key) ?? 0) + 1);
+// Keyed by the text as sent, tidied only when sampled: the counting is inside the measured bot.
+const count = (text: string) => statements.set(text, (statements.get(text) ?? 0) + 1);
+const tidy = (counted: Map<string, number>): [string, number][] => {
+  const out = new Map<string, number>();
+  for (const [text, n] of counted) {
+    const key = text.replace(/\s+/g, " ").trim().slice(0, 90);
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return [...out].sort((a, b) => b[1] - a[1]);
 };
 const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
@@ -73,7 +79,7 @@ export async function botInstance(dbUrl: string, apiRoot: string, token: string)
     const used = process.cpuUsage(cpu);
     cpu = process.cpuUsage();
     const s: InstanceSample = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
-    if (statements.size) s.statements = [...statements].sort((a, b) => b[1] - a[1]);
+    if (statements.size) s.statements = tidy(statements);
     statements.clear();
     peak = process.memoryUsage.rss();
     return s;
