@@ -19,6 +19,8 @@ export class FakeApi {
   /** Per chat, its messages oldest first (text and buttons as last edited). */
   readonly chats = new Map<number, Sent[]>();
   calls = 0;
+  /** Calls by method, for telling what each target asks of Telegram. */
+  readonly byMethod = new Map<string, number>();
   private nextId = 1;
   private server: Server | undefined;
   apiRoot = "";
@@ -30,12 +32,15 @@ export class FakeApi {
       req.on("end", () => {
         this.calls++;
         const method = req.url!.slice(req.url!.lastIndexOf("/") + 1);
+        this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json) : {};
         const result = this.answer(method, body);
         res.writeHead(result === undefined ? 400 : 200, { "content-type": "application/json" });
         res.end(JSON.stringify(result === undefined ? { ok: false, error_code: 400, description: "Bad Request: message to edit not found" } : { ok: true, result }));
       });
     });
+    // Longer than the clients' idle sockets live: a socket closed by the server as a client reuses it is a reset.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.apiRoot = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;

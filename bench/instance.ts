@@ -3,20 +3,52 @@
 // Tells the parent its webhook port, answers "sample" with its CPU time and peak RSS
 // since the last sample, and stops on "stop".
 import { createRequire } from "node:module";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { mb, startBenchApp } from "./support.js";
 
-/** BENCH_SQL_COUNT=1: counts the statements sent to PostgreSQL, by their first words, reported at each sample. */
+/**
+ * The statements sent to the database, by their first words, reported at each sample: through
+ * pg's Client.query on PostgreSQL (Prisma's and the driver's alike), through better-sqlite3's
+ * Statement methods on SQLite (a Statement that is run twice counts twice).
+ */
 const statements = new Map<string, number>();
-if (process.env.BENCH_SQL_COUNT) {
-  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
-    const q = a[0] as string | { text?: string };
-    const text = (typeof q === "string" ? q : (q?.text ?? "?")).replace(/\s+/g, " ").slice(0, 90);
-    statements.set(text, (statements.get(text) ?? 0) + 1);
-    return query.apply(this, a);
-  } as typeof pg.Client.prototype.query;
-}
+// Keyed by the text as sent, tidied only when sampled: the counting is inside the measured bot.
+const count = (text: string) => statements.set(text, (statements.get(text) ?? 0) + 1);
+const tidy = (counted: Map<string, number>): [string, number][] => {
+  const out = new Map<string, number>();
+  for (const [text, n] of counted) {
+    const key = text.replace(/\s+/g, " ").trim().slice(0, 90);
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
+  return [...out].sort((a, b) => b[1] - a[1]);
+};
+const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+  const q = a[0] as string | { text?: string };
+  count(typeof q === "string" ? q : (q?.text ?? "?"));
+  return query.apply(this, a);
+} as typeof pg.Client.prototype.query;
+const prepare = Database.prototype.prepare;
+let patched = false;
+Database.prototype.prepare = function (this: Database.Database, source: string) {
+  const stmt = prepare.call(this, source);
+  if (!patched) {
+    patched = true;
+    const proto = Object.getPrototypeOf(stmt) as Record<string, (...a: unknown[]) => unknown>;
+    for (const m of ["run", "get", "all", "iterate"]) {
+      const original = proto[m]!;
+      proto[m] = function (this: { source: string }, ...a: unknown[]) {
+        count(this.source);
+        return original.apply(this, a);
+      };
+    }
+  }
+  return stmt;
+} as typeof Database.prototype.prepare;
+
+/** A statement that changes rows (BEGIN/COMMIT are counted as statements, not as writes). */
+export const isWrite = (text: string) => /^(WITH\b.*\b)?(INSERT|UPDATE|DELETE)\b/i.test(text);
 
 export interface InstanceSample {
   cpuMs: number;
@@ -47,7 +79,7 @@ export async function botInstance(dbUrl: string, apiRoot: string, token: string)
     const used = process.cpuUsage(cpu);
     cpu = process.cpuUsage();
     const s: InstanceSample = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
-    if (statements.size) s.statements = [...statements].sort((a, b) => b[1] - a[1]);
+    if (statements.size) s.statements = tidy(statements);
     statements.clear();
     peak = process.memoryUsage.rss();
     return s;

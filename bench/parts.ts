@@ -1,6 +1,7 @@
 // The parts bench/child.ts can run in a process of their own.
+import { anchorInstance } from "./anchors.js";
 import { digestMeasure } from "./digest.js";
 import { fanoutBench } from "./fanout.js";
 import { botInstance } from "./instance.js";
 
-export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance };
+export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance };

@@ -5,7 +5,11 @@
 // Sizes: BENCH_FANOUT (reminders, default 10000), BENCH_CONCURRENCY (closed-loop secretaries, default 100),
 // BENCH_RATE (open-loop updates/s, default: 700, or 80% of the measured saturation throughput if lower),
 // BENCH_OPEN_SECONDS (default 6), BENCH_COUNTRY (branches of the country digest, default 250000; 0 skips it).
+// Part 0 (issue 13, bench/anchor-bench.ts) runs first, alone: the real bot against its anchors;
+// `npm run bench -- updates` runs only it. BENCH_ANCHOR_CONCURRENCY (50), BENCH_ANCHOR_ROUNDS (3), BENCH_ANCHOR_OPEN_SECONDS (3),
+// BENCH_BEFORE_TREE (another checkout whose bot joins the same rounds).
 import { cpus, loadavg } from "node:os";
+import { anchorBench, type TargetFigures } from "./anchor-bench.js";
 import { digestBench, type DigestFigures } from "./digest.js";
 import { FANOUT_LIMIT, type FanoutFigures } from "./fanout.js";
 import { UPDATES_PER_REPORT, updatesBench, type UpdateFigures } from "./updates.js";
@@ -17,6 +21,10 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const fixedRate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? 6);
 const country = Number(process.env.BENCH_COUNTRY ?? 250_000);
+const ANCHOR_ROUNDS = Number(process.env.BENCH_ANCHOR_ROUNDS ?? 3);
+// Fewer than part 2's secretaries: the four rounds of three targets on two databases stay within two minutes.
+const anchorConcurrency = Number(process.env.BENCH_ANCHOR_CONCURRENCY ?? 50);
+const ANCHOR_OPEN_SECONDS = Number(process.env.BENCH_ANCHOR_OPEN_SECONDS ?? 3);
 const r1 = (x: number) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : NaN);
 const n = (x: number) => x.toLocaleString("en");
 const started = performance.now();
@@ -28,7 +36,53 @@ console.log(pg ? "PostgreSQL: reachable" : "PostgreSQL: not reachable, skipped")
 const dbs: DbKind[] = pg ? ["sqlite", "postgresql"] : ["sqlite"];
 const label = (k: DbKind) => (k === "sqlite" ? "SQLite" : "PG");
 
-// Started first: it spends its minutes waiting on the limit.
+// `npm run bench -- updates`: only this part. Run before the fan-out starts, so nothing runs alongside.
+const only = process.argv[2];
+if (only && only !== "updates") throw new Error(`unknown part "${only}" (known: updates)`);
+const anchorFigures: [DbKind, TargetFigures[]][] = [];
+console.log(
+  `\n0. The update path against its anchors: the same 14-step /baocao through the real bot, grammY + conversations with state in memory, and bare grammY (bench/anchors.ts), one fake Bot API;` +
+    ` after a warm-up, ${ANCHOR_ROUNDS} rounds of ${anchorConcurrency} secretaries at once taking the targets in turn, then an open loop at half each one's own rate for ${ANCHOR_OPEN_SECONDS} s` +
+    (process.env.BENCH_BEFORE_TREE ? `; "before" is the code of BENCH_BEFORE_TREE in the same rounds` : ""),
+);
+for (const kind of dbs) {
+  const figures = await anchorBench(kind, { concurrency: anchorConcurrency, rounds: ANCHOR_ROUNDS, openSeconds: ANCHOR_OPEN_SECONDS });
+  anchorFigures.push([kind, figures]);
+  const conv = figures.find((f) => f.name.startsWith("conversations"))!;
+  const bare = figures.find((f) => f.name === "bare grammY")!;
+  console.log(`   ${label(kind)} (${load()}):`);
+  for (const f of figures) {
+    const ratio = f.name.startsWith("real") ? `; real/conversations: CPU ${r2(f.cpuMsPerUpdate / conv.cpuMsPerUpdate)}×, rate ${r2(f.perSecond / conv.perSecond)}×; real/bare: CPU ${r2(f.cpuMsPerUpdate / bare.cpuMsPerUpdate)}×, rate ${r2(f.perSecond / bare.perSecond)}×` : "";
+    console.log(
+      `     ${f.name.padEnd(24)} ${r1(f.perSecond)}/s closed, p50 ${r1(f.p50)} ms, p99 ${r1(f.p99)} ms; CPU ${r2(f.cpuMsPerUpdate)} ms/update; ${r1(f.apiCallsPerUpdate)} Bot API calls/update (${Object.entries(f.apiMethods)
+        .filter(([, c]) => c >= 0.01)
+        .map(([m, c]) => `${m} ${c}`)
+        .join(", ")}); ` +
+        `open at ${f.open.rate}/s: p50 ${r1(f.open.p50)} ms, p99 ${r1(f.open.p99)} ms${ratio}`,
+    );
+    for (const e of f.errors) console.log(`       ! ${e}`);
+    if (f.steps) {
+      const answers = f.steps.filter((s) => /^\d+$/.test(s.label));
+      const avg = (xs: number[]) => r2(xs.reduce((a, b) => a + b, 0) / xs.length);
+      console.log(
+        `       statements per step (writes): ${f.steps.map((s) => `${s.label} ${s.statements} (${s.writes})`).join(", ")}; typed answers on average ${avg(answers.map((s) => s.statements))} (${avg(answers.map((s) => s.writes))} writes)`,
+      );
+      const sizes = f.steps.map((s) => s.stateBytes);
+      const last = f.steps.findLastIndex((s) => s.stateBytes > 0);
+      const firstAnswer = f.steps.findIndex((s) => /^\d+$/.test(s.label));
+      console.log(
+        `       stored form state after each step (bytes): ${sizes.join(", ")}; about ${r1((sizes[last]! - sizes[firstAnswer]!) / Math.max(1, last - firstAnswer))} B more per step`,
+      );
+      if (process.env.BENCH_SQL_COUNT) for (const s of f.steps) console.log(`         ${s.label}: ${s.texts.join(" | ")}`);
+    }
+  }
+}
+if (only) {
+  console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
+  process.exit(0);
+}
+
+// Started after part 0, and then first: it spends its minutes waiting on the limit.
 const fanoutDb: DbKind = pg ? "postgresql" : "sqlite";
 let fanoutRunning = fanoutN > 0;
 const fanout: Promise<FanoutFigures | Error> = (async () => {
@@ -113,6 +167,17 @@ function r2(x: number) {
 }
 const pg1 = updates.find((u) => u.db === "postgresql" && u.instances === 1);
 const rows: [string, string, string][] = [
+  ...anchorFigures.map(([kind, figures]): [string, string, string] => {
+    const real = figures.find((f) => f.name === "real bot")!;
+    const conv = figures.find((f) => f.name.startsWith("conversations"))!;
+    const answers = (real.steps ?? []).filter((s) => /^\d+$/.test(s.label));
+    const avg = (xs: number[]) => r2(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
+    return [
+      `Update path vs anchor (${label(kind)})`,
+      `CPU ${r2(real.cpuMsPerUpdate / conv.cpuMsPerUpdate)}×, rate ${r2(real.perSecond / conv.perSecond)}× conversations; an answer ${avg(answers.map((a) => a.statements))} statements, ${avg(answers.map((a) => a.writes))} writes`,
+      "CPU <= 1.5×, rate >= 0.6×; <= 2 statements, <= 1 write (issue 13)",
+    ];
+  }),
   ...digestRuns.map(([d, run]): [string, string, string] => [
     `Digest ${n(d.branches)} (${label(d.db)})${run?.label.startsWith("one") ? ", one province" : ""}`,
     run ? `${r1(run.ms)} ms, heap +${run.heapGrowthMb} MB, ${n(run.rowsInJs)} rows to JS` : `FAILED: ${d.error}`,

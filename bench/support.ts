@@ -77,9 +77,10 @@ export function startBenchApp(opts: { dbUrl: string; apiRoot: string; token: str
 export function inChild<T>(
   part: string,
   args: unknown[],
-  opts: { timeoutMs: number; onMessage?: (m: unknown, send: (m: unknown) => void) => void; execArgv?: string[] },
+  opts: { timeoutMs: number; onMessage?: (m: unknown, send: (m: unknown) => void) => void; execArgv?: string[]; benchDir?: string },
 ): Promise<T> {
-  const child = fork(join(import.meta.dirname, "child.ts"), [part, JSON.stringify(args)], {
+  // benchDir: another checkout's bench/ (BENCH_BEFORE_TREE), to run its code beside this one's.
+  const child = fork(join(opts.benchDir ?? import.meta.dirname, "child.ts"), [part, JSON.stringify(args)], {
     execArgv: [...process.execArgv, ...(opts.execArgv ?? [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

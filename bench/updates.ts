@@ -13,9 +13,9 @@ import { benchDb, inChild, percentile, pgServerCpuMs, SECRET, WEBHOOK_PATH, type
 
 /** TYPICAL_ANSWERS of test/support/scenario.ts (not imported: that file needs vitest's runner). */
 const ANSWERS: (string | { press: string })[] = ["12", "3", "2", "3", "1", "2", "1", "0", "0", "1", { press: "Bỏ qua" }];
-const STEPS: (string | { press: string })[] = ["/baocao", { press: "Tháng 10/2026" }, ...ANSWERS, { press: "✅ Gửi báo cáo" }];
+export const STEPS: (string | { press: string })[] = ["/baocao", { press: "Tháng 10/2026" }, ...ANSWERS, { press: "✅ Gửi báo cáo" }];
 export const UPDATES_PER_REPORT = STEPS.length;
-const FIRST_SECRETARY = 700_000;
+export const FIRST_SECRETARY = 700_000;
 
 export interface Latencies {
   updates: number;
@@ -41,7 +41,7 @@ export interface UpdateFigures {
   cpuMsPerUpdate: { bot: number; postgres: number; driver: number };
 }
 
-interface Secretary {
+export interface Secretary {
   id: number;
   step: number;
 }
@@ -81,52 +81,8 @@ export async function updatesBench(
       children.push({ ...first, done, samples });
     }
 
-    const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
-    let nextUpdate = 1;
-    let turn = 0;
-    let non200 = 0;
-    const errors: string[] = [];
-    const post = (body: Record<string, unknown>) => {
-      const port = children[turn++ % children.length]!.port;
-      const payload = JSON.stringify({ update_id: nextUpdate++, ...body });
-      const send = (retry: boolean): Promise<void> =>
-        new Promise<void>((resolve, reject) => {
-          const req = request(
-            { host: "127.0.0.1", port, path: WEBHOOK_PATH, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "X-Telegram-Bot-Api-Secret-Token": SECRET } },
-            (res) => {
-              if (res.statusCode !== 200) non200++;
-              res.resume();
-              res.on("end", resolve);
-            },
-          );
-          // A kept-alive socket the server closed as it was reused: sent again, as Node's docs advise
-          // (a duplicate would be skipped by update_id anyway).
-          req.on("error", (e: NodeJS.ErrnoException) => (retry && req.reusedSocket && e.code === "ECONNRESET" ? send(false).then(resolve, reject) : reject(e)));
-          req.end(payload);
-        });
-      return send(true);
-    };
-    const person = (id: number) => ({ id, is_bot: false, first_name: `Bí thư ${id}`, language_code: "vi" });
-    const chat = (id: number) => ({ id, type: "private", first_name: `Bí thư ${id}` });
-    /** Sends the secretary's next update; resolves when the webhook has answered it. */
-    const step = (s: Secretary): Promise<void> => {
-      const what = STEPS[s.step++]!;
-      const date = Math.floor(Date.now() / 1000);
-      if (typeof what === "string") {
-        const entities = what.startsWith("/") ? [{ type: "bot_command", offset: 0, length: what.length }] : undefined;
-        return post({ message: { message_id: nextUpdate, date, from: person(s.id), chat: chat(s.id), text: what, ...(entities ? { entities } : {}) } });
-      }
-      const message = fake.lastWithButtons(s.id);
-      const button = message?.buttons.flat().find((b) => b.text === what.press);
-      if (!message || !button?.callback_data) {
-        if (errors.length < 5) errors.push(`secretary ${s.id} step ${s.step}: no button "${what.press}" under "${message?.text.slice(0, 60)}"`);
-        s.step = STEPS.length; // gives up: the rest of its form cannot be played
-        return Promise.resolve();
-      }
-      return post({
-        callback_query: { id: `cb${nextUpdate}`, from: person(s.id), chat_instance: `ci${s.id}`, data: button.callback_data, message: { message_id: message.id, date, chat: chat(s.id), text: message.text } },
-      });
-    };
+    const load = loadGenerator(fake, children.map((c) => c.port));
+    const { step, errors } = load;
     const sample = async () => {
       const before = children.map((c) => c.samples.length);
       for (const c of children) c.send({ cmd: "sample" });
@@ -199,7 +155,7 @@ export async function updatesBench(
     const openSamples = await sample();
     const ownCpu = process.cpuUsage(ownCpu0);
     const pgCpu = pgServerCpuMs() - pgCpu0;
-    agent.destroy();
+    load.destroy();
 
     const cpuMs = [...closedSamples, ...openSamples].reduce((a, s) => a + s.cpuMs, 0);
     return {
@@ -207,7 +163,7 @@ export async function updatesBench(
       instances,
       closed,
       open,
-      non200,
+      non200: load.non200(),
       errors,
       reportsSaved: await db.report.count({ where: { year: 2026, month: 10 } }),
       reportsStarted: opts.concurrency + openPool - fresh.length,
@@ -227,23 +183,77 @@ export async function updatesBench(
   }
 }
 
-function summary(latencies: number[], seconds: number): Latencies {
+export function summary(latencies: number[], seconds: number): Latencies {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { updates: sorted.length, seconds, perSecond: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
 }
 
 /** N branches under one committee, each with a secretary who has already joined (what /moi + /start leave behind). */
-async function seedSecretaries(db: ReturnType<typeof createDb>, n: number): Promise<void> {
-  const root = await db.unit.create({ data: { code: "DU", name: "Đảng ủy (bench)", kind: "COMMITTEE", createdBy: 0n } });
+export async function seedSecretaries(db: ReturnType<typeof createDb>, n: number, first = FIRST_SECRETARY): Promise<void> {
+  const root = await db.unit.create({ data: { code: `DU${first}`, name: "Đảng ủy (bench)", kind: "COMMITTEE", createdBy: 0n } });
   const ids = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
-    await db.unit.createMany({ data: chunk.map((k) => ({ code: `CB${k}`, name: `Chi bộ ${k}`, kind: "BRANCH", parentId: root.id, createdBy: 0n })) });
-    await db.user.createMany({ data: chunk.map((k) => ({ telegramId: BigInt(FIRST_SECRETARY + k), firstName: `Bí thư ${k}` })) });
+    await db.unit.createMany({ data: chunk.map((k) => ({ code: `CB${first + k}`, name: `Chi bộ ${first + k}`, kind: "BRANCH", parentId: root.id, createdBy: 0n })) });
+    await db.user.createMany({ data: chunk.map((k) => ({ telegramId: BigInt(first + k), firstName: `Bí thư ${k}` })) });
   }
-  const units = new Map((await db.unit.findMany({ where: { kind: "BRANCH" }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
-  const users = await db.user.findMany({ select: { id: true, telegramId: true } });
-  const memberships = users.map((u) => ({ userId: u.id, unitId: units.get(`CB${Number(u.telegramId) - FIRST_SECRETARY}`)!, role: "SECRETARY" }));
+  const units = new Map((await db.unit.findMany({ where: { kind: "BRANCH", parentId: root.id }, select: { id: true, code: true } })).map((u) => [u.code, u.id]));
+  const users = await db.user.findMany({ where: { telegramId: { gte: BigInt(first), lt: BigInt(first + n) } }, select: { id: true, telegramId: true } });
+  const memberships = users.map((u) => ({ userId: u.id, unitId: units.get(`CB${Number(u.telegramId)}`)!, role: "SECRETARY" }));
   for (let i = 0; i < memberships.length; i += 1000) await db.membership.createMany({ data: memberships.slice(i, i + 1000) });
 }
 
+
+/**
+ * Posts secretaries' updates to the webhooks at `ports` (taken in turn, like a load balancer),
+ * pressing the buttons the fake Bot API last showed each of them.
+ */
+export function loadGenerator(fake: FakeApi, ports: number[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+  let nextUpdate = 1;
+  let turn = 0;
+  let non200 = 0;
+  const errors: string[] = [];
+  const post = (body: Record<string, unknown>) => {
+    const port = ports[turn++ % ports.length]!;
+    const payload = JSON.stringify({ update_id: nextUpdate++, ...body });
+    const send = (retry: boolean): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        const req = request(
+          { host: "127.0.0.1", port, path: WEBHOOK_PATH, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "X-Telegram-Bot-Api-Secret-Token": SECRET } },
+          (res) => {
+            if (res.statusCode !== 200) non200++;
+            res.resume();
+            res.on("end", resolve);
+          },
+        );
+        // A kept-alive socket the server closed as it was reused: sent again, as Node's docs advise
+        // (a duplicate would be skipped by update_id anyway).
+        req.on("error", (e: NodeJS.ErrnoException) => (retry && req.reusedSocket && e.code === "ECONNRESET" ? send(false).then(resolve, reject) : reject(e)));
+        req.end(payload);
+      });
+    return send(true);
+  };
+  const person = (id: number) => ({ id, is_bot: false, first_name: `Bí thư ${id}`, language_code: "vi" });
+  const chat = (id: number) => ({ id, type: "private", first_name: `Bí thư ${id}` });
+  /** Sends the secretary's next update; resolves when the webhook has answered it. */
+  const step = (s: Secretary): Promise<void> => {
+    const what = STEPS[s.step++]!;
+    const date = Math.floor(Date.now() / 1000);
+    if (typeof what === "string") {
+      const entities = what.startsWith("/") ? [{ type: "bot_command", offset: 0, length: what.length }] : undefined;
+      return post({ message: { message_id: nextUpdate, date, from: person(s.id), chat: chat(s.id), text: what, ...(entities ? { entities } : {}) } });
+    }
+    const message = fake.lastWithButtons(s.id);
+    const button = message?.buttons.flat().find((b) => b.text === what.press);
+    if (!message || !button?.callback_data) {
+      if (errors.length < 5) errors.push(`secretary ${s.id} step ${s.step}: no button "${what.press}" under "${message?.text.slice(0, 60)}"`);
+      s.step = STEPS.length; // gives up: the rest of its form cannot be played
+      return Promise.resolve();
+    }
+    return post({
+      callback_query: { id: `cb${nextUpdate}`, from: person(s.id), chat_instance: `ci${s.id}`, data: button.callback_data, message: { message_id: message.id, date, chat: chat(s.id), text: message.text } },
+    });
+  };
+  return { step, errors, non200: () => non200, destroy: () => agent.destroy() };
+}

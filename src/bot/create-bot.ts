@@ -1,16 +1,17 @@
 // Assembles the bot: the order of middleware here is the order an update meets them.
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { conversations, createConversation } from "@grammyjs/conversations";
+import { conversations, createConversation, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { createI18n, LOCALE } from "../i18n.js";
 import nodeFetch from "node-fetch";
 import { retryingFetch, type RetryOptions } from "./retrying-fetch.js";
+import { leanResults } from "./lean-results.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
 import { dedupUpdates } from "./middleware/dedup.js";
+import { FormStateStore } from "../store/form-state.js";
 import { closedAForm, watchForms } from "./middleware/form-watch.js";
 import type { InFlight } from "./middleware/in-flight.js";
 import { startFeature } from "./people/start.js";
@@ -69,7 +70,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // node-fetch, grammY's own fetch on Node: it keeps connections to the Bot API
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry) as never },
+    // Answers cut to what the forms use (./lean-results.ts), so that their stored log stays small.
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: leanResults(retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry)) as never },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
@@ -82,8 +84,10 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
   bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
+  // Form state through the driver, handed from the update's claim to the plugin (src/store/form-state.ts).
+  const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock);
   // Inside the boundary, so a skipped duplicate is logged; before anything that writes.
-  bot.use(dedupUpdates(deps.db, deps.clock));
+  bot.use(dedupUpdates(forms));
   bot.use(i18n);
   bot.use(attachActor(deps));
 
@@ -91,7 +95,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   const pm = bot.chatType("private");
   pm.use(
     conversations<BotContext, FormContext>({
-      storage: { type: "key", version: FORM_STATE_VERSION, adapter: new PrismaAdapter(deps.db.conversationState) },
+      storage: { type: "key", version: FORM_STATE_VERSION, adapter: forms.adapter },
       // Retries need no plugin here: they happen at fetch (src/bot/retrying-fetch.ts), below the replay.
       plugins: [formI18n],
     }),

@@ -5,6 +5,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
 import { PrismaClient } from "./generated/client.js";
 import { PrismaClient as PgPrismaClient } from "./generated-pg/client/client.js";
 
@@ -16,6 +18,36 @@ export type Db = PrismaClient;
 export type Provider = "sqlite" | "postgresql";
 
 const providers = new WeakMap<object, Provider>();
+
+/**
+ * The driver connection under a client's Prisma adapter, for the few statements on
+ * every update that are worth sending without Prisma (a Prisma statement costs the
+ * bot several times a prepared one, GRAMMY-NOTES.md). The same connection, not a
+ * second one: a second SQLite connection could lock against the first.
+ */
+export type Driver = { kind: "sqlite"; sqlite: BetterSqlite3.Database } | { kind: "postgresql"; pool: pg.Pool };
+const drivers = new WeakMap<object, Driver>();
+
+/** Captures the connection each time Prisma connects its adapter (again after $disconnect). */
+function capturing<F extends { connect(): Promise<object> }>(factory: F, db: () => object, kind: Provider): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as { client?: BetterSqlite3.Database; underlyingDriver?: () => pg.Pool };
+    drivers.set(db(), kind === "sqlite" ? { kind, sqlite: adapter.client! } : { kind, pool: adapter.underlyingDriver!() });
+    return adapter;
+  };
+  return factory;
+}
+
+/** The client's driver connection, connecting first if Prisma has not yet. */
+export async function driverOf(db: Db): Promise<Driver> {
+  const known = drivers.get(db);
+  if (known) return known;
+  await db.$connect();
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("The database adapter did not expose its driver connection");
+  return driver;
+}
 
 export function providerOf(db: Db): Provider {
   return providers.get(db) ?? "sqlite";
@@ -38,7 +70,9 @@ export function createDb(url: string): Db {
   const provider = providerOfUrl(url);
   if (provider === "postgresql") {
     const { connectionString, schema } = splitSchema(url);
-    const adapter = new PrismaPg(
+    let db: Db | undefined;
+    const adapter = capturing(
+      new PrismaPg(
       {
         connectionString,
         max: PG_POOL_SIZE,
@@ -47,8 +81,11 @@ export function createDb(url: string): Db {
         ...(schema ? { options: `-c search_path="${schema}"` } : {}),
       },
       schema ? { schema } : undefined,
+      ),
+      () => db!,
+      provider,
     );
-    const db = new PgPrismaClient({ adapter }) as unknown as Db;
+    db = new PgPrismaClient({ adapter }) as unknown as Db;
     providers.set(db, provider);
     return db;
   }
@@ -56,8 +93,9 @@ export function createDb(url: string): Db {
   const path = sqlitePath(url);
   mkdirSync(dirname(path), { recursive: true });
   // WAL lets the bot read while a long write (or a backup) is under way.
-  const adapter = new PrismaBetterSqlite3({ url: path, timeout: 10_000 });
-  const db = new PrismaClient({ adapter });
+  let db: Db | undefined;
+  const adapter = capturing(new PrismaBetterSqlite3({ url: path, timeout: 10_000 }), () => db!, provider);
+  db = new PrismaClient({ adapter });
   providers.set(db, provider);
   return db;
 }

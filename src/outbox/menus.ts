@@ -4,6 +4,7 @@
 // when it is sent (src/outbox/kinds.ts reads the person's roles then), so however
 // late it goes it is the menu of their roles at that moment; a person left with no
 // role has their chat's menu deleted, and the menu of every private chat applies.
+import { rolesChanged } from "../store/access-version.js";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
@@ -24,8 +25,13 @@ function menuJob(telegramId: bigint, now: Date): { job: NewJob; recipient: Recip
   return { job: { occasion, kind: MENU_JOB, payload: { telegramId: String(telegramId) } satisfies MenuJobPayload, dueAt: now, now }, recipient: { chatId: telegramId } };
 }
 
-/** Queues the menu of each person, in the caller's transaction: call it wherever a role is gained or lost. */
+/**
+ * Queues the menu of each person, in the caller's transaction: call it wherever a role is
+ * gained or lost. It also tells every instance to read roles afresh (rolesChanged), so a
+ * role change that refreshes the menus cannot forget that.
+ */
 export async function refreshMenus(tx: Prisma.TransactionClient, telegramIds: bigint[], now: Date): Promise<void> {
+  await rolesChanged(tx);
   await enqueueMany(tx, [...new Set(telegramIds)].map((id) => menuJob(id, now)));
 }
 

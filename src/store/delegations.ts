@@ -1,4 +1,5 @@
 // Hand-overs (/uyquyen) and absences (/nghi) of a branch's secretary, and who is on duty.
+import { rolesChanged } from "./access-version.js";
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { DelegationKind, isActive, onDuty } from "../domain/delegation.js";
@@ -70,6 +71,7 @@ export async function startHandover(tx: Tx, a: SecretaryAct): Promise<HandoverRe
   await tx.delegation.create({
     data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.HANDOVER, startsOn: today, endsOn: null, createdAt: a.now },
   });
+  await rolesChanged(tx);
   const name = deputies.map((d) => d.name).join(", ");
   await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.handover", subject: a.unit.code, details: { name } });
   return { status: "ok", deputies };
@@ -82,6 +84,7 @@ export async function takeBackHandover(tx: Tx, a: SecretaryAct): Promise<{ taken
     data: { revokedAt: a.now },
   });
   const deputies = await deputiesOf(tx, a.unit.id);
+  if (revoked.count > 0) await rolesChanged(tx);
   if (revoked.count > 0) await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.takeback", subject: a.unit.code, details: {} });
   return { taken: revoked.count > 0, deputies };
 }
@@ -103,6 +106,7 @@ export async function recordAbsence(tx: Tx, a: SecretaryAct & { startsOn: IsoDat
   await tx.delegation.create({
     data: { unitId: a.unit.id, fromUserId: a.userId, kind: DelegationKind.ABSENCE, startsOn: a.startsOn, endsOn: a.endsOn, createdAt: a.now },
   });
+  await rolesChanged(tx);
   // `title` is what /nhatky shows (auditText); the dates are kept as written too.
   await audit(tx, {
     actorId: a.actorId,
@@ -120,6 +124,7 @@ export async function cancelAbsences(tx: Tx, a: SecretaryAct): Promise<{ cancell
   const absences = (await currentDelegations(tx, a.unit.id, today)).filter((d) => d.kind === DelegationKind.ABSENCE);
   if (absences.length > 0) {
     await tx.delegation.updateMany({ where: { id: { in: absences.map((d) => d.id) } }, data: { revokedAt: a.now } });
+    await rolesChanged(tx);
     await audit(tx, { actorId: a.actorId, at: a.now, action: "delegation.cancel", subject: a.unit.code, details: { count: absences.length } });
   }
   return { cancelled: absences.map((d) => ({ startsOn: d.startsOn, endsOn: d.endsOn })), deputies: await deputiesOf(tx, a.unit.id) };

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { rolesChanged } from "./access-version.js";
 import type { Prisma } from "../db/generated/client.js";
 import { inviteCodeHash, inviteExpiry, inviteState, newInviteCode } from "../domain/invite.js";
 import { Role } from "../domain/roles.js";
@@ -60,7 +61,10 @@ export async function redeemInvite(tx: Prisma.TransactionClient, code: string, p
   const key = { userId: user.id, unitId: invite.unitId, role: invite.role };
   const existing = await tx.membership.findUnique({ where: { userId_unitId_role: key } });
   // Dated by the bot's clock (the "từ" of /thanhvien), not the database's.
-  if (!existing) await tx.membership.create({ data: { ...key, createdAt: now } });
+  if (!existing) {
+    await tx.membership.create({ data: { ...key, createdAt: now } });
+    await rolesChanged(tx);
+  }
   const replaced: MembershipRef[] = [];
   if (invite.replaces) {
     for (const m of current) {

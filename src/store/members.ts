@@ -5,6 +5,7 @@
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { Role } from "../domain/roles.js";
+import { rolesChanged } from "./access-version.js";
 import { audit } from "./audit.js";
 import { displayName, displayTitle, NAME_FIELDS } from "./users.js";
 
@@ -70,6 +71,7 @@ export async function deleteMembership(
 ): Promise<boolean> {
   const { count } = await tx.membership.deleteMany({ where: { id: m.membershipId } });
   if (count === 0) return false;
+  await rolesChanged(tx);
   // The person is kept by Telegram id, not by name: /nhatky shows the name they have when it is read.
   const details = { role: m.role, person: m.telegramId };
   if (e.action === "member.replace") await audit(tx, { actorId: e.actorId, at: e.at, action: "member.replace", subject: m.unitCode, details: { ...details, by: e.by } });

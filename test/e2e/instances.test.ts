@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { onPostgres } from "../support/database.js";
 import { Harness, type TestUser } from "../support/harness.js";
 import { fillReport, freshSecretary, TYPICAL_ANSWERS } from "../support/scenario.js";
+import { rolesChanged } from "../../src/store/access-version.js";
+import { createI18n, translator } from "../../src/i18n.js";
+
+const t = translator(createI18n());
 
 describe.skipIf(!onPostgres)("two instances behind a load balancer", () => {
   let a: Harness;
@@ -54,6 +58,34 @@ describe.skipIf(!onPostgres)("two instances behind a load balancer", () => {
     const outcomes = await a.waitOutcomes(990_001, 2);
     expect(outcomes.sort()).toEqual(["duplicate", "ok"]);
     expect(a.fake.messagesTo(secretary.id).slice(before)).toHaveLength(1);
+  });
+
+  test("the same answer of an open form delivered to both instances at once is applied by one of them", async () => {
+    const { secretary } = await freshSecretary(a);
+    await secretary.say("/baocao");
+    await secretary.press("Tháng 10/2026");
+    const before = a.fake.messagesTo(secretary.id).length;
+    const answer = {
+      update_id: 991_001,
+      message: { message_id: a.fake.newMessageId(), date: Math.floor(Date.now() / 1000), from: { id: secretary.id, is_bot: false, first_name: "Lan" }, chat: { id: secretary.id, type: "private", first_name: "Lan" }, text: "12" },
+    };
+    const secret = String(a.fake.webhook!.secret_token);
+    const [x, y] = await Promise.all(a.fake.webhookTargets.slice(0, 2).map((target) => a.fake.postWebhook(answer, secret, target)));
+    expect([x!.status, y!.status]).toEqual([200, 200]);
+    expect((await a.waitOutcomes(991_001, 2)).sort()).toEqual(["duplicate", "ok"]);
+    // Applied by both, the form would have asked this question twice, or gone one further.
+    expect(a.fake.messagesTo(secretary.id).slice(before).map((m) => m.text)).toEqual(["Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?"]);
+  });
+
+  test("a person whose role is taken away is refused at once on both instances, though each kept the roles in memory", async () => {
+    const { secretary, branch } = await freshSecretary(a);
+    // Each instance answers one of these (the balancer takes them in turn) and keeps the roles.
+    for (let i = 0; i < 2; i++) expect((await secretary.say("/tiendo")).last.text).not.toBe(t("refuse-no-role"));
+    await a.app.db.membership.deleteMany({ where: { unit: { code: branch }, user: { telegramId: BigInt(secretary.id) } } });
+    await rolesChanged(a.app.db);
+    const refused = [];
+    for (let i = 0; i < 2; i++) refused.push((await secretary.say("/tiendo")).texts);
+    expect(refused).toEqual([[t("refuse-no-role")], [t("refuse-no-role")]]);
   });
 
   test("a reminder round ticked on both instances in the same minute reaches each secretary once", async () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Harness, type TestUser } from "../support/harness.js";
 import { branchWithSecretary, buildTree, fillReport, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
+import { rolesChanged } from "../../src/store/access-version.js";
 
 let h: Harness;
 let early: TestUser;
@@ -120,6 +121,7 @@ describe("the details button is input", () => {
     await early.say("/tiendo");
     const button = early.lastWithButtons();
     await h.app.db.membership.deleteMany({ where: { unit: { code: "CB-SOM" }, user: { telegramId: BigInt(early.id) } } });
+    await rolesChanged(h.app.db);
     const r = await early.press(DETAILS, button);
     expect(r.texts).not.toContainEqual(expect.stringContaining("Tháng 02/2026"));
     expect(r.texts.join("\n")).not.toContain("📋 Chi bộ Sớm");

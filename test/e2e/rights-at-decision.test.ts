@@ -11,6 +11,7 @@ import { Reviewer } from "../support/review-setup.js";
 import { branchWithSecretary, buildTree, fillReport, freshSecretary, inviteLink, TYPICAL_ANSWERS } from "../support/scenario.js";
 import { MeetingKind } from "../../src/domain/meeting.js";
 import { fileMinutes } from "../../src/usecases/minutes.js";
+import { rolesChanged } from "../../src/store/access-version.js";
 
 let h: Harness;
 let admin: TestUser;
@@ -29,6 +30,7 @@ let nextPerson = 9100;
 async function removeRole(person: TestUser, unitCode: string) {
   const { count } = await h.app.db.membership.deleteMany({ where: { unit: { code: unitCode }, user: { telegramId: BigInt(person.id) } } });
   expect(count).toBe(1);
+  await rolesChanged(h.app.db);
 }
 
 /** Removes the role the first time the bot calls `method` while handling the next update: after its rights were read, before its decision is recorded. */

@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, rmdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ADMIN_ID, Harness, TEST_WEBHOOK_URL } from "../support/harness.js";
 import { onPostgres } from "../support/database.js";
+import { freshSecretary } from "../support/scenario.js";
 
 /** A private text message from `from`, as Telegram sends it. */
 function message(updateId: number, from: number, text: string) {
@@ -113,6 +114,36 @@ describe("webhook mode", () => {
     expect((await h.waitOutcomes(630_002, 3)).sort()).toEqual(["duplicate", "duplicate", "ok"]);
     expect(h.fake.messagesTo(ADMIN_ID).slice(before)).toHaveLength(2);
     expect(await h.app.db.unit.count({ where: { code: { in: ["WH-630001", "WH-630002"] } } })).toBe(2);
+  });
+
+  test("an answer in an open form delivered twice is applied once, recognised by the form's own row (no ProcessedUpdate insert)", async () => {
+    const { secretary } = await freshSecretary(h);
+    await secretary.say("/baocao");
+    await secretary.press("Tháng 10/2026");
+    expect(h.fake.messagesTo(secretary.id).at(-1)?.text).toBe("Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?");
+    const before = h.fake.messagesTo(secretary.id).length;
+    const id = secretary.send("12");
+    expect(await h.waitOutcomes(id, 1)).toEqual(["ok"]);
+    // Telegram delivers it again (its answer was lost on the way back).
+    expect((await h.fake.postWebhook(message(id, secretary.id, "12"), secret())).status).toBe(200);
+    expect(await h.waitOutcomes(id, 2)).toEqual(["ok", "duplicate"]);
+    // Applied twice, "12" would also have answered the awareness class, and the next question would be the third.
+    expect(h.fake.messagesTo(secretary.id).slice(before).map((m) => m.text)).toEqual(["Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?"]);
+    expect(await processed(id)).toBe(0);
+    expect((await secretary.say("3")).last.text).toBe("Số hồ sơ đề nghị kết nạp đang xem xét?");
+  });
+
+  test("the update that ends a form, delivered again after its row is gone, is still handled once", async () => {
+    const { secretary } = await freshSecretary(h);
+    await secretary.say("/baocao");
+    await secretary.press("Tháng 10/2026");
+    const before = h.fake.messagesTo(secretary.id).length;
+    const id = secretary.send("/huy");
+    expect(await h.waitOutcomes(id, 1)).toEqual(["ok"]);
+    expect((await h.fake.postWebhook(message(id, secretary.id, "/huy"), secret())).status).toBe(200);
+    expect(await h.waitOutcomes(id, 2)).toEqual(["ok", "duplicate"]);
+    expect(h.fake.messagesTo(secretary.id).slice(before)).toHaveLength(1);
+    expect(await h.app.db.conversationState.count({ where: { key: String(secretary.id) } })).toBe(0);
   });
 
   test("a body that is not an update gets 400; other paths and methods get 404", async () => {

@@ -12,6 +12,7 @@ import { Role } from "../../src/domain/roles.js";
 import { UnitKind } from "../../src/domain/units.js";
 import { createLogger } from "../../src/log.js";
 import { newTestDatabase, type TestDatabase } from "./database.js";
+import { rolesChanged } from "../../src/store/access-version.js";
 
 export const MEMORY_ADMIN = 910001;
 const BOT_INFO = {
@@ -169,6 +170,7 @@ export class MemoryBot {
     const unit = await this.db.unit.findUniqueOrThrow({ where: { code } });
     const user = await this.db.user.upsert({ where: { telegramId: BigInt(telegramId) }, create: { telegramId: BigInt(telegramId), firstName: `Người ${telegramId}` }, update: {} });
     await this.db.membership.create({ data: { userId: user.id, unitId: unit.id, role } });
+    await rolesChanged(this.db);
   }
 }
 

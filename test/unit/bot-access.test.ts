@@ -184,6 +184,19 @@ describe("a form's steps, in memory", () => {
     await m.say(PEOPLE.secretary, "/huy");
   });
 
+  test("the form's stored state keeps no copy of the messages the bot sent (small, for every later answer reads it)", async () => {
+    await m.say(PEOPLE.secretary, "/baocao");
+    const [, month] = m.lastButtons(PEOPLE.secretary)[0]!;
+    await m.press(PEOPLE.secretary, month, m.lastMessageId());
+    const asked = await m.say(PEOPLE.secretary, "12");
+    expect(asked.at(-1)).toBe(t("report-ask-awarenessClass"));
+    const row = await m.db.conversationState.findUniqueOrThrow({ where: { key: String(PEOPLE.secretary) } });
+    // Telegram's answer to the question just sent carried its text; only its id is kept.
+    expect(row.value).not.toContain(t("report-ask-awarenessClass"));
+    expect(row.value).toContain(`"message_id":${m.lastMessageId()}`);
+    await m.say(PEOPLE.secretary, "/huy");
+  });
+
   test("a forged month button is refused as a typed one would be, and nothing is stored", async () => {
     await m.say(PEOPLE.secretary, "/baocao");
     const question = m.lastMessageId();

@@ -2,16 +2,39 @@
 // access table puts before whole features: strangers, and administrators' commands.
 import { Composer, type CommandContext, type MiddlewareFn } from "grammy";
 import { Action, hasAnyRole, mayAnywhere } from "../../domain/access.js";
+import { driverOf } from "../../db/client.js";
+import type { Actor } from "../../domain/roles.js";
 import { loadActor } from "../../store/access.js";
 import { findUserId } from "../../store/users.js";
+import { readAccessVersion } from "../../store/update-claims.js";
 import type { AppDeps, BotContext } from "../context.js";
+import type { ClaimedContext } from "./dedup.js";
 
-export function attachActor(deps: AppDeps): MiddlewareFn<BotContext> {
+/** People whose roles an instance keeps; the least recently seen go first. */
+const CACHED_PEOPLE = 10_000;
+
+/**
+ * The person's roles, kept in memory while everyone's roles keep the version read
+ * with this update's claim (src/store/access-version.ts): any change of roles, on any
+ * instance, is seen at the next update. Decisions read the roles again inside their
+ * own transaction anyway (src/store/access.ts refusalOf).
+ */
+export function attachActor(deps: AppDeps): MiddlewareFn<BotContext & ClaimedContext> {
+  const cache = new Map<number, { version: number; actor: Actor }>();
   return async (ctx, next) => {
     const id = ctx.from?.id;
-    ctx.actor = id
-      ? await loadActor(deps.db, id, deps.config.ADMIN_IDS)
-      : { telegramId: 0, isAdmin: false, memberships: [] };
+    if (!id) {
+      ctx.actor = { telegramId: 0, isAdmin: false, memberships: [] };
+      return next();
+    }
+    // Read before the roles: a change committed in between makes the next update reload them.
+    const version = ctx.accessVersion ?? (await readAccessVersion(await driverOf(deps.db)));
+    const kept = cache.get(id);
+    cache.delete(id);
+    const actor = kept && kept.version === version ? kept.actor : await loadActor(deps.db, id, deps.config.ADMIN_IDS);
+    cache.set(id, { version, actor });
+    if (cache.size > CACHED_PEOPLE) cache.delete(cache.keys().next().value!);
+    ctx.actor = actor;
     await next();
   };
 }

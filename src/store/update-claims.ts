@@ -1,0 +1,110 @@
+// The statements every update makes, sent through the driver's prepared statements
+// rather than the Prisma client (a Prisma statement costs the bot several times as
+// much CPU, GRAMMY-NOTES.md): taking the update on (de-duplication), the open form's
+// state, and the version of everyone's roles that the actor cache checks.
+//
+// An update in a private chat with an open form is claimed on the form's own row:
+// one UPDATE moves the row's lastUpdateId forward only if it is behind, and returns
+// the form's state (which the conversations plugin reads next) and the roles' version.
+// A redelivered answer finds lastUpdateId already at its id and is skipped, on any
+// instance, even while the first delivery still runs. Any other update is claimed
+// with a ProcessedUpdate row, as before.
+import type BetterSqlite3 from "better-sqlite3";
+import type { Driver } from "../db/client.js";
+
+/**
+ * Telegram keeps an undelivered update for 24 hours at most, so a duplicate
+ * cannot come later than that; two days leaves a margin and keeps the table
+ * small. Shorter than a week on purpose: after a week without updates Telegram
+ * picks the next update id at random, and old ids should be gone by then.
+ */
+export const PROCESSED_UPDATE_RETENTION_MS = 2 * 86_400_000;
+
+/**
+ * `form`: claimed on the open form's row, whose state is `value`. `noForm`: the chat was
+ * seen to have no form open (the plugin's read then needs no statement).
+ */
+export type Claim = { taken: false } | { taken: true; form: boolean; noForm: boolean; value: string | undefined; accessVersion: number };
+
+const ACCESS = `(SELECT "version" FROM "AccessVersion" WHERE "id" = 1)`;
+
+/** Both databases' placeholders: `?` on SQLite, `$n` on PostgreSQL, numbered in order of appearance. */
+function sql(driver: Driver, text: string): string {
+  if (driver.kind === "sqlite") return text;
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/** A date as Prisma stores it, so that Prisma's own reads and comparisons still hold. */
+export function stamp(driver: Driver, at: Date): string {
+  return driver.kind === "sqlite" ? at.toISOString().replace("Z", "+00:00") : at.toISOString();
+}
+
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+function sqliteStatement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) cache.set(text, (stmt = db.prepare(text)));
+  return stmt;
+}
+
+/** One prepared statement: a cached one on SQLite (waiting out a Prisma transaction open on the connection), a named one on PostgreSQL. */
+export async function run(driver: Driver, name: string, text: string, args: unknown[]): Promise<Record<string, unknown>[]> {
+  if (driver.kind === "postgresql") {
+    const values = args.map((a) => (typeof a === "bigint" ? a.toString() : a));
+    const r = await driver.pool.query({ name, text: sql(driver, text), values });
+    return r.rows as Record<string, unknown>[];
+  }
+  // better-sqlite3 has one connection, and a statement sent while Prisma's interactive
+  // transaction is open on it would join that transaction (and go with its rollback).
+  while (driver.sqlite.inTransaction) await new Promise((r) => setTimeout(r, 1));
+  const stmt = sqliteStatement(driver.sqlite, text);
+  if (stmt.reader) return stmt.all(...args) as Record<string, unknown>[];
+  stmt.run(...args);
+  return [];
+}
+
+/**
+ * Takes the update on. `formKey`: the conversations plugin's key of a private chat
+ * (its chat id), undefined for other chats. `{ taken: false }`: seen already.
+ */
+export async function claimUpdate(driver: Driver, updateId: number, formKey: string | undefined, now: Date): Promise<Claim> {
+  const id = BigInt(updateId);
+  // A row untouched for longer than the retention is not trusted to say what is a
+  // duplicate: after a week without updates Telegram starts update ids afresh.
+  const stale = stamp(driver, new Date(now.getTime() - PROCESSED_UPDATE_RETENTION_MS));
+  let noForm = false;
+  for (let attempt = 0; formKey !== undefined && attempt < 3; attempt++) {
+    const [claimed] = await run(
+      driver,
+      "form-claim",
+      `UPDATE "ConversationState" SET "lastUpdateId" = ?, "updatedAt" = ? WHERE "key" = ? AND ("lastUpdateId" IS NULL OR "lastUpdateId" < ? OR "updatedAt" < ?) RETURNING "value", ${ACCESS} AS "access"`,
+      [id, stamp(driver, now), formKey, id, stale],
+    );
+    if (claimed) return { taken: true, form: true, noForm: false, value: String(claimed.value), accessVersion: Number(claimed.access) };
+    const [row] = await run(driver, "form-peek", `SELECT "lastUpdateId" AS "last" FROM "ConversationState" WHERE "key" = ?`, [formKey]);
+    // No form open: claimed below, like any other update.
+    if (!row) {
+      noForm = true;
+      break;
+    }
+    if (row.last !== null && BigInt(row.last as string | bigint) >= id) return { taken: false };
+    // A form opened meanwhile by another update of this chat (its first write has no
+    // lastUpdateId yet): claimed on that row at the next attempt.
+  }
+  const [inserted] = await run(
+    driver,
+    "update-claim",
+    `INSERT INTO "ProcessedUpdate" ("updateId", "receivedAt") VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING ${ACCESS} AS "access"`,
+    [id, stamp(driver, now)],
+  );
+  return inserted ? { taken: true, form: false, noForm, value: undefined, accessVersion: Number(inserted.access) } : { taken: false };
+}
+
+/** The version of everyone's roles, for an update that came without a claim's answer. */
+export async function readAccessVersion(driver: Driver): Promise<number> {
+  const [row] = await run(driver, "access-version", `SELECT ${ACCESS} AS "access"`, []);
+  return Number(row?.access ?? 0);
+}

@@ -1,0 +1,90 @@
+// The form state store through the driver (src/store/form-state.ts, update-claims.ts):
+// the same JSON as @grammyjs/storage-prisma (forms open across the upgrade carry on),
+// rows Prisma still reads, the claim on an open form's row, and on SQLite no statement
+// slipped into a Prisma transaction that happens to be open on the one connection.
+import { PrismaAdapter } from "@grammyjs/storage-prisma";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../src/db/client.js";
+import { migrate } from "../../src/db/migrate.js";
+import { FormStateStore } from "../../src/store/form-state.js";
+import { PROCESSED_UPDATE_RETENTION_MS } from "../../src/store/update-claims.js";
+import { newTestDatabase, type TestDatabase } from "../support/database.js";
+
+let store: TestDatabase;
+let db: Db;
+let now = new Date("2026-12-03T01:00:00Z");
+let forms: FormStateStore<{ version: [number, number]; state: { log: string[] } }>;
+const state = (...log: string[]) => ({ version: [1, 3] as [number, number], state: { log } });
+
+beforeAll(async () => {
+  store = await newTestDatabase();
+  db = createDb(store.url);
+  await migrate(db);
+  forms = new FormStateStore(db, () => now);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await store?.drop();
+});
+
+describe("the form state store", () => {
+  it("reads a form left open by the previous version (storage-prisma) as it was, and writes what that adapter reads back", async () => {
+    const old = new PrismaAdapter<ReturnType<typeof state>>(db.conversationState);
+    await old.write("5001", state("a", "b"));
+    expect(await forms.adapter.read("5001")).toEqual(state("a", "b"));
+    await forms.adapter.write("5001", state("a", "b", "c"));
+    expect(await old.read("5001")).toEqual(state("a", "b", "c"));
+    const row = await db.conversationState.findUniqueOrThrow({ where: { key: "5001" } });
+    expect(row.updatedAt).toEqual(now);
+    await forms.adapter.delete("5001");
+    expect(await old.read("5001")).toBeUndefined();
+    expect(await forms.adapter.read("5001")).toBeUndefined();
+  });
+
+  it("claims an update of an open form on the form's row, handing over its state; the same update again is refused", async () => {
+    await forms.adapter.write("5002", state("x"));
+    const first = await forms.claim(7001, "5002");
+    expect(first).toMatchObject({ taken: true, form: true });
+    // The plugin's read is served from the claim.
+    expect(await forms.adapter.read("5002")).toEqual(state("x"));
+    await forms.adapter.write("5002", state("x", "y"));
+    forms.release("5002");
+    expect(await forms.claim(7001, "5002")).toEqual({ taken: false });
+    expect(await db.processedUpdate.count({ where: { updateId: 7001n } })).toBe(0);
+    expect(await forms.claim(7002, "5002")).toMatchObject({ taken: true, form: true });
+    forms.release("5002");
+  });
+
+  it("an update id below the row's after more than the retention without updates is new (Telegram starts ids afresh after a week)", async () => {
+    await forms.adapter.write("5003", state("x"));
+    expect(await forms.claim(9000, "5003")).toMatchObject({ taken: true });
+    forms.release("5003");
+    expect(await forms.claim(100, "5003")).toEqual({ taken: false });
+    now = new Date(now.getTime() + PROCESSED_UPDATE_RETENTION_MS + 60_000);
+    expect(await forms.claim(100, "5003")).toMatchObject({ taken: true, form: true });
+    forms.release("5003");
+  });
+
+  it("a chat without a form is claimed with a ProcessedUpdate row, once", async () => {
+    expect(await forms.claim(8001, "5004")).toMatchObject({ taken: true, form: false, noForm: true });
+    forms.release("5004");
+    expect(await forms.claim(8001, "5004")).toEqual({ taken: false });
+    expect(await forms.claim(8002, undefined)).toMatchObject({ taken: true, form: false });
+    expect(await forms.claim(8002, undefined)).toEqual({ taken: false });
+  });
+
+  it("a write while a Prisma transaction is open does not join it: the transaction's rollback leaves the write in place", async () => {
+    let written: Promise<void> | undefined;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.setting.create({ data: { key: "form-state-test", value: "x", updatedBy: 0n, updatedAt: now } });
+        written = forms.adapter.write("5005", state("kept"));
+        await new Promise((r) => setTimeout(r, 20));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await written;
+    expect(await db.setting.count({ where: { key: "form-state-test" } })).toBe(0);
+    expect(await forms.adapter.read("5005")).toEqual(state("kept"));
+  });
+});
