@@ -16,16 +16,17 @@ import { mb, SECRET } from "./support.js";
 
 export type AnchorKind = "conversations" | "bare";
 
+// The real form's wording (locales/vi.ftl report-ask-*), so that both write messages of its size.
 const QUESTIONS = [
-  "Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?",
+  "Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?",
   "Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?",
-  "Số hồ sơ đề nghị kết nạp đang xem xét?",
+  "Số hồ sơ đề nghị kết nạp đang xét?",
   "Số đảng viên mới được kết nạp trong tháng?",
-  "Trong 3 đảng viên mới, bao nhiêu là giáo viên, giảng viên?",
-  "Bao nhiêu là học sinh?",
-  "Bao nhiêu là sinh viên?",
-  "Số đảng viên được công nhận chính thức trong tháng?",
-  "Số đảng viên bị xóa tên hoặc khai trừ trong tháng?",
+  "Trong 3 đảng viên mới, bao nhiêu là giáo viên, giảng viên? (còn 3 chưa phân loại)",
+  "Bao nhiêu là học sinh? (còn 2 chưa phân loại)",
+  "Bao nhiêu là sinh viên? (còn 1 chưa phân loại; số còn lại sẽ tính là đối tượng khác)",
+  "Số đảng viên dự bị được công nhận đảng viên chính thức trong tháng?",
+  "Số đảng viên giảm trong tháng (xóa tên, khai trừ, xin ra khỏi Đảng, từ trần)?",
   "Số đảng viên chuyển sinh hoạt đến trong tháng?",
 ];
 const PERIOD = new InlineKeyboard().text("Tháng 10/2026", "p:2026-10");

@@ -120,7 +120,7 @@ describe("webhook mode", () => {
     const { secretary } = await freshSecretary(h);
     await secretary.say("/baocao");
     await secretary.press("Tháng 10/2026");
-    expect(h.fake.messagesTo(secretary.id).at(-1)?.text).toBe("Số quần chúng ưu tú (nguồn phát triển đảng) hiện có?");
+    expect(h.fake.messagesTo(secretary.id).at(-1)?.text).toBe("Số quần chúng ưu tú (nguồn phát triển đảng viên) hiện có?");
     const before = h.fake.messagesTo(secretary.id).length;
     const id = secretary.send("12");
     expect(await h.waitOutcomes(id, 1)).toEqual(["ok"]);
@@ -130,7 +130,7 @@ describe("webhook mode", () => {
     // Applied twice, "12" would also have answered the awareness class, and the next question would be the third.
     expect(h.fake.messagesTo(secretary.id).slice(before).map((m) => m.text)).toEqual(["Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?"]);
     expect(await processed(id)).toBe(0);
-    expect((await secretary.say("3")).last.text).toBe("Số hồ sơ đề nghị kết nạp đang xem xét?");
+    expect((await secretary.say("3")).last.text).toBe("Số hồ sơ đề nghị kết nạp đang xét?");
   });
 
   test("the update that ends a form, delivered again after its row is gone, is still handled once", async () => {
