@@ -12,7 +12,7 @@ import { Bot, InlineKeyboard, webhookCallback, type Context } from "grammy";
 import nodeFetch from "node-fetch";
 import { retryingFetch } from "../src/bot/retrying-fetch.js";
 import type { InstanceSample } from "./instance.js";
-import { mb, SECRET } from "./support.js";
+import { SECRET, serveSamples, usageSampler } from "./support.js";
 
 export type AnchorKind = "conversations" | "bare";
 
@@ -125,25 +125,10 @@ export async function anchorInstance(kind: AnchorKind, apiRoot: string, token: s
     }),
   );
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  let cpu = process.cpuUsage();
-  const sample = (): InstanceSample => {
-    const used = process.cpuUsage(cpu);
-    cpu = process.cpuUsage();
-    const s = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
-    peak = process.memoryUsage.rss();
-    return s;
-  };
-  process.send!({ event: { port: (server.address() as AddressInfo).port } });
-  await new Promise<void>((resolve) =>
-    process.on("message", (m: { cmd: string }) => {
-      if (m.cmd === "sample") process.send!({ event: { sample: sample() } });
-      else if (m.cmd === "stop") resolve();
-    }),
-  );
-  clearInterval(timer);
+  const usage = usageSampler();
+  await serveSamples((server.address() as AddressInfo).port, usage.sample);
+  usage.stop();
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
-  return sample();
+  return usage.sample();
 }

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { mb, startBenchApp } from "./support.js";
+import { serveSamples, startBenchApp, usageSampler } from "./support.js";
 
 /**
  * The statements sent to the database, by their first words, reported at each sample: through
@@ -72,26 +72,15 @@ async function swapFetch(): Promise<void> {
 export async function botInstance(dbUrl: string, apiRoot: string, token: string): Promise<InstanceSample> {
   await swapFetch();
   const app = await startBenchApp({ dbUrl, apiRoot, token });
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  let cpu = process.cpuUsage();
+  const usage = usageSampler();
   const sample = (): InstanceSample => {
-    const used = process.cpuUsage(cpu);
-    cpu = process.cpuUsage();
-    const s: InstanceSample = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
+    const s: InstanceSample = usage.sample();
     if (statements.size) s.statements = tidy(statements);
     statements.clear();
-    peak = process.memoryUsage.rss();
     return s;
   };
-  process.send!({ event: { port: app.http!.port } });
-  await new Promise<void>((resolve) =>
-    process.on("message", (m: { cmd: string }) => {
-      if (m.cmd === "sample") process.send!({ event: { sample: sample() } });
-      else if (m.cmd === "stop") resolve();
-    }),
-  );
-  clearInterval(timer);
+  await serveSamples(app.http!.port, sample);
+  usage.stop();
   const last = sample();
   await app.stop();
   return last;

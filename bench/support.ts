@@ -129,6 +129,37 @@ export function rssPeak(): () => number {
 }
 
 /**
+ * CPU and peak RSS of this process since the last call, sampled as the parent asks: the
+ * measurement every benchmarked process (the bot, each anchor) takes in the same way.
+ */
+export function usageSampler(): { sample(): { cpuMs: number; peakRssMb: number }; stop(): void } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  let cpu = process.cpuUsage();
+  return {
+    sample() {
+      const used = process.cpuUsage(cpu);
+      cpu = process.cpuUsage();
+      const s = { cpuMs: (used.user + used.system) / 1000, peakRssMb: mb(Math.max(peak, process.memoryUsage.rss())) };
+      peak = process.memoryUsage.rss();
+      return s;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** Tells the parent the port, then answers its "sample" requests with `sample()` until it says "stop". */
+export function serveSamples(port: number, sample: () => unknown): Promise<void> {
+  process.send!({ event: { port } });
+  return new Promise<void>((resolve) =>
+    process.on("message", (m: { cmd: string }) => {
+      if (m.cmd === "sample") process.send!({ event: { sample: sample() } });
+      else if (m.cmd === "stop") resolve();
+    }),
+  );
+}
+
+/**
  * An HTTP proxy in front of the fake Bot API that lets through at most
  * `perSecond` sends in any sliding second and answers the rest with 429 and
  * retry_after, as Telegram does. Everything else passes unchanged.
