@@ -2,7 +2,6 @@
 // the one reading of both from the database (stored as JSON, checked again on the way
 // out: a row written by an older version, or by hand, never reaches the bot unread).
 import { z } from "zod";
-import { parseId } from "./numbers.js";
 
 export const RequestStatus = { OPEN: "OPEN", CLOSED: "CLOSED" } as const;
 export type RequestStatus = (typeof RequestStatus)[keyof typeof RequestStatus];
@@ -101,17 +100,3 @@ export function readAnswerValues(json: string): AnswerValues {
 
 export const cohortsTotal = (c: Cohorts): number => REQUEST_COHORTS.reduce((s, k) => s + c[k], 0);
 
-/**
- * The button of a delivered request that opens its answer form: the request and the
- * revision it was sent as, so a button of a replaced revision can be told apart.
- */
-export const answerButtonData = (requestId: number, revision: number): string => `yc:tl:${requestId}:${revision}`;
-
-/** Callback data is input (it can be forged): undefined unless it is an answer button. */
-export function readAnswerButton(data: string): { requestId: number; revision: number } | undefined {
-  const m = /^yc:tl:(\d{1,10}):(\d{1,4})$/.exec(data);
-  if (!m) return undefined;
-  const requestId = parseId(m[1]!);
-  const revision = Number(m[2]);
-  return requestId === undefined || revision < 1 ? undefined : { requestId, revision };
-}
