@@ -704,6 +704,29 @@ review-field-content = Nội dung
 review-field-conclusions = Kết luận
 review-field-attachments = Số tệp đính kèm
 
+## Duyệt bản trả lời yêu cầu báo cáo (answer review): cùng cách duyệt như báo cáo tháng
+
+answer-review-title = bản trả lời của { $unit } cho yêu cầu "{ $request }" (phiên bản { $version })
+answer-review-due-on-time = Hạn trả lời: { $due }. Gửi trong hạn.
+answer-review-due-late = Hạn trả lời: { $due }. ⏰ Gửi sau hạn.
+answer-review-request-closed = 🔒 Yêu cầu đã kết thúc, không nhận thêm bản trả lời; bản này vẫn được duyệt.
+answer-review-answers = Nội dung trả lời:
+answer-review-line = • { $question }: { $answer }
+answer-review-number = { $value }
+answer-review-cohorts = giáo viên, giảng viên { $teachers }; học sinh { $pupils }; sinh viên { $students }; đối tượng khác { $other } (tổng { $total })
+answer-review-files = { $count } tệp
+answer-review-files-replaced = { $files } (tệp khác)
+answer-review-button-fix = ✏️ Sửa bản trả lời
+answer-review-own-unit = Đồng chí là bí thư hoặc phó bí thư của { $unit }, nên không tự duyệt hay trả lại bản trả lời của chi bộ mình. Một cấp ủy viên khác sẽ duyệt.
+answer-review-returned-notice-closed =
+    ↩️ { $reviewer } đã trả lại { $what }.
+    Lý do: { $reason }
+    Yêu cầu đã kết thúc nên không gửi lại được; nếu cần, đồng chí liên hệ đơn vị gửi yêu cầu.
+answer-review-returned-done-closed =
+    ↩️ Đã trả lại { $what }.
+    Lý do: { $reason }
+    Chi bộ đã được báo; yêu cầu đã kết thúc nên chi bộ không gửi lại được.
+
 ## Khóa sổ tháng (closing months)
 close-usage =
     Cách dùng: /khoaso <tháng/năm> [mã đơn vị], ví dụ /khoaso 10/2026 DU-SGD.
