@@ -5,7 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { readAnswerValues, readQuestions, type RequestStatus } from "../domain/request.js";
 import type { AnswerUnderReview } from "../domain/request-review.js";
-import type { ReviewState } from "../domain/review.js";
+import { ReviewState } from "../domain/review.js";
 import { decisionUpdate, type DecisionWrite } from "./review.js";
 import { displayName, displayTitle, NAME_FIELDS } from "./users.js";
 
@@ -81,4 +81,16 @@ export async function answerOrigin(db: Reader, answerId: number): Promise<{ unit
 export async function markAnswerDecided(tx: Prisma.TransactionClient, answerId: number, d: DecisionWrite): Promise<boolean> {
   const { count } = await tx.requestAnswer.updateMany(decisionUpdate(answerId, d));
   return count > 0;
+}
+
+/** Current answer versions waiting for review in the scope, oldest first: the first `limit` ids, and how many in all. */
+export async function pendingAnswerIds(db: Db, scope: ReadonlySet<number> | "all", limit: number): Promise<{ ids: number[]; total: number }> {
+  // Filtered here rather than with IN (…), as pendingRecords does: a province's scope is past SQLite's bound-parameter limit.
+  const rows = await db.requestAnswer.findMany({
+    where: { supersededAt: null, reviewState: ReviewState.PENDING },
+    select: { id: true, unitId: true },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+  });
+  const inScope = rows.filter((r) => scope === "all" || scope.has(r.unitId));
+  return { ids: inScope.slice(0, limit).map((r) => r.id), total: inScope.length };
 }

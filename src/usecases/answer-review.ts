@@ -2,13 +2,15 @@
 // it, by the rules and the one transaction of the review of reports (./review.ts):
 // the rights read again as the decision is recorded, the conditional update on the
 // version, the notice to the branch queued with it.
-import { Action } from "../domain/access.js";
+import { Action, mayAnywhere, reach } from "../domain/access.js";
+import type { Actor } from "../domain/roles.js";
 import type { AnswerUnderReview } from "../domain/request-review.js";
 import { ReviewState } from "../domain/review.js";
 import { ANSWER_APPROVED_JOB, ANSWER_RETURNED_JOB, queueAnswerDecisionNotice } from "../outbox/answer-review.js";
 import { refusalOf } from "../store/access.js";
 import { onDutyChatIds } from "../store/delegations.js";
-import { answerOrigin, latestAnswerIdOf, loadAnswerReview, markAnswerDecided } from "../store/request-review.js";
+import { answerOrigin, latestAnswerIdOf, loadAnswerReview, markAnswerDecided, pendingAnswerIds } from "../store/request-review.js";
+import { unitTree } from "../store/units.js";
 import type { TelegramPerson } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
 import { recordDecision, type Decision } from "./review.js";
@@ -65,4 +67,16 @@ export async function decideAnswer(deps: UseCaseDeps, d: AnswerDecision): Promis
   if (outcome !== "unchanged") return { status: outcome };
   const answer = await loadAnswerReview(deps.db, d.answerId);
   return answer ? { status: "too-late", answer } : { status: "missing" };
+}
+
+/** The answers waiting for this person's review (/choduyet), oldest first: the first `limit`, and how many in all. */
+export async function answerQueue(deps: UseCaseDeps, actor: Actor, limit: number): Promise<{ answers: AnswerUnderReview[]; total: number }> {
+  if (!mayAnywhere(actor, Action.REVIEW)) return { answers: [], total: 0 };
+  const { ids, total } = await pendingAnswerIds(deps.db, reach(actor, Action.REVIEW, await unitTree(deps.db)), limit);
+  const answers: AnswerUnderReview[] = [];
+  for (const id of ids) {
+    const answer = await loadAnswerReview(deps.db, id);
+    if (answer) answers.push(answer);
+  }
+  return { answers, total };
 }

@@ -119,7 +119,7 @@ export async function recordDecision(
 }
 
 /** Cards shown at once by /choduyet; the rest after these are dealt with. */
-const CARDS_SHOWN = 10;
+export const CARDS_SHOWN = 10;
 
 export type ReviewQueue = { status: "not-reviewer" } | { status: "ok"; records: ReviewRecord[]; shown: number; total: number };
 

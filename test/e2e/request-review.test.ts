@@ -54,13 +54,17 @@ let nextBranch = 1;
 async function branchWithRequest() {
   const code = `CB-Y${nextBranch}`;
   const secretary = await branchWithSecretary(h, 7000 + nextBranch++, "Lan", code);
+  return requestTo(secretary, code, "DU-SGD");
+}
+
+async function requestTo(secretary: TestUser, code: string, parentCode: string) {
   const db = h.app.db;
   const unit = await db.unit.findUniqueOrThrow({ where: { code } });
-  const du = await db.unit.findUniqueOrThrow({ where: { code: "DU-SGD" } });
+  const parent = await db.unit.findUniqueOrThrow({ where: { code: parentCode } });
   const creator = await db.user.findUniqueOrThrow({ where: { telegramId: BigInt(reviewer.id) } });
   const requestId = await createRequest(db, {
     title: TITLE,
-    unitId: du.id,
+    unitId: parent.id,
     createdById: creator.id,
     questions: QUESTIONS,
     dueOn: "2026-12-15",
@@ -73,7 +77,7 @@ async function branchWithRequest() {
   return { secretary, code, unitId: unit.id, requestId, name: `Chi bộ ${code}` };
 }
 
-type Branch = Awaited<ReturnType<typeof branchWithRequest>>;
+type Branch = Awaited<ReturnType<typeof requestTo>>;
 
 /** What the answer form does once a version is saved: the store's write, then its hook. */
 async function answer(b: Branch, values: AnswerValues, baseVersion: number, late = false): Promise<number> {
@@ -292,5 +296,25 @@ describe("a closed request", () => {
     await h.app.db.infoRequest.update({ where: { id: b.requestId }, data: { status: RequestStatus.CLOSED, closedAt: h.clock.now() } });
     await answer(b, FIRST, 0, true);
     expect(cardsFor(reviewer, b)[0]!.text).toContain("🔒 Yêu cầu đã kết thúc, không nhận thêm bản trả lời; bản này vẫn được duyệt.");
+  });
+});
+
+describe("/choduyet", () => {
+  test("lists the answers waiting in the reviewer's units, and none once they are decided", async () => {
+    const admin = h.admin();
+    await admin.say("/themdonvi DU-Z - Đảng ủy Z");
+    await admin.say("/themchibo CB-Z DU-Z Chi bộ CB-Z");
+    const member = (await Reviewer.invite(h, "DU-Z", 8960)).person;
+    const secretary = h.user(8961, "Lan", "Nguyễn");
+    await secretary.say(`/start ${await inviteLink(admin, "CB-Z")}`);
+    const b = await requestTo(secretary, "CB-Z", "DU-Z");
+    expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo, biên bản hay bản trả lời yêu cầu nào chờ duyệt."]);
+    await answer(b, FIRST, 0);
+    const r = await member.say("/choduyet");
+    expect(r.texts[0]).toBe("Có 1 bản chờ duyệt. 1 bản cũ nhất ở dưới:");
+    expect(r.texts[1]).toContain(`🔎 Cần duyệt: ${title(b, 1)}`);
+    expect(r.texts).toHaveLength(2);
+    expect((await member.press("✅ Duyệt", r.messages[1])).texts).toEqual([`✅ Đã duyệt ${title(b, 1)}.`]);
+    expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo, biên bản hay bản trả lời yêu cầu nào chờ duyệt."]);
   });
 });
