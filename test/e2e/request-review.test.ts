@@ -80,14 +80,14 @@ async function requestTo(secretary: TestUser, code: string, parentCode: string) 
 type Branch = Awaited<ReturnType<typeof requestTo>>;
 
 /** What the answer form does once a version is saved: the store's write, then its hook. */
-async function answer(b: Branch, values: AnswerValues, baseVersion: number, late = false): Promise<number> {
+async function answer(b: Branch, values: AnswerValues, baseVersion: number, late = false, send = true): Promise<number> {
   const db = h.app.db;
   const sender = await db.user.findUniqueOrThrow({ where: { telegramId: BigInt(b.secretary.id) } });
   const saved = await saveAnswer(db, { requestId: b.requestId, unitId: b.unitId, revision: 1, values, late, submittedById: sender.id, now: h.clock.now(), baseVersion });
   expect(saved.status).toBe("ok");
   const row = await db.requestAnswer.findFirstOrThrow({ where: { requestId: b.requestId, unitId: b.unitId, supersededAt: null } });
   await enqueueAnswerReview(db, { answerId: row.id });
-  await h.app.scheduler.kick();
+  if (send) await h.app.scheduler.kick();
   return row.id;
 }
 
@@ -125,6 +125,15 @@ describe("the review card of an answer", () => {
       expect(readRequestButton(cards[0]!.buttons[0]![0]!.callback_data!)).toEqual({ kind: "approve", answerId: id });
     }
     for (const nobody of [outsider, b.secretary, h.admin()]) expect(cardsFor(nobody, b)).toHaveLength(0);
+  });
+
+  test("a version replaced before its card went out: only the new version's card is sent", async () => {
+    const b = await branchWithRequest();
+    await answer(b, FIRST, 0, false, false);
+    await answer(b, { ...FIRST, q1: 25 }, 1);
+    const cards = cardsFor(reviewer, b);
+    expect(cards.map((m) => m.text.split("\n")[0])).toEqual([`🔎 Cần duyệt: ${title(b, 2)}`]);
+    expect(cards[0]!.text).toContain("• I.1. Số đảng viên hiện có: 20 → 25");
   });
 
   test("an answer sent after the due date says so", async () => {
@@ -207,6 +216,34 @@ describe("decisions", () => {
       [true, 1, "RETURNED"],
       [false, 2, "APPROVED"],
     ]);
+  });
+
+  test("two reviewers at once: the first wins, the second is told who acted first", async () => {
+    const b = await branchWithRequest();
+    await answer(b, FIRST, 0);
+    const x = reviewer.pressOn(cardsFor(reviewer, b)[0]!, "✅ Duyệt");
+    const y = second.pressOn(cardsFor(second, b)[0]!, "✅ Duyệt");
+    await Promise.all([h.waitHandled(x), h.waitHandled(y)]);
+    const said = [reviewer, second].map((p) => h.fake.messagesTo(p.id).at(-1)!.text);
+    expect(said.filter((text) => text.startsWith("✅ Đã duyệt"))).toHaveLength(1);
+    expect(said.filter((text) => text.endsWith("trước đồng chí."))).toHaveLength(1);
+    await h.app.scheduler.kick();
+    expect(h.fake.messagesTo(b.secretary.id).filter((m) => m.text.includes("đã duyệt"))).toHaveLength(1);
+  });
+
+  test("a committee member who is also the branch's secretary gets no card and may not decide: another member does", async () => {
+    const b = await branchWithRequest();
+    // The secretary also joins the committee above (an invite of DU-SGD).
+    expect((await b.secretary.say(`/start ${await inviteLink(h.admin(), "DU-SGD")}`)).last.text).toContain("cấp ủy viên");
+    await answer(b, FIRST, 0);
+    expect(cardsFor(b.secretary, b)).toHaveLength(0);
+    for (const label of ["✅ Duyệt", "↩️ Trả lại"]) {
+      const r = await b.secretary.press(label, cardsFor(reviewer, b)[0]!);
+      expect(r.texts).toEqual([
+        `Đồng chí là bí thư hoặc phó bí thư của ${b.name}, nên không tự duyệt hay trả lại bản trả lời của chi bộ mình. Một cấp ủy viên khác sẽ duyệt.`,
+      ]);
+    }
+    expect((await answersOf(b))[0]!.reviewState).toBe("PENDING");
   });
 
   test("/huy while typing the reason leaves the answer pending and tells the branch nothing", async () => {
