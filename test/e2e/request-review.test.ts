@@ -246,6 +246,22 @@ describe("decisions", () => {
     expect((await answersOf(b))[0]!.reviewState).toBe("PENDING");
   });
 
+  test("during a hand-over the notice goes to the sender and to the deputy on duty, once each", async () => {
+    const b = await branchWithRequest();
+    const code = (await h.admin().say(`/moi ${b.code} phobithu`)).last.text.match(/\?start=([\w-]+)/)![1]!;
+    const deputy = h.user(8970, "Bình", "Trần");
+    await deputy.say(`/start ${code}`);
+    expect((await b.secretary.say("/uyquyen")).texts[0]).toContain("Đã ủy quyền cho phó bí thư Bình Trần");
+    await answer(b, FIRST, 0);
+    await reviewer.press("↩️ Trả lại", cardsFor(reviewer, b)[0]!);
+    await reviewer.say("Bổ sung danh sách kèm theo");
+    await h.app.scheduler.kick();
+    for (const person of [b.secretary, deputy]) {
+      const notices = h.fake.messagesTo(person.id).filter((m) => m.text.startsWith("↩️"));
+      expect(notices.map((m) => m.text.split("\n")[1])).toEqual(["Lý do: Bổ sung danh sách kèm theo"]);
+    }
+  });
+
   test("/huy while typing the reason leaves the answer pending and tells the branch nothing", async () => {
     const b = await branchWithRequest();
     await answer(b, FIRST, 0);
