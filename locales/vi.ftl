@@ -670,7 +670,7 @@ review-own-unit = Đồng chí là bí thư hoặc phó bí thư của { $unit }
 review-lost-right-approve = Chưa duyệt { $what }: đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
 review-lost-right-return = Chưa trả lại { $what }: đồng chí không còn là cấp ủy viên cấp trên của chi bộ này nên không còn quyền duyệt. Không có gì được ghi.
 review-not-reviewer = Lệnh /choduyet dành cho cấp ủy viên và quản trị viên.
-review-queue-empty = Không có báo cáo hay biên bản nào chờ duyệt.
+review-queue-empty = Không có báo cáo, biên bản hay bản trả lời yêu cầu nào chờ duyệt.
 review-queue-head = Có { $total } bản chờ duyệt. { $shown } bản cũ nhất ở dưới:
 review-queue-more = Còn { $more } bản nữa: duyệt xong các bản trên rồi gõ /choduyet để xem tiếp.
 review-field-candidates = Quần chúng ưu tú
@@ -703,6 +703,29 @@ review-field-absentUnexcused = Vắng không lý do
 review-field-content = Nội dung
 review-field-conclusions = Kết luận
 review-field-attachments = Số tệp đính kèm
+
+## Duyệt bản trả lời yêu cầu báo cáo (answer review): cùng cách duyệt như báo cáo tháng
+
+answer-review-title = bản trả lời của { $unit } cho yêu cầu "{ $request }" (phiên bản { $version })
+answer-review-due-on-time = Hạn trả lời: { $due }. Gửi trong hạn.
+answer-review-due-late = Hạn trả lời: { $due }. ⏰ Gửi sau hạn.
+answer-review-request-closed = 🔒 Yêu cầu đã kết thúc, không nhận thêm bản trả lời; bản này vẫn được duyệt.
+answer-review-answers = Nội dung trả lời:
+answer-review-line = • { $question }: { $answer }
+answer-review-number = { $value }
+answer-review-cohorts = giáo viên, giảng viên { $teachers }; học sinh { $pupils }; sinh viên { $students }; đối tượng khác { $other } (tổng { $total })
+answer-review-files = { $count } tệp
+answer-review-files-replaced = { $files } (tệp khác)
+answer-review-button-fix = ✏️ Sửa bản trả lời
+answer-review-own-unit = Đồng chí là bí thư hoặc phó bí thư của { $unit }, nên không tự duyệt hay trả lại bản trả lời của chi bộ mình. Một cấp ủy viên khác sẽ duyệt.
+answer-review-returned-notice-closed =
+    ↩️ { $reviewer } đã trả lại { $what }.
+    Lý do: { $reason }
+    Yêu cầu đã kết thúc nên không gửi lại được; nếu cần, đồng chí liên hệ đơn vị gửi yêu cầu.
+answer-review-returned-done-closed =
+    ↩️ Đã trả lại { $what }.
+    Lý do: { $reason }
+    Chi bộ đã được báo; yêu cầu đã kết thúc nên chi bộ không gửi lại được.
 
 ## Khóa sổ tháng (closing months)
 close-usage =

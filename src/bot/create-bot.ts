@@ -30,6 +30,8 @@ import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
 import { minutesViewFeature } from "./minutes/view.js";
 import { reviewFeature } from "./review/feature.js";
 import { createReturnForm, RETURN_FORM } from "./review/return-form.js";
+import { answerReviewFeature } from "./review/answers.js";
+import { ANSWER_RETURN_FORM, createAnswerReturnForm } from "./review/answer-return-form.js";
 import { auditFeature } from "./committees/audit.js";
 import { closeMonthFeature } from "./committees/close-month.js";
 import { digestsFeature } from "./committees/digests.js";
@@ -111,6 +113,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createReportForm(deps), REPORT_FORM));
   pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
   pm.use(createConversation(createReturnForm(deps), RETURN_FORM));
+  pm.use(createConversation(createAnswerReturnForm(deps), ANSWER_RETURN_FORM));
   pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));
 
   pm.use(startFeature(deps));
@@ -135,6 +138,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(totalsFeature(deps));
   pm.use(closeMonthFeature(deps));
   pm.use(reviewFeature(deps));
+  pm.use(answerReviewFeature(deps));
   pm.use(reportFeature());
   pm.use(minutesFeature());
   pm.use(minutesViewFeature(deps));

@@ -120,15 +120,29 @@ export function approvedNotice(t: Translate, r: VersionUnderReview): { text: str
  * already (by this reviewer or another).
  */
 export function tooLateText(t: Translate, r: VersionUnderReview, viewerTelegramId: number, timeZone: string): string {
-  return sentence(whyTooLate(t, r, viewerTelegramId, timeZone));
+  return tooLateFor(t, recordTitle(t, r), r, viewerTelegramId, timeZone);
+}
+
+/** How a decision stands on any version reviewed (a report, minutes, an answer to a request). */
+export interface DecidedVersion {
+  current: boolean;
+  state: ReviewState;
+  reviewedBy: string | null;
+  reviewedByTelegramId: number | null;
+  reviewedAt: Date | null;
+}
+
+/** tooLateText for a version of any kind, named by `what` (a title written to sit mid-sentence). */
+export function tooLateFor(t: Translate, what: string, r: DecidedVersion, viewerTelegramId: number, timeZone: string): string {
+  return sentence(whyTooLate(t, what, r, viewerTelegramId, timeZone));
 }
 
 /** These messages open with the record's title, which is written to sit mid-sentence. */
 const sentence = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 
-function whyTooLate(t: Translate, r: VersionUnderReview, viewerTelegramId: number, timeZone: string): string {
-  if (!r.current) return t("review-superseded", { what: recordTitle(t, r) });
+function whyTooLate(t: Translate, what: string, r: DecidedVersion, viewerTelegramId: number, timeZone: string): string {
+  if (!r.current) return t("review-superseded", { what });
   const decided = r.state === ReviewState.APPROVED ? "approved" : "returned";
-  const vars = { what: recordTitle(t, r), who: r.reviewedBy ?? t("form-none"), time: r.reviewedAt ? formatDateTime(r.reviewedAt, timeZone) : "" };
+  const vars = { what, who: r.reviewedBy ?? t("form-none"), time: r.reviewedAt ? formatDateTime(r.reviewedAt, timeZone) : "" };
   return r.reviewedByTelegramId === viewerTelegramId ? t(`review-already-mine-${decided}`, vars) : t(`review-already-${decided}`, vars);
 }

@@ -16,6 +16,10 @@ export const JobKind = {
   APPROVED: "approved",
   FORM_NOTICE: "form-notice",
   MENU: "menu",
+  /** An answer to a request (/yeucau) to review, and the decisions on it (src/outbox/answer-review.ts) */
+  ANSWER_REVIEW: "answer-review",
+  ANSWER_APPROVED: "answer-approved",
+  ANSWER_RETURNED: "answer-returned",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -39,6 +43,10 @@ export interface GroupPayload {
 /** A review card's or decision notice's JobRun payload. */
 export interface RecordJobPayload {
   record: RecordRef;
+}
+/** An answer review card's or its decision notice's JobRun payload: the answer version. */
+export interface AnswerJobPayload {
+  answerId: number;
 }
 /** A form notice's JobRun payload: the text, written when the form ended (what it says stays true). */
 export interface NoticeJobPayload {

@@ -21,6 +21,7 @@ import {
   type LateListData,
   type ReminderData,
 } from "../messages/deliveries.js";
+import { answerApprovedNotice, answerCard, answerReturnedNotice } from "../messages/answer-review.js";
 import { personalMenu } from "../messages/help.js";
 import type { OutMessage } from "../messages/out-message.js";
 import { loadActor, refusalOf } from "../store/access.js";
@@ -28,9 +29,11 @@ import { delegatedUnitIds } from "../store/delegations.js";
 import { loadDigest } from "../store/digest-sql.js";
 import { namesStillWithoutReport } from "../store/missing-reports.js";
 import { loadReviewRecord, type ReviewRecord } from "../store/review.js";
+import { loadAnswerReview } from "../store/request-review.js";
+import type { AnswerUnderReview } from "../domain/request-review.js";
 import { groupShowsNames } from "../store/group-names.js";
 import { secretaryNames } from "../store/units.js";
-import { JobKind, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
+import { JobKind, type AnswerJobPayload, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
@@ -121,6 +124,19 @@ function recordNotice(state: ReviewState, action: Action, format: (t: Translate,
   });
 }
 
+/** The same for an answer to a request; a closed request's answers are still reviewed. */
+function answerNotice(state: ReviewState, action: Action, format: (t: Translate, a: AnswerUnderReview, c: RenderContext) => OutMessage[]) {
+  return kind<AnswerUnderReview>({
+    async load(db, job, _payload, c, delivery) {
+      const answer = await loadAnswerReview(db, (job as AnswerJobPayload).answerId);
+      if (!answer?.current || answer.state !== state) return null;
+      const q = { telegramId: Number(delivery.chatId), adminIds: c.adminIds, action, unitId: answer.unitId, now: c.now, timeZone: c.timeZone };
+      return (await refusalOf(db, q)) ? null : answer;
+    },
+    format,
+  });
+}
+
 /** A person's menu, from their roles as they are when it is sent (src/outbox/menus.ts). */
 const menu = kind<OutMessage>({
   async load(db, job, _payload, c, delivery) {
@@ -144,6 +160,9 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
     format: (_t, d) => [{ text: d.text }],
   }),
   [JobKind.MENU]: menu,
+  [JobKind.ANSWER_REVIEW]: answerNotice(ReviewState.PENDING, Action.REVIEW, (t, a, c) => answerCard(t, a, c.timeZone)),
+  [JobKind.ANSWER_APPROVED]: answerNotice(ReviewState.APPROVED, Action.VIEW, (t, a) => [answerApprovedNotice(t, a)]),
+  [JobKind.ANSWER_RETURNED]: answerNotice(ReviewState.RETURNED, Action.VIEW, (t, a) => [answerReturnedNotice(t, a)]),
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */

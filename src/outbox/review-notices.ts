@@ -1,6 +1,7 @@
 // Review cards and decision notices go through the same queue as reminders,
 // written in the transaction that stores the record or the decision: a
 // submission is never without its cards, a card never sent twice.
+import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { RecordRef } from "../domain/review.js";
 import { Role } from "../domain/roles.js";
@@ -26,16 +27,21 @@ async function queue(tx: Tx, kind: string, record: RecordRef, chatIds: bigint[],
  * but not for its own secretary or deputy: they may not decide on it (src/domain/access.ts).
  */
 export async function queueReviewCards(tx: Tx, record: RecordRef & { unitId: number }, now: Date): Promise<void> {
-  const ancestors = await ancestorsOf(tx, record.unitId);
+  await queue(tx, REVIEW_JOB, record, await reviewerChatIds(tx, record.unitId), now);
+}
+
+/** The committee members above the branch who are not its own secretary or deputy: whom its review cards go to. */
+export async function reviewerChatIds(tx: Tx | Db, unitId: number): Promise<bigint[]> {
+  const ancestors = await ancestorsOf(tx, unitId);
   const reviewers = await tx.membership.findMany({
     where: {
       role: Role.COMMITTEE,
       unitId: { in: ancestors },
-      user: { memberships: { none: { unitId: record.unitId, role: { in: [Role.SECRETARY, Role.DEPUTY] } } } },
+      user: { memberships: { none: { unitId, role: { in: [Role.SECRETARY, Role.DEPUTY] } } } },
     },
     select: { user: { select: { telegramId: true } } },
   });
-  await queue(tx, REVIEW_JOB, record, reviewers.map((r) => r.user.telegramId), now);
+  return [...new Set(reviewers.map((r) => r.user.telegramId))];
 }
 
 /** Queues the notice of a decision to the people who file for the branch. */

@@ -116,6 +116,24 @@ export async function recordUnitId(tx: Prisma.TransactionClient, ref: RecordRef)
   return row?.unitId;
 }
 
+export interface DecisionWrite {
+  decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED;
+  reviewerUserId: number;
+  note: string | null;
+  now: Date;
+}
+
+/**
+ * The conditional update of a decision, for every kind of version reviewed (reports, minutes,
+ * answers to requests): it changes the version only while it is current and pending.
+ */
+export function decisionUpdate(id: number, d: DecisionWrite) {
+  return {
+    where: { id, supersededAt: null, reviewState: ReviewState.PENDING },
+    data: { reviewState: d.decision, reviewedById: d.reviewerUserId, reviewedAt: d.now, reviewNote: d.note },
+  };
+}
+
 /**
  * Records a decision on the version if it is still current and pending: of two
  * reviewers (or one pressing twice) exactly one changes it. False when it was not.
@@ -123,10 +141,9 @@ export async function recordUnitId(tx: Prisma.TransactionClient, ref: RecordRef)
 export async function markDecided(
   tx: Prisma.TransactionClient,
   ref: RecordRef,
-  d: { decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED; reviewerUserId: number; note: string | null; now: Date },
+  d: DecisionWrite,
 ): Promise<boolean> {
-  const where = { id: ref.id, supersededAt: null, reviewState: ReviewState.PENDING };
-  const data = { reviewState: d.decision, reviewedById: d.reviewerUserId, reviewedAt: d.now, reviewNote: d.note };
+  const { where, data } = decisionUpdate(ref.id, d);
   const { count } = ref.kind === RecordKind.REPORT ? await tx.report.updateMany({ where, data }) : await tx.meeting.updateMany({ where, data });
   return count > 0;
 }

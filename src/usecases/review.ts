@@ -8,7 +8,8 @@ import type { Actor } from "../domain/roles.js";
 import { refusalOf } from "../store/access.js";
 import { refreshBranchMonths } from "../store/branch-months.js";
 import { onDutyChatIds } from "../store/delegations.js";
-import { latestVersionOf, loadReviewRecord, markDecided, pendingRecords, recordSender, recordUnitId, type ReviewRecord } from "../store/review.js";
+import type { Prisma } from "../db/generated/client.js";
+import { latestVersionOf, loadReviewRecord, markDecided, pendingRecords, recordSender, recordUnitId, type DecisionWrite, type ReviewRecord } from "../store/review.js";
 import type { RecordRef } from "../domain/review.js";
 import { APPROVED_JOB, queueDecisionNotice, RETURNED_JOB } from "../outbox/review-notices.js";
 import { unitTree } from "../store/units.js";
@@ -64,31 +65,61 @@ export interface Decision {
  * transaction, so a role lost while the reason was typed is seen.
  */
 export async function decide(deps: UseCaseDeps, d: Decision): Promise<DecideResult> {
-  const now = deps.clock();
-  const timeZone = deps.config.TZ;
-  const reviewerUserId = await ensureUser(deps.db, d.reviewer);
-  const outcome = await deps.db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed" | "own-unit"> => {
-    const unitId = await recordUnitId(tx, d.ref);
-    if (unitId !== undefined) {
-      const why = await refusalOf(tx, { telegramId: d.reviewer.id, adminIds: deps.config.ADMIN_IDS, action: Action.REVIEW, unitId, now, timeZone });
-      if (why !== undefined) return why === "own-unit" ? "own-unit" : "not-allowed";
-    }
-    if (!(await markDecided(tx, d.ref, { decision: d.decision, reviewerUserId, note: d.note ?? null, now }))) return "unchanged";
-    const sent = await recordSender(tx, d.ref);
-    // Approved figures count in the totals: the branch's digest rows change with the decision.
-    if (d.ref.kind === RecordKind.REPORT) await refreshBranchMonths(tx, providerOf(deps.db), sent.unitId, sent.year!);
-    const chats = [sent.senderTelegramId, ...(await onDutyChatIds(tx, sent.unitId, now, timeZone))];
-    await queueDecisionNotice(tx, d.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, d.ref, chats, now);
-    return "ok";
+  const outcome = await recordDecision(deps, d, {
+    unitId: (tx) => recordUnitId(tx, d.ref),
+    mark: (tx, write) => markDecided(tx, d.ref, write),
+    async after(tx, now) {
+      const sent = await recordSender(tx, d.ref);
+      // Approved figures count in the totals: the branch's digest rows change with the decision.
+      if (d.ref.kind === RecordKind.REPORT) await refreshBranchMonths(tx, providerOf(deps.db), sent.unitId, sent.year!);
+      const chats = [sent.senderTelegramId, ...(await onDutyChatIds(tx, sent.unitId, now, deps.config.TZ))];
+      await queueDecisionNotice(tx, d.decision === ReviewState.RETURNED ? RETURNED_JOB : APPROVED_JOB, d.ref, chats, now);
+    },
   });
-  if (outcome === "ok") deps.outbox.kick();
   if (outcome !== "unchanged") return { status: outcome };
   const record = await loadReviewRecord(deps.db, d.ref);
   return record ? { status: "too-late", record } : { status: "missing" };
 }
 
+/** What differs between the kinds of version a decision is recorded on (reports and minutes, answers to requests). */
+export interface DecisionSteps {
+  /** The version's branch; undefined when there is no such version. */
+  unitId(tx: Prisma.TransactionClient): Promise<number | undefined>;
+  /** The conditional update (src/store/review.ts decisionUpdate): false when the version was not current and pending. */
+  mark(tx: Prisma.TransactionClient, write: DecisionWrite): Promise<boolean>;
+  /** What follows a recorded decision in its transaction: the digest rows, the notice to the branch. */
+  after(tx: Prisma.TransactionClient, now: Date): Promise<void>;
+}
+
+/**
+ * One decision in one transaction: the reviewer's rights read in it (a role lost while the
+ * reason was typed is seen), the conditional update, then `after`. "unchanged": the version
+ * was replaced or decided first (or there is none).
+ */
+export async function recordDecision(
+  deps: UseCaseDeps,
+  d: { reviewer: TelegramPerson; decision: Decision["decision"]; note?: string },
+  steps: DecisionSteps,
+): Promise<"ok" | "unchanged" | "not-allowed" | "own-unit"> {
+  const now = deps.clock();
+  const timeZone = deps.config.TZ;
+  const reviewerUserId = await ensureUser(deps.db, d.reviewer);
+  const outcome = await deps.db.$transaction(async (tx): Promise<"ok" | "unchanged" | "not-allowed" | "own-unit"> => {
+    const unitId = await steps.unitId(tx);
+    if (unitId !== undefined) {
+      const why = await refusalOf(tx, { telegramId: d.reviewer.id, adminIds: deps.config.ADMIN_IDS, action: Action.REVIEW, unitId, now, timeZone });
+      if (why !== undefined) return why === "own-unit" ? "own-unit" : "not-allowed";
+    }
+    if (!(await steps.mark(tx, { decision: d.decision, reviewerUserId, note: d.note ?? null, now }))) return "unchanged";
+    await steps.after(tx, now);
+    return "ok";
+  });
+  if (outcome === "ok") deps.outbox.kick();
+  return outcome;
+}
+
 /** Cards shown at once by /choduyet; the rest after these are dealt with. */
-const CARDS_SHOWN = 10;
+export const CARDS_SHOWN = 10;
 
 export type ReviewQueue = { status: "not-reviewer" } | { status: "ok"; records: ReviewRecord[]; shown: number; total: number };
 

@@ -241,7 +241,7 @@ describe("point 10: a branch nobody can review", () => {
     expect(digest).toContain("🎯 Kết nạp trong tháng: 3");
     expect(digest).toContain("• CB-Z: Chi bộ CB-Z");
     expect(digest).toContain("/moi DU-Z uyvien");
-    expect((await zung.say("/choduyet")).texts).toEqual(["Không có báo cáo hay biên bản nào chờ duyệt."]);
+    expect((await zung.say("/choduyet")).texts).toEqual(["Không có báo cáo, biên bản hay bản trả lời yêu cầu nào chờ duyệt."]);
   });
 });
 

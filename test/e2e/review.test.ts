@@ -244,7 +244,7 @@ describe("/choduyet", () => {
       await member.press("✅ Duyệt", r.messages[1]);
       await member.press("✅ Duyệt", r.messages[2]);
       await fresh.app.scheduler.kick();
-      expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo hay biên bản nào chờ duyệt."]);
+      expect((await member.say("/choduyet")).texts).toEqual(["Không có báo cáo, biên bản hay bản trả lời yêu cầu nào chờ duyệt."]);
       expect((await secretary.say("/choduyet")).texts).toEqual(["Lệnh /choduyet dành cho cấp ủy viên và quản trị viên."]);
     } finally {
       await fresh.stop();

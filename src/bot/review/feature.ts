@@ -4,7 +4,9 @@ import { Composer } from "grammy";
 import { ReviewState } from "../../domain/review.js";
 import { MEETING_FIX_CALLBACK, recordTitle, REVIEW_CALLBACK, reviewCard, tooLateText } from "../../messages/review-card.js";
 import type { RecordRef } from "../../domain/review.js";
-import { decide, latestRecord, recordOf, reviewable, reviewQueue } from "../../usecases/review.js";
+import { answerCard } from "../../messages/answer-review.js";
+import { answerQueue } from "../../usecases/answer-review.js";
+import { CARDS_SHOWN, decide, latestRecord, recordOf, reviewable, reviewQueue } from "../../usecases/review.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { MINUTES_FORM, type MeetingPreset } from "../minutes/form.js";
 import { refOf } from "./buttons.js";
@@ -61,12 +63,19 @@ export function reviewFeature(deps: AppDeps) {
     const t = ctx.t.bind(ctx);
     const queue = await reviewQueue(deps, ctx.actor);
     if (queue.status === "not-reviewer") return ctx.reply(ctx.t("review-not-reviewer"));
-    const { records, shown, total } = queue;
+    const { records } = queue;
+    // Answers to requests (/yeucau) after the reports and minutes, in the room the first left.
+    const answers = await answerQueue(deps, ctx.actor, Math.max(0, CARDS_SHOWN - queue.shown));
+    const total = queue.total + answers.total;
+    const shown = queue.shown + answers.answers.length;
     if (total === 0) return ctx.reply(ctx.t("review-queue-empty"));
     await ctx.reply(ctx.t("review-queue-head", { total, shown }));
     for (const record of records) {
       const card = reviewCard(t, record, tz);
       await ctx.reply(card.text, { reply_markup: card.keyboard });
+    }
+    for (const answer of answers.answers) {
+      for (const part of answerCard(t, answer, tz)) await ctx.reply(part.text, part.keyboard ? { reply_markup: part.keyboard } : {});
     }
     if (total > shown) await ctx.reply(ctx.t("review-queue-more", { more: total - shown }));
   });
