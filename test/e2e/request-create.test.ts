@@ -263,7 +263,7 @@ describe("the template and copies", () => {
     await cuc.press("🗑 Bỏ một câu hỏi");
     r = await cuc.press("1");
     expect(r.last.text).toContain("Câu hỏi (5):\n1. Kết nạp trong năm theo đối tượng");
-    r = await cuc.press("✅ Xong");
+    await cuc.press("✅ Xong");
     expect((await cuc.press("✅ Gửi yêu cầu")).texts).toEqual(['✅ Đã gửi yêu cầu "Báo cáo nhanh tháng 01/2027" tới 1/1 chi bộ, hạn trả lời 10/01/2027.']);
     const copy = await lastRequest();
     expect(copy.targets.map((t) => t.unit.code)).toEqual(["CB-A"]);
