@@ -11,7 +11,8 @@ export interface RequestDeliveryData {
   revision: number;
   title: string;
   who: string;
-  unitName: string;
+  /** The committee the person asks as a member of; null for an administrator */
+  committee: string | null;
   branches: string[];
   questions: number;
   due: Due;
@@ -20,7 +21,7 @@ export interface RequestDeliveryData {
 export function requestDeliveryOut(t: Translate, d: RequestDeliveryData): OutMessage[] {
   const lines = [
     d.revision > 1 ? t("request-delivery-changed", { title: d.title, revision: d.revision }) : t("request-delivery-new", { title: d.title }),
-    t("request-delivery-who", { who: d.who, unit: d.unitName }),
+    d.committee === null ? t("request-delivery-who-admin", { who: d.who }) : t("request-delivery-who", { who: d.who, committee: d.committee }),
     t("request-delivery-for", { branches: d.branches.join(", ") }),
     t("request-delivery-what", { count: d.questions }),
     t("request-delivery-due", { due: formatDue(d.due) }),

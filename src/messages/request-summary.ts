@@ -8,7 +8,8 @@ const SHOWN_TITLE = 120;
 
 export function questionLine(t: Translate, q: RequestQuestion, n: number): string {
   const title = q.title.length > SHOWN_TITLE ? `${q.title.slice(0, SHOWN_TITLE)}…` : q.title;
-  const options = q.options ? `: ${q.options.join(" / ")}` : "";
+  const all = q.options?.join(" / ") ?? "";
+  const options = q.options ? `: ${all.length > SHOWN_TITLE ? `${all.slice(0, SHOWN_TITLE)}…` : all}` : "";
   return t("request-question-line", { n, section: q.section ? `${q.section}. ` : "", title, kind: `${t(`request-kind-${q.kind}`)}${options}` });
 }
 

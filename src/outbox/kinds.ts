@@ -150,7 +150,7 @@ const request = kind<RequestDeliveryData>({
     const asker = unitIds.length > 0 ? await requestAsker(db, requestId) : null;
     if (!asker) return null;
     const due = { dueOn: r.dueOn, dueTime: r.dueTime };
-    return { requestId, revision, title: r.title, who: asker.who, unitName: asker.unitName, branches: await unitNames(db, unitIds), questions: r.questions.length, due };
+    return { requestId, revision, title: r.title, who: asker.who, committee: asker.committee, branches: await unitNames(db, unitIds), questions: r.questions.length, due };
   },
   format: (t, d) => requestDeliveryOut(t, d),
 });

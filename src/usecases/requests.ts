@@ -32,6 +32,9 @@ export interface RequestDraft {
   prefillFromYear: number | null;
 }
 
+/** A request to a province's 5,000 branches writes 5,000 targets and deliveries in one transaction: more than the default 5 s may pass on a busy database. */
+const LARGE_WRITE = { timeout: 60_000, maxWait: 15_000 };
+
 const actorOf = (deps: UseCaseDeps, telegramId: number) => loadActor(deps.db, telegramId, deps.config.ADMIN_IDS);
 
 async function unitFacts(deps: UseCaseDeps, actor: Actor, unitId: number) {
@@ -137,7 +140,7 @@ export async function sendNewRequest(deps: UseCaseDeps, person: TelegramPerson, 
       now,
     });
     return { id, sent: await queueRequestDeliveries(tx, { requestId: id, revision: 1, unitIds: targets, now, timeZone: tz }) };
-  });
+  }, LARGE_WRITE);
   return sendout(deps, id, 1, sent, targets.length);
 }
 
@@ -177,7 +180,7 @@ export async function sendRequestChange(deps: UseCaseDeps, telegramId: number, r
     const written = await reviseRequest(tx, change);
     if (written.status !== "ok") return written;
     return { status: "ok" as const, revision: written.revision, sent: await queueRequestDeliveries(tx, { requestId, revision: written.revision, unitIds: targets, now, timeZone: tz }) };
-  });
+  }, LARGE_WRITE);
   if (outcome.status === "ok") return sendout(deps, requestId, outcome.revision, outcome.sent, targets.length);
   if (outcome.status === "conflict") return { status: "conflict", revision: outcome.revision };
   return outcome.status === "closed" ? { status: "closed" } : { status: "not-allowed" };

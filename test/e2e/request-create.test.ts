@@ -177,7 +177,7 @@ describe("a blank request, with every kind of question and every bad input", () 
       expect(m!.text).toBe(
         [
           "📋 Yêu cầu báo cáo: Báo cáo nhanh tháng 12",
-          `Người yêu cầu: Cúc Đỗ, ${SGD}`,
+          `Người yêu cầu: Cúc Đỗ, cấp ủy viên ${SGD}`,
           `Chi bộ trả lời: ${branch}`,
           "Nội dung: 6 câu hỏi",
           "Hạn trả lời: 17:00 15/12/2026",
@@ -293,7 +293,7 @@ describe("changing a sent request", () => {
     const changed = requestsTo(an).at(-1)!;
     expect(changed.text.split("\n")).toEqual([
       "✏️ Yêu cầu báo cáo đã được sửa (lần sửa 2): Báo cáo nhanh tháng 12",
-      `Người yêu cầu: Cúc Đỗ, ${SGD}`,
+      `Người yêu cầu: Cúc Đỗ, cấp ủy viên ${SGD}`,
       "Chi bộ trả lời: Chi bộ A",
       "Nội dung: 6 câu hỏi",
       "Hạn trả lời: 20/12/2026",
@@ -338,5 +338,48 @@ describe("changing a sent request", () => {
     expect((await pressData(cuc, requestButtonData({ kind: "edit", requestId: 999_999 }))).texts).toEqual(["Không tìm thấy yêu cầu này. Gõ /yeucau để xem lại."]);
     expect((await pressData(cuc, requestButtonData({ kind: "copy", requestId: 999_999 }))).texts[0]).toBe("Không tìm thấy yêu cầu này trong phạm vi của đồng chí, nên bắt đầu từ yêu cầu trống.");
     await cuc.say("/huy");
+  });
+});
+
+describe("an administrator, and a due date that passed", () => {
+  test("an administrator asks any unit's branches: the top units offered, another tree's unit typed", async () => {
+    await admin.say("/yeucau moi");
+    await admin.press("📄 Yêu cầu trống");
+    const r = await admin.say("Danh sách cấp ủy viên");
+    expect(r.last.buttons.flat().map((b) => b.text)).toEqual([`${SGD} (3 chi bộ)`, "Đảng ủy X (1 chi bộ)"]);
+    await admin.say("cb-x");
+    await admin.say("31/12/2026");
+    await admin.press("✏️ Trả lời ngắn");
+    await admin.say("Họ tên bí thư");
+    await admin.press("✅ Xong");
+    expect((await admin.press("✅ Gửi yêu cầu")).texts).toEqual(['✅ Đã gửi yêu cầu "Danh sách cấp ủy viên" tới 1/1 chi bộ, hạn trả lời 31/12/2026.']);
+    await h.app.scheduler.kick();
+    expect(requestsTo(xuan).at(-1)!.text).toContain("Chi bộ trả lời: Chi bộ X");
+    expect(requestsTo(xuan).at(-1)!.text).toContain("Người yêu cầu: Quản trị, quản trị viên");
+  });
+
+  test("a change to a request whose due date has passed: the kept due date is refused, and sending asks a new one first", async () => {
+    const request = await h.app.db.infoRequest.findFirstOrThrow({ where: { title: "Báo cáo nhanh tháng 12" } });
+    h.clock.set("2026-12-21T08:00:00+07:00");
+    await pressData(cuc, requestButtonData({ kind: "edit", requestId: request.id }));
+    await cuc.press("✏️ Sửa một mục");
+    await cuc.press("Hạn trả lời");
+    let r = await cuc.press("Giữ hạn 20/12/2026");
+    expect(r.texts[0]).toBe("Hạn này đã qua. Xin chọn một ngày (và giờ) sắp tới.");
+    expect(r.last.text).toContain("Hạn trả lời?");
+    await cuc.say("28/12/2026");
+    r = await cuc.press("✅ Gửi bản sửa");
+    expect(r.texts[0]).toContain("(lần sửa 3)");
+    expect(await h.app.db.infoRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ revision: 3, dueOn: "2026-12-28" });
+
+    const template = await h.app.db.infoRequest.findFirstOrThrow({ where: { template: "tao-nguon" } });
+    await pressData(cuc, requestButtonData({ kind: "edit", requestId: template.id }));
+    r = await cuc.press("✅ Gửi bản sửa");
+    expect(r.texts[0]).toBe("⚠️ Hạn trả lời 15/12/2026 đã qua, nên chưa gửi được. Xin chọn hạn mới.");
+    expect(r.last.text).toContain("Hạn trả lời?");
+    expect((await h.app.db.infoRequest.findUniqueOrThrow({ where: { id: template.id } })).revision).toBe(1);
+    await cuc.say("30/12/2026");
+    expect((await cuc.press("✅ Gửi bản sửa")).texts[0]).toContain("(lần sửa 2)");
+    expect(await h.app.db.infoRequest.findUniqueOrThrow({ where: { id: template.id } })).toMatchObject({ revision: 2, dueOn: "2026-12-30" });
   });
 });

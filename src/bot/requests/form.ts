@@ -146,10 +146,10 @@ export function createRequestForm(deps: AppDeps) {
           if (needsPrefillYear(d.questions) && d.prefillFromYear === null) d = await askYear({ ...d, prefillFromYear: DEFAULT_PREFILL_YEAR });
           continue;
         }
-        // Asked again at send: the due date may have passed while the summary waited.
+        // Asked again at send: the due date may have passed while the summary waited (or, for a change, before it was opened).
         const problem = draftProblem(d, await now(), tz);
         if (problem && "due" in problem) {
-          await form.say(t("request-due-passed-meanwhile"));
+          await form.say(t("request-due-passed", { due: d.due ? formatDue(d.due) : "" }));
           d = { ...d, due: await askDue({ ...d, due: null }) };
           continue;
         }

@@ -1,7 +1,7 @@
 // The questions of the request form (/yeucau): each reads a typed answer or a button's value
 // through the one rule of src/domain (the client can send any value).
 import { QUESTION_KINDS, REQUEST_LIMITS, type QuestionKind, type RequestQuestion } from "../../domain/request.js";
-import { DEFAULT_PREFILL_YEAR, formatDue, parseDue, parseOptions, parsePrefillYear, type Due } from "../../domain/request-rules.js";
+import { checkDue, DEFAULT_PREFILL_YEAR, formatDue, parseDue, parseOptions, parsePrefillYear, type Due } from "../../domain/request-rules.js";
 import { parseId } from "../../domain/numbers.js";
 import type { Translate } from "../../i18n.js";
 import type { CopyableRequest } from "../../store/request-changes.js";
@@ -86,7 +86,7 @@ export function dueQuestion(t: Translate, now: Date, timeZone: string, current: 
     parse(answer): Parsed<Due> {
       if ("file" in answer) return { ok: false, error: t("form-text-expected") };
       // A kept due date is checked as a typed one: the day may have passed while the form was open.
-      const r = "choice" in answer ? (answer.choice === KEEP && current ? current : "format") : parseDue(answer.text, now, timeZone);
+      const r = "choice" in answer ? (answer.choice === KEEP && current ? (checkDue(current, now, timeZone) ?? current) : "format") : parseDue(answer.text, now, timeZone);
       if (typeof r === "string") return { ok: false, error: t(`request-due-${r}`) };
       return { ok: true, value: r, shown: formatDue(r) };
     },
