@@ -107,7 +107,12 @@ export function subtreeIds<T extends { id: number; parentId: number | null }>(un
  */
 export function branchesUnder(units: readonly { id: number; parentId: number | null; kind: string }[], rootId: number): number[] {
   const children = new Map<number, number[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  for (const u of units) {
+    if (u.parentId === null) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
   const inTree = new Set<number>([rootId]);
   const queue = [rootId];
   for (let i = 0; i < queue.length; i++) {

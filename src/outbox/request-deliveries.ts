@@ -25,7 +25,11 @@ export async function queueRequestDeliveries(
   const unreached: number[] = [];
   for (const [unitId, chatIds] of onDuty) {
     if (chatIds.length === 0) unreached.push(unitId);
-    for (const chatId of chatIds) byChat.set(chatId, [...(byChat.get(chatId) ?? []), unitId]);
+    for (const chatId of chatIds) {
+      const list = byChat.get(chatId);
+      if (list) list.push(unitId);
+      else byChat.set(chatId, [unitId]);
+    }
   }
   const payload: RequestJobPayload = { requestId: r.requestId, revision: r.revision };
   await enqueue(
