@@ -47,8 +47,9 @@ async function unitFacts(deps: UseCaseDeps, actor: Actor, unitId: number) {
 }
 
 /**
- * The units a person may offer as a request's recipients by a button: the committees they are a
- * member of (an administrator types a code, or picks a top unit). Null: they may make no request.
+ * The units offered as a request's recipients by a button: the committees the person is a member
+ * of (an administrator with none: the top units), those with a branch. Any other unit in scope is
+ * typed by its code. Null: the person may make no request.
  */
 export async function requestScope(deps: UseCaseDeps, telegramId: number): Promise<RequestUnit[] | null> {
   const actor = await actorOf(deps, telegramId);
@@ -56,9 +57,11 @@ export async function requestScope(deps: UseCaseDeps, telegramId: number): Promi
   if (!actor.isAdmin && own.length === 0) return null;
   const units = await unitsForRequests(deps.db);
   const offered = actor.isAdmin && own.length === 0 ? units.filter((u) => u.parentId === null).map((u) => u.id) : own;
+  // A unit with no branch has nobody to answer: not offered (typed, it is refused with the reason).
   return [...new Set(offered)].flatMap((id) => {
     const u = units.find((x) => x.id === id);
-    return u ? [{ id: u.id, code: u.code, name: u.name, branches: branchesUnder(units, id).length }] : [];
+    const branches = u ? branchesUnder(units, id).length : 0;
+    return u && branches > 0 ? [{ id: u.id, code: u.code, name: u.name, branches }] : [];
   });
 }
 

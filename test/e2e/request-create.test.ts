@@ -196,6 +196,9 @@ describe("a blank request, with every kind of question and every bad input", () 
     const before = await h.app.db.infoRequest.count();
     await cuc.say("/yeucau moi");
     await cuc.press("📄 Yêu cầu trống");
+    const long = await cuc.say("Báo cáo ".repeat(26));
+    expect(long.texts[0]).toBe("Nội dung dài 207 ký tự, vượt quá giới hạn 200 ký tự. Xin rút gọn rồi gửi lại; phần đã nhập trước đó vẫn được giữ.");
+    expect(long.last.text).toContain("Tên của yêu cầu");
     await cuc.say("Thử");
     await cuc.press(`${SGD} (3 chi bộ)`);
     await cuc.say("20/12/2026");
@@ -342,11 +345,14 @@ describe("changing a sent request", () => {
 });
 
 describe("an administrator, and a due date that passed", () => {
-  test("an administrator asks any unit's branches: the top units offered, another tree's unit typed", async () => {
+  test("an administrator asks any unit's branches: the top units that have branches offered, another tree's unit typed, one without branches refused", async () => {
+    expect((await admin.say("/themdonvi DU-TRONG - Đảng ủy chưa có chi bộ")).last.text).toContain("Đã thêm");
     await admin.say("/yeucau moi");
     await admin.press("📄 Yêu cầu trống");
     const r = await admin.say("Danh sách cấp ủy viên");
     expect(r.last.buttons.flat().map((b) => b.text)).toEqual([`${SGD} (3 chi bộ)`, "Đảng ủy X (1 chi bộ)"]);
+    const empty = await admin.say("DU-TRONG");
+    expect(empty.texts[0]).toBe("Đảng ủy chưa có chi bộ chưa có chi bộ nào trực thuộc, nên không có ai nhận yêu cầu. Xin chọn đơn vị khác.");
     await admin.say("cb-x");
     await admin.say("31/12/2026");
     await admin.press("✏️ Trả lời ngắn");
