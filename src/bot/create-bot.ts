@@ -41,6 +41,8 @@ import { quotasFeature } from "./committees/quotas.js";
 import { scheduleFeature } from "./committees/schedule.js";
 import { totalsFeature } from "./committees/totals.js";
 import { fallbackFeature } from "./fallback.js";
+import { requestCommandFeature, requestFormButtons } from "./requests/command.js";
+import { createRequestForm, REQUEST_FORM } from "./requests/form.js";
 
 /**
  * Bump when a form's questions change shape: forms left open by older code are then discarded, and
@@ -115,6 +117,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createReturnForm(deps), RETURN_FORM));
   pm.use(createConversation(createAnswerReturnForm(deps), ANSWER_RETURN_FORM));
   pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));
+  pm.use(createConversation(createRequestForm(deps), REQUEST_FORM));
 
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
@@ -144,6 +147,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(handoverFeature(deps));
+  pm.use(requestCommandFeature());
+  pm.use(requestFormButtons());
   pm.use(fallbackFeature(deps.db, FORM_STATE_VERSION));
   return bot;
 }

@@ -24,6 +24,8 @@ export const Action = {
   EXPORT: "export",
   /** Read a unit's quotas (/chitieu <mã>); setting them is ADMIN. */
   QUOTAS: "quotas",
+  /** Ask a unit's branches for figures by a date (/yeucau), see their answers, change or close the request. */
+  REQUEST: "request",
   /** The tree, invites, quotas, schedule, audit, closing months, registering groups. */
   ADMIN: "admin",
 } as const;
@@ -88,6 +90,7 @@ export const RULES: Record<Action, Rule> = {
   [Action.DIGEST]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.EXPORT]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.QUOTAS]: { admin: true, grants: COMMITTEE_VIEW },
+  [Action.REQUEST]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.ADMIN]: { admin: true, grants: [] },
 };
 

@@ -67,6 +67,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("committee", "chitieu", "private", "menu-chitieu-read"),
     entry("committee", "tinhtong"),
     entry("committee", "caidat", "private", "menu-caidat-committee"),
+    entry("committee", "yeucau"),
   ],
   [Audience.ADMIN]: [
     entry("admin", "themdonvi"),
@@ -90,6 +91,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "mokhoa"),
     entry("admin", "tinhtong"),
     entry("admin", "nhatky"),
+    entry("admin", "yeucau"),
     entry("admin", "dangkynhom", "group", null),
     entry("admin", "huynhom", "group", null),
   ],

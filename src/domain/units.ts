@@ -99,3 +99,28 @@ export function subtreeIds<T extends { id: number; parentId: number | null }>(un
   }
   return out;
 }
+
+/**
+ * The ids of the branches in a unit's whole subtree (the unit itself when it is a branch), in the
+ * order given: where a request to the unit goes. The walk is breadth-first with a guard, so a
+ * cycle written by hand into the tree cannot loop.
+ */
+export function branchesUnder(units: readonly { id: number; parentId: number | null; kind: string }[], rootId: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const u of units) {
+    if (u.parentId === null) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
+  const inTree = new Set<number>([rootId]);
+  const queue = [rootId];
+  for (let i = 0; i < queue.length; i++) {
+    for (const c of children.get(queue[i]!) ?? []) {
+      if (inTree.has(c)) continue;
+      inTree.add(c);
+      queue.push(c);
+    }
+  }
+  return units.filter((u) => inTree.has(u.id) && u.kind === UnitKind.BRANCH).map((u) => u.id);
+}

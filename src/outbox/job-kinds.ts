@@ -20,6 +20,8 @@ export const JobKind = {
   ANSWER_REVIEW: "answer-review",
   ANSWER_APPROVED: "answer-approved",
   ANSWER_RETURNED: "answer-returned",
+  /** A request for figures (/yeucau), one revision of it, to the branches' people on duty */
+  REQUEST: "request",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -64,4 +66,14 @@ export interface JobRef {
   kind: string;
   dueAt: Date;
   payload: string;
+}
+
+/** A request delivery's JobRun payload: the request and the revision this occasion sends. */
+export interface RequestJobPayload {
+  requestId: number;
+  revision: number;
+}
+/** A request delivery's Delivery payload: the recipient's branches among the request's targets. */
+export interface RequestDeliveryPayload {
+  unitIds: number[];
 }

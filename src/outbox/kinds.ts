@@ -23,6 +23,10 @@ import {
 } from "../messages/deliveries.js";
 import { answerApprovedNotice, answerCard, answerReturnedNotice } from "../messages/answer-review.js";
 import { personalMenu } from "../messages/help.js";
+import { requestDeliveryOut, type RequestDeliveryData } from "../messages/request-delivery.js";
+import { RequestStatus } from "../domain/request.js";
+import { loadRequest } from "../store/requests.js";
+import { requestAsker, unitNames } from "../store/request-notice.js";
 import type { OutMessage } from "../messages/out-message.js";
 import { loadActor, refusalOf } from "../store/access.js";
 import { delegatedUnitIds } from "../store/delegations.js";
@@ -33,7 +37,7 @@ import { loadAnswerReview } from "../store/request-review.js";
 import type { AnswerUnderReview } from "../domain/request-review.js";
 import { groupShowsNames } from "../store/group-names.js";
 import { secretaryNames } from "../store/units.js";
-import { JobKind, type AnswerJobPayload, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
+import { JobKind, type AnswerJobPayload, type RequestDeliveryPayload, type RequestJobPayload, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
@@ -147,6 +151,26 @@ const menu = kind<OutMessage>({
   format: (_t, m) => [m],
 });
 
+/**
+ * A request's revision, while the request is open and that revision is still its latest (a change
+ * sends the next one), to the branches the recipient still files for.
+ */
+const request = kind<RequestDeliveryData>({
+  async load(db, job, payload, c, delivery) {
+    const { requestId, revision } = job as RequestJobPayload;
+    const r = await loadRequest(db, requestId);
+    if (!r || r.status !== RequestStatus.OPEN || r.revision !== revision) return null;
+    const actor = await loadActor(db, Number(delivery.chatId), []);
+    const files = filingUnits(actor, await delegatedUnitIds(db, todayIn(c.now, c.timeZone))).may;
+    const unitIds = (payload as RequestDeliveryPayload).unitIds.filter((id) => files.some((m) => m.unitId === id));
+    const asker = unitIds.length > 0 ? await requestAsker(db, requestId) : null;
+    if (!asker) return null;
+    const due = { dueOn: r.dueOn, dueTime: r.dueTime };
+    return { requestId, revision, title: r.title, who: asker.who, committee: asker.committee, branches: await unitNames(db, unitIds), questions: r.questions.length, due };
+  },
+  format: (t, d) => requestDeliveryOut(t, d),
+});
+
 const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.REMINDER]: reminder,
   [JobKind.LATE_LIST]: lateList,
@@ -163,6 +187,7 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.ANSWER_REVIEW]: answerNotice(ReviewState.PENDING, Action.REVIEW, (t, a, c) => answerCard(t, a, c.timeZone)),
   [JobKind.ANSWER_APPROVED]: answerNotice(ReviewState.APPROVED, Action.VIEW, (t, a) => [answerApprovedNotice(t, a)]),
   [JobKind.ANSWER_RETURNED]: answerNotice(ReviewState.RETURNED, Action.VIEW, (t, a) => [answerReturnedNotice(t, a)]),
+  [JobKind.REQUEST]: request,
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */

@@ -1,6 +1,7 @@
 // Requests for figures (/yeucau) and their answers: the rows, read through the one
 // reading of their JSON (src/domain/request.ts). Answers are versioned like reports.
 import type { Db } from "../db/client.js";
+import type { Prisma } from "../db/generated/client.js";
 import { readAnswerValues, readQuestions, RequestStatus, type AnswerValues, type RequestQuestion } from "../domain/request.js";
 import { writeNextVersion, type VersionResult } from "./versioning.js";
 
@@ -38,7 +39,12 @@ export interface RequestRow {
 
 /** Stores a request with the branches it goes to, as sent (sentAt = now). */
 export async function createRequest(db: Db, r: NewRequest): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return db.$transaction((tx) => writeRequest(tx, r));
+}
+
+/** createRequest in the caller's transaction: the request and its deliveries are written together. */
+export async function writeRequest(tx: Prisma.TransactionClient, r: NewRequest): Promise<number> {
+  {
     const row = await tx.infoRequest.create({
       data: {
         title: r.title,
@@ -57,7 +63,7 @@ export async function createRequest(db: Db, r: NewRequest): Promise<number> {
     });
     if (r.targetUnitIds.length > 0) await tx.requestTarget.createMany({ data: r.targetUnitIds.map((unitId) => ({ requestId: row.id, unitId })) });
     return row.id;
-  });
+  }
 }
 
 type StoredRequest = Omit<RequestRow, "questions" | "status"> & { questions: string; status: string };

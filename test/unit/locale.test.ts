@@ -26,6 +26,10 @@ import { EDITABLE } from "../../src/bot/report/questions.js";
 import { MEETING_EDITABLE } from "../../src/bot/minutes/questions.js";
 import { MEETING_SHEET, PROGRESS_SHEET, REPORT_SHEET } from "../../src/export/sheets.js";
 import { createI18n, LOCALE, LOCALES_DIR } from "../../src/i18n.js";
+import { QUESTION_KINDS } from "../../src/domain/request.js";
+import type { DueProblem, OptionsProblem, YearProblem } from "../../src/domain/request-rules.js";
+import type { RequestPart } from "../../src/bot/requests/questions.js";
+import type { ChangeOpening, SendResult, UnitChoice } from "../../src/usecases/requests.js";
 import {
   auditActions,
   blankComments,
@@ -59,6 +63,14 @@ const MEETING_STATUSES = ["held", "missing", "open"] as const satisfies readonly
 const QUOTA_COHORTS = ["ALL", ...COHORTS] as const satisfies readonly QuotaCohort[];
 const REASON_PROBLEMS = ["empty", "too-short", "too-long"] as const satisfies readonly ReasonProblem[];
 const ABSENCE_PROBLEMS = ["format", "invalid", "end-before-start", "past", "too-long"] as const satisfies readonly AbsenceProblem[];
+// src/bot/requests (/yeucau)
+const DUE_PROBLEMS = ["format", "invalid", "past", "too-far"] as const satisfies readonly DueProblem[];
+const YEAR_PROBLEMS = ["format", "future", "too-old"] as const satisfies readonly YearProblem[];
+const OPTIONS_PROBLEMS = ["too-few", "too-many", "too-long", "repeated"] as const satisfies readonly OptionsProblem[];
+const REQUEST_PARTS = ["title", "unit", "due", "questions", "year"] as const satisfies readonly RequestPart[];
+const UNIT_CHOICE_PROBLEMS = ["bad-code", "missing", "outside", "no-branches"] as const satisfies readonly Exclude<UnitChoice["status"], "ok">[];
+const CHANGE_PROBLEMS = ["missing", "not-yours", "closed"] as const satisfies readonly Exclude<ChangeOpening["status"], "ok">[];
+const SEND_PROBLEMS = ["not-allowed", "closed", "conflict", "invalid"] as const satisfies readonly Exclude<SendResult["status"], "sent">[];
 type Covers<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 const NAME_PROBLEMS = ["empty", "too-long", "characters", "one-word"] as const satisfies readonly NameProblem[];
 const POSITION_PROBLEMS = ["empty", "too-long", "characters"] as const satisfies readonly PositionProblem[];
@@ -78,7 +90,14 @@ const covered: [
   Covers<ReviewLabel, typeof REVIEW_LABELS>,
   Covers<NameProblem, typeof NAME_PROBLEMS>,
   Covers<PositionProblem, typeof POSITION_PROBLEMS>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Covers<DueProblem, typeof DUE_PROBLEMS>,
+  Covers<YearProblem, typeof YEAR_PROBLEMS>,
+  Covers<OptionsProblem, typeof OPTIONS_PROBLEMS>,
+  Covers<RequestPart, typeof REQUEST_PARTS>,
+  Covers<Exclude<UnitChoice["status"], "ok">, typeof UNIT_CHOICE_PROBLEMS>,
+  Covers<Exclude<ChangeOpening["status"], "ok">, typeof CHANGE_PROBLEMS>,
+  Covers<Exclude<SendResult["status"], "sent">, typeof SEND_PROBLEMS>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
  * The keys of WEEKDAYS in src/domain/schedule.ts (describeSchedule in
@@ -145,6 +164,15 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "chart-cohort-*": COHORTS,
   // src/export/labels.ts (workbookLabels)
   "export-review-*": REVIEW_LABELS,
+  // src/bot/requests, src/messages/request-summary.ts (/yeucau)
+  "request-kind-*": QUESTION_KINDS,
+  "request-due-*": DUE_PROBLEMS,
+  "request-year-*": YEAR_PROBLEMS,
+  "request-options-*": OPTIONS_PROBLEMS,
+  "request-part-*": REQUEST_PARTS,
+  "request-unit-*": UNIT_CHOICE_PROBLEMS,
+  "request-change-*": CHANGE_PROBLEMS,
+  "request-send-*": SEND_PROBLEMS,
 };
 
 /**

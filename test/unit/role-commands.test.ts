@@ -28,6 +28,7 @@ const REFUSALS = [
   t("digest-not-allowed"),
   t("handover-secretary-only"),
   t("totals-not-committee"),
+  t("request-not-allowed"),
   t("unknown-input"),
   t("export-group-not-allowed", { unit: "Đơn vị DU" }),
 ];
@@ -113,7 +114,7 @@ describe("/trogiup and the menu say the same", () => {
     expect(audiencesOf(both)).toEqual(["secretary", "committee", "common"]);
     const menu = menuOf(both).map((e) => e.command);
     expect(menu).toEqual([...new Set(menu)]);
-    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
+    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "yeucau", "hoso", "huy", "trogiup"]);
   });
 
   test("the administrator's help has every administrator command the issue names", () => {
