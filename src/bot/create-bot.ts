@@ -39,6 +39,8 @@ import { quotasFeature } from "./committees/quotas.js";
 import { scheduleFeature } from "./committees/schedule.js";
 import { totalsFeature } from "./committees/totals.js";
 import { fallbackFeature } from "./fallback.js";
+import { requestListFeature } from "./requests/list.js";
+import { requestActionsFeature } from "./requests/actions.js";
 
 /**
  * Bump when a form's questions change shape: forms left open by older code are then discarded, and
@@ -140,6 +142,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(handoverFeature(deps));
+  pm.use(requestListFeature(deps));
+  pm.use(requestActionsFeature(deps));
   pm.use(fallbackFeature(deps.db, FORM_STATE_VERSION));
   return bot;
 }
