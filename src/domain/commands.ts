@@ -51,12 +51,14 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("secretary", "tiendo"),
     entry("secretary", "uyquyen"),
     entry("secretary", "nghi"),
+    entry("secretary", "yeucau", "private", "menu-yeucau-branch"),
   ],
   [Audience.DEPUTY]: [
     entry("deputy", "baocao", "private", "menu-deputy-baocao"),
     entry("deputy", "bienban", "private", "menu-deputy-bienban"),
     entry("deputy", "xembienban"),
     entry("deputy", "tiendo"),
+    entry("deputy", "yeucau", "private", "menu-yeucau-branch"),
   ],
   [Audience.COMMITTEE]: [
     entry("committee", "choduyet", "private", REVIEW_MENU),
@@ -67,6 +69,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("committee", "chitieu", "private", "menu-chitieu-read"),
     entry("committee", "tinhtong"),
     entry("committee", "caidat", "private", "menu-caidat-committee"),
+    entry("committee", "yeucau"),
   ],
   [Audience.ADMIN]: [
     entry("admin", "themdonvi"),
@@ -90,6 +93,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "mokhoa"),
     entry("admin", "tinhtong"),
     entry("admin", "nhatky"),
+    entry("admin", "yeucau"),
     entry("admin", "dangkynhom", "group", null),
     entry("admin", "huynhom", "group", null),
   ],

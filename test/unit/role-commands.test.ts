@@ -113,7 +113,7 @@ describe("/trogiup and the menu say the same", () => {
     expect(audiencesOf(both)).toEqual(["secretary", "committee", "common"]);
     const menu = menuOf(both).map((e) => e.command);
     expect(menu).toEqual([...new Set(menu)]);
-    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
+    expect(menu).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "yeucau", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
   });
 
   test("the administrator's help has every administrator command the issue names", () => {
