@@ -209,6 +209,20 @@ describe("rights on every button", () => {
     expect([row.status, row.remindedOn]).toEqual(["OPEN", remindedOn]);
   });
 
+  test("rights are read when the button is pressed: a committee member whose role went since the view was shown is refused", async () => {
+    const gone = (await Reviewer.invite(h, "DU-SGD", 8702)).person;
+    await gone.say("/yeucau");
+    const view = await gone.press(/^\d+\. Báo cáo chuyên đề tạo nguồn/);
+    expect(labels(view.last)).toContain("🔔 Nhắc các chi bộ chưa trả lời");
+    await h.app.db.membership.deleteMany({ where: { user: { telegramId: BigInt(gone.id) } } });
+    await h.app.db.membership.create({ data: { userId: await userId(gone.id), unitId: await unitId("CB-X"), role: "DEPUTY" } });
+    for (const label of ["🔔 Nhắc các chi bộ chưa trả lời", "📥 Xuất", "🔒 Đóng yêu cầu"]) {
+      const r = await gone.press(label, view.last);
+      expect(r.toasts[0], label).toContain("Đồng chí không xem được yêu cầu báo cáo này");
+      expect(r.messages).toEqual([]);
+    }
+  });
+
   test("a forged id is refused as not found, malformed data as an old button", async () => {
     expect((await pressData(member, "yc:xem:999999")).toasts).toEqual(["Không tìm thấy yêu cầu báo cáo này. Gõ /yeucau để xem danh sách."]);
     expect((await pressData(member, "ycdx:999999")).toasts[0]).toContain("Không tìm thấy yêu cầu báo cáo này");
