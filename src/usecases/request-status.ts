@@ -130,8 +130,8 @@ export async function closeRequest(deps: UseCaseDeps, telegramId: number, reques
   return closed ? { status: "closed", title: found.request.title } : { status: "already-closed" };
 }
 
-/** Whether the person may export the request now (those who manage it). */
-export async function exportableRequest(deps: UseCaseDeps, telegramId: number, requestId: number): Promise<Refused | { status: "ok"; request: RequestRow }> {
+/** The request, when the person may act on it now (remind, close, export: those who manage it). */
+export async function managedRequest(deps: UseCaseDeps, telegramId: number, requestId: number): Promise<Refused | { status: "ok"; request: RequestRow }> {
   const found = await requestFor(deps, telegramId, requestId);
   if (found.status !== "ok") return found;
   return found.access === "manage" ? { status: "ok", request: found.request } : { status: "refused" };

@@ -12,7 +12,7 @@ import { requestExportLabels } from "../../export/request-labels.js";
 import { buildRequestWorkbook } from "../../export/request-workbook.js";
 import { closeConfirmOut } from "../../messages/request-status.js";
 import { requestFilesData } from "../../store/request-export.js";
-import { closeRequest, exportableRequest, remindMissing, requestStatus } from "../../usecases/request-status.js";
+import { closeRequest, managedRequest, remindMissing } from "../../usecases/request-status.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { sendOut } from "./list.js";
 
@@ -38,12 +38,11 @@ export function requestActionsFeature(deps: AppDeps) {
     const b = readRequestButton(ctx.callbackQuery.data);
     if (b?.kind !== "close") return next();
     // Asked here too, so that the confirming question is never shown to someone who may not close.
-    const view = await requestStatus(deps, ctx.from.id, b.requestId);
-    if (view.status !== "ok") return refuse(ctx, view.status);
-    if (view.access !== "manage") return refuse(ctx, "refused");
+    const found = await managedRequest(deps, ctx.from.id, b.requestId);
+    if (found.status !== "ok") return refuse(ctx, found.status);
     await ctx.answerCallbackQuery();
-    if (view.request.status !== RequestStatus.OPEN) return ctx.reply(ctx.t("rq-close-already", { title: view.request.title }));
-    await sendOut(ctx, [closeConfirmOut(ctx.t, view.request)]);
+    if (found.request.status !== RequestStatus.OPEN) return ctx.reply(ctx.t("rq-close-already", { title: found.request.title }));
+    await sendOut(ctx, [closeConfirmOut(ctx.t, found.request)]);
   });
 
   composer.callbackQuery(/^ycdx:/, async (ctx) => {
@@ -59,7 +58,7 @@ export function requestActionsFeature(deps: AppDeps) {
   composer.callbackQuery(/^yc:xuat:/, async (ctx, next) => {
     const b = readRequestButton(ctx.callbackQuery.data);
     if (b?.kind !== "export") return next();
-    const found = await exportableRequest(deps, ctx.from.id, b.requestId);
+    const found = await managedRequest(deps, ctx.from.id, b.requestId);
     if (found.status !== "ok") return refuse(ctx, found.status);
     await ctx.answerCallbackQuery({ text: ctx.t("rq-export-preparing") });
     const started = performance.now();
