@@ -1,7 +1,7 @@
 // What /yeucau's list and status view read of requests, and the two changes made from
 // the view: the day's reminder claimed, the request closed. Long id lists go in batches.
 import type { Db } from "../db/client.js";
-import type { Prisma } from "../db/generated/client.js";
+import { Prisma } from "../db/generated/client.js";
 import { RequestStatus } from "../domain/request.js";
 import type { AnswerFact, TargetBranch } from "../domain/request-view.js";
 import { Role } from "../domain/roles.js";
@@ -55,9 +55,13 @@ export async function answeredBy(db: Db, requestIds: number[], branchIds: number
   return new Set(rows.map((r) => r.requestId));
 }
 
+/** The branches a request went to, by code: one join (a relation select would send thousands of ids back in a second query). */
 export async function requestTargets(db: Db, requestId: number): Promise<TargetBranch[]> {
-  const rows = await db.requestTarget.findMany({ where: { requestId }, select: { unitId: true, unit: { select: { code: true, name: true } } } });
-  return rows.map((r) => ({ unitId: r.unitId, code: r.unit.code, name: r.unit.name })).sort((a, b) => a.code.localeCompare(b.code));
+  const rows = await db.$queryRaw<{ unitId: number; code: string; name: string }[]>(Prisma.sql`
+    SELECT t."unitId" AS "unitId", u."code" AS "code", u."name" AS "name"
+    FROM "RequestTarget" t JOIN "Unit" u ON u."id" = t."unitId"
+    WHERE t."requestId" = ${requestId}`);
+  return rows.map((r) => ({ unitId: Number(r.unitId), code: r.code, name: r.name })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** The current answers without their values: what the status view counts. */

@@ -12,7 +12,7 @@ import { loadActor } from "../store/access.js";
 import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { answerCounts, answeredBy, answerFacts, claimReminderDay, closeRequestRow, requestHeads, requestsTargeting, requestTargets, secretariesOf, type RequestHead } from "../store/request-status.js";
 import { loadRequest, type RequestRow } from "../store/requests.js";
-import { unitTree } from "../store/units.js";
+import { ancestorsOf, unitTree } from "../store/units.js";
 import { findUserId } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
 
@@ -30,18 +30,21 @@ export interface RequestList {
   mayCreate: boolean;
 }
 
-/** How the person stands to each request, from one read of the tree. */
-async function accessReader(deps: UseCaseDeps, actor: Actor) {
+/**
+ * How the person stands to each request. `ancestors`: the units above a request's unit, from
+ * one read of the tree for a list, or walked up from the unit for one request (a province's
+ * tree is thousands of rows, the walk a few).
+ */
+async function accessReader(deps: UseCaseDeps, actor: Actor, ancestors: (unitId: number) => readonly number[]) {
   const userId = await findUserId(deps.db, actor.telegramId);
-  const parentOf = new Map((await unitTree(deps.db)).map((u) => [u.id, u.parentId]));
-  const branches = ownBranchIds(actor);
-  const targeted = await requestsTargeting(deps.db, branches);
+  const targeted = await requestsTargeting(deps.db, ownBranchIds(actor));
   return (r: Pick<RequestHead, "id" | "unitId" | "createdById">): RequestAccess | undefined =>
-    requestAccess(actor, { unitId: r.unitId, ancestors: ancestorsIn(parentOf, r.unitId), madeByThisPerson: userId !== undefined && r.createdById === userId, targetsOwnBranch: targeted.has(r.id) });
+    requestAccess(actor, { unitId: r.unitId, ancestors: ancestors(r.unitId), madeByThisPerson: userId !== undefined && r.createdById === userId, targetsOwnBranch: targeted.has(r.id) });
 }
 
 export async function listRequests(deps: UseCaseDeps, actor: Actor, askedPage: number): Promise<RequestList> {
-  const accessOf = await accessReader(deps, actor);
+  const parentOf = new Map((await unitTree(deps.db)).map((u) => [u.id, u.parentId]));
+  const accessOf = await accessReader(deps, actor, (unitId) => ancestorsIn(parentOf, unitId));
   const visible = (await requestHeads(deps.db)).map((r) => ({ r, access: accessOf(r) })).filter((x) => x.access !== undefined);
   const page = pageOf(visible.length, askedPage);
   const shown = visible.slice(page.skip, page.skip + page.take);
@@ -59,7 +62,8 @@ async function requestFor(deps: UseCaseDeps, telegramId: number, requestId: numb
   const request = await loadRequest(deps.db, requestId);
   if (!request) return { status: "missing" };
   const actor = await loadActor(deps.db, telegramId, deps.config.ADMIN_IDS);
-  const access = (await accessReader(deps, actor))(request);
+  const above = await ancestorsOf(deps.db, request.unitId);
+  const access = (await accessReader(deps, actor, () => above))(request);
   return access ? { status: "ok", request, access, actor } : { status: "refused" };
 }
 
