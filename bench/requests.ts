@@ -100,8 +100,8 @@ export async function requestMeasure(kind: DbKind, url: string, branches: number
     if (first.result.status !== "ok" || first.result.counts.answered !== answered) throw new Error("the status view did not count the answers");
     const times = [first.ms];
     while (times.length < 5) times.push((await measured(status)).ms);
-    const labels = requestExportLabels(translator(createI18n()));
     const request = (await loadRequest(db, requestId))!;
+    const labels = requestExportLabels(translator(createI18n()), await requestFilesData(db, request));
     const baseRssMb = mb(process.memoryUsage.rss());
     const xlsx = await measured(async () => buildRequestWorkbook(await requestFilesData(db, request), labels, TZ, AT));
     const docx = await measured(async () => buildRequestDraft(await requestFilesData(db, request), labels));

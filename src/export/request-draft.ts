@@ -8,7 +8,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import { cohortsTotal, QuestionKind, REQUEST_COHORTS, type RequestQuestion } from "../domain/request.js";
 import { xmlSafe } from "../domain/text.js";
 import type { RequestExportLabels } from "./request-labels.js";
-import { answerText, cohortsOf, cohortTotals, dueText, filesOf, numberOf, questionHeading, type RequestExportInput, type RequestExportRow } from "./request-rows.js";
+import { answerText, cohortsOf, cohortTotals, filesOf, numberOf, questionHeading, type RequestExportInput, type RequestExportRow } from "./request-rows.js";
 
 export const DRAFT_FONT = "Times New Roman";
 /** 13 pt, in half-points: the size of the party's administrative documents. */
@@ -24,15 +24,15 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 
 /** "ĐẢNG BỘ …" on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, as on every party report. */
-function titleBlock(input: RequestExportInput, L: RequestExportLabels, answered: number): (Paragraph | Table)[] {
+function titleBlock(input: RequestExportInput, L: RequestExportLabels): (Paragraph | Table)[] {
   const cell = (s: string) => new TableCell({ children: [para(s, { bold: true, center: true })], width: { size: 50, type: WidthType.PERCENTAGE } });
   return [
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(input.committee.toLocaleUpperCase("vi")), cell(L.partyName)] })] }),
     para(""),
     para(L.reportWord, { bold: true, center: true }),
     para(input.title, { bold: true, center: true }),
-    para(L.dueLine({ due: dueText(input) }), { italics: true, center: true }),
-    para(L.answeredLine({ answered, targets: input.rows.length }), { italics: true, center: true }),
+    para(L.dueLine, { italics: true, center: true }),
+    para(L.answeredLine, { italics: true, center: true }),
     para(L.draftNote, { italics: true }),
   ];
 }
@@ -76,9 +76,7 @@ function section(q: RequestQuestion, rows: RequestExportRow[], L: RequestExportL
 }
 
 export async function buildRequestDraft(input: RequestExportInput, L: RequestExportLabels): Promise<Buffer> {
-  const answered = input.rows.filter((r) => r.answer).length;
-  const missing = input.rows.filter((r) => !r.answer).map((r) => r.name);
-  const children = [...titleBlock(input, L, answered), ...input.questions.flatMap((q) => section(q, input.rows, L)), ...(missing.length > 0 ? [para(L.missingLine({ names: missing.join(", ") }), { italics: true })] : [])];
+  const children = [...titleBlock(input, L), ...input.questions.flatMap((q) => section(q, input.rows, L)), ...(L.missingLine ? [para(L.missingLine, { italics: true })] : [])];
   const doc = new Document({
     creator: "Trợ lý Chi bộ",
     title: xmlSafe(input.title),

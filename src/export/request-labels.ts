@@ -1,6 +1,7 @@
 // The words of a request's two files (keys "rq-export-…" in locales/vi.ftl), from a
 // translator such as the bot's ctx.t: nothing in the files is written in code.
 import type { Cohorts } from "../domain/request.js";
+import { dueText, type RequestExportInput } from "./request-rows.js";
 
 export interface RequestExportLabels {
   sheet: string;
@@ -19,18 +20,21 @@ export interface RequestExportLabels {
   /** The draft's: its heading, the due date line, the summary line, and what fills a section. */
   reportWord: string;
   partyName: string;
-  dueLine: (r: { due: string }) => string;
-  answeredLine: (r: { answered: number; targets: number }) => string;
+  dueLine: string;
+  answeredLine: string;
   value: string;
   totalRow: string;
   approvedMark: string;
   noAnswer: string;
   noFiles: string;
-  missingLine: (r: { names: string }) => string;
+  /** null: every branch answered */
+  missingLine: string | null;
   draftNote: string;
 }
 
-export function requestExportLabels(t: (key: string, vars?: Record<string, string | number>) => string): RequestExportLabels {
+/** Plain strings only (the files are built in a worker thread, which receives them as data). */
+export function requestExportLabels(t: (key: string, vars?: Record<string, string | number>) => string, input: RequestExportInput): RequestExportLabels {
+  const missing = input.rows.filter((r) => !r.answer).map((r) => r.name);
   return {
     sheet: t("rq-export-sheet"),
     code: t("rq-export-code"),
@@ -47,14 +51,14 @@ export function requestExportLabels(t: (key: string, vars?: Record<string, strin
     no: t("export-no"),
     reportWord: t("rq-draft-report"),
     partyName: t("rq-draft-party"),
-    dueLine: ({ due }) => t("rq-draft-due", { due }),
-    answeredLine: ({ answered, targets }) => t("rq-draft-answered", { answered, targets }),
+    dueLine: t("rq-draft-due", { due: dueText(input) }),
+    answeredLine: t("rq-draft-answered", { answered: input.rows.length - missing.length, targets: input.rows.length }),
     value: t("rq-draft-value"),
     totalRow: t("rq-draft-total-row"),
     approvedMark: t("rq-draft-approved"),
     noAnswer: t("rq-draft-no-answer"),
     noFiles: t("rq-draft-no-files"),
-    missingLine: ({ names }) => t("rq-draft-missing", { names }),
+    missingLine: missing.length > 0 ? t("rq-draft-missing", { names: missing.join(", ") }) : null,
     draftNote: t("rq-draft-note"),
   };
 }

@@ -14,7 +14,6 @@ import { buildRequestWorkbook } from "../../src/export/request-workbook.js";
 import { createI18n, translator } from "../../src/i18n.js";
 
 const VN = "Asia/Ho_Chi_Minh";
-const L = requestExportLabels(translator(createI18n()));
 
 const questions: RequestQuestion[] = [
   { id: "q1", kind: QuestionKind.COHORTS, section: "II.1", title: "Kết nạp đảng viên theo đối tượng từ năm 2021" },
@@ -58,6 +57,8 @@ const input: RequestExportInput = {
     { code: "CB-C", name: "Chi bộ Trường Tiểu học Đống Đa", answer: null },
   ],
 };
+
+const L = requestExportLabels(translator(createI18n()), input);
 
 describe("the request's workbook", () => {
   let sheet: ExcelJS.Worksheet;
