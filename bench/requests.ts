@@ -6,6 +6,7 @@ import { createDb, type Db } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { QuestionKind, type RequestQuestion } from "../src/domain/request.js";
 import { buildRequestDraft } from "../src/export/request-draft.js";
+import { buildRequestFiles } from "../src/export/request-files.js";
 import { requestExportLabels } from "../src/export/request-labels.js";
 import { buildRequestWorkbook } from "../src/export/request-workbook.js";
 import { createI18n, translator } from "../src/i18n.js";
@@ -42,6 +43,9 @@ export interface RequestFigures {
   statusPeakMb: number;
   xlsxPeakMb: number;
   docxPeakMb: number;
+  /** Both files as the bot builds them (in a worker thread), and the longest the event loop was held meanwhile. */
+  workerMs: number;
+  workerLoopMaxMs: number;
   baseRssMb: number;
 }
 
@@ -105,11 +109,22 @@ export async function requestMeasure(kind: DbKind, url: string, branches: number
     const baseRssMb = mb(process.memoryUsage.rss());
     const xlsx = await measured(async () => buildRequestWorkbook(await requestFilesData(db, request), labels, TZ, AT));
     const docx = await measured(async () => buildRequestDraft(await requestFilesData(db, request), labels));
+    const input = await requestFilesData(db, request);
+    let last = performance.now();
+    let loopMax = 0;
+    const tick = setInterval(() => {
+      const now = performance.now();
+      loopMax = Math.max(loopMax, now - last);
+      last = now;
+    }, 5);
+    const inWorker = await measured(() => buildRequestFiles({ input, labels, timeZone: TZ, createdAt: AT }));
+    clearInterval(tick);
     return {
       db: kind, branches, answered, seedSeconds,
       statusMs: median(times), statusRuns: times.length, statusPeakMb: first.peakMb,
       xlsxMs: xlsx.ms, xlsxBytes: xlsx.result.length, xlsxPeakMb: xlsx.peakMb,
       docxMs: docx.ms, docxBytes: docx.result.length, docxPeakMb: docx.peakMb,
+      workerMs: inWorker.ms, workerLoopMaxMs: loopMax,
       baseRssMb,
     };
   } finally {
@@ -138,5 +153,6 @@ export function requestLines(f: RequestFigures | Error, label: string): string[]
     `     status view data: ${r1(f.statusMs)} ms (median of ${f.statusRuns} after a warm-up), peak RSS ${f.statusPeakMb} MB`,
     `     .xlsx export: ${r1(f.xlsxMs)} ms, ${r1(f.xlsxBytes / 1024)} KB, peak RSS ${f.xlsxPeakMb} MB`,
     `     .docx draft:  ${r1(f.docxMs)} ms, ${r1(f.docxBytes / 1024)} KB, peak RSS ${f.docxPeakMb} MB`,
+    `     both as the bot builds them, in a worker thread: ${r1(f.workerMs)} ms; the event loop held at most ${r1(f.workerLoopMaxMs)} ms meanwhile`,
   ];
 }
