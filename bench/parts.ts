@@ -3,5 +3,6 @@ import { anchorInstance } from "./anchors.js";
 import { digestMeasure } from "./digest.js";
 import { fanoutBench } from "./fanout.js";
 import { botInstance } from "./instance.js";
+import { requestMeasure } from "./requests.js";
 
-export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance };
+export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance, requests: requestMeasure };

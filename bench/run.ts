@@ -8,11 +8,14 @@
 // Part 0 (issue 13, bench/anchor-bench.ts) runs first, alone: the real bot against its anchors;
 // `npm run bench -- updates` runs only it. BENCH_ANCHOR_CONCURRENCY (50), BENCH_ANCHOR_ROUNDS (3), BENCH_ANCHOR_OPEN_SECONDS (3),
 // BENCH_BEFORE_TREE (another checkout whose bot joins the same rounds).
+// Part 4 (issue 14, bench/requests.ts): a request to BENCH_REQUEST_BRANCHES (5000) branches, its status view and
+// exports; `npm run bench -- requests` runs only it.
 import { cpus, loadavg } from "node:os";
 import { anchorBench, type TargetFigures } from "./anchor-bench.js";
 import { digestBench, type DigestFigures } from "./digest.js";
 import { FANOUT_LIMIT, type FanoutFigures } from "./fanout.js";
 import { UPDATES_PER_REPORT, updatesBench, type UpdateFigures } from "./updates.js";
+import { requestLines, requestsBench, type RequestFigures } from "./requests.js";
 import { benchDb, inChild, mb, pgReachable, type DbKind } from "./support.js";
 
 const GOAL_RATE = 700;
@@ -38,7 +41,22 @@ const label = (k: DbKind) => (k === "sqlite" ? "SQLite" : "PG");
 
 // `npm run bench -- updates`: only this part. Run before the fan-out starts, so nothing runs alongside.
 const only = process.argv[2];
-if (only && only !== "updates") throw new Error(`unknown part "${only}" (known: updates)`);
+if (only && only !== "updates" && only !== "requests") throw new Error(`unknown part "${only}" (known: updates, requests)`);
+const requestBranches = Number(process.env.BENCH_REQUEST_BRANCHES ?? 5000);
+const requestFigures: [DbKind, RequestFigures | Error][] = [];
+async function requestsPart() {
+  console.log(`\n4. A request to ${n(requestBranches)} branches, nine in ten answered: /yeucau's status view and the .xlsx and .docx exports (in a separate process)`);
+  for (const kind of dbs) {
+    const f = await requestsBench(kind, requestBranches);
+    requestFigures.push([kind, f]);
+    for (const l of requestLines(f, label(kind))) console.log(l);
+  }
+}
+if (only === "requests") {
+  await requestsPart();
+  console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
+  process.exit(0);
+}
 const anchorFigures: [DbKind, TargetFigures[]][] = [];
 console.log(
   `\n0. The update path against its anchors: the same 14-step /baocao through the real bot, grammY + conversations with state in memory, and bare grammY (bench/anchors.ts), one fake Bot API;` +
@@ -165,6 +183,8 @@ function splitRate(at: number[], boundary: number): string {
 function r2(x: number) {
   return Math.round(x * 100) / 100;
 }
+await requestsPart();
+
 const pg1 = updates.find((u) => u.db === "postgresql" && u.instances === 1);
 const rows: [string, string, string][] = [
   ...anchorFigures.map(([kind, figures]): [string, string, string] => {
@@ -193,6 +213,11 @@ const rows: [string, string, string][] = [
     `${r1(u.closed.perSecond)}/s max; at ${u.open.offered}/s p50 ${r1(u.open.p50)} ms, p99 ${r1(u.open.p99)} ms; RSS ${Math.max(...u.peakRssMb)} MB` +
       (u.instances > 1 && pg1 ? `; ${r2(u.closed.perSecond / pg1.closed.perSecond)} × 1 instance` : ""),
     u.db === "sqlite" ? "(no SQLite goal)" : u.instances === 1 ? ">= 700/s, p99 < 50 ms" : "~2 × 1 instance",
+  ]),
+  ...requestFigures.map(([kind, f]): [string, string, string] => [
+    `Request to ${n(requestBranches)} (${label(kind)})`,
+    f instanceof Error ? "FAILED" : `status ${r1(f.statusMs)} ms; xlsx ${r1(f.xlsxMs)} ms, peak ${f.xlsxPeakMb} MB; docx ${r1(f.docxMs)} ms, peak ${f.docxPeakMb} MB`,
+    "(figures asked, no goal set; issue 14)",
   ]),
 ];
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["Measure", "Result", "Goal (issue 6)"][i]!.length));

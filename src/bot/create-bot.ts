@@ -43,6 +43,8 @@ import { totalsFeature } from "./committees/totals.js";
 import { fallbackFeature } from "./fallback.js";
 import { requestCommandFeature, requestFormButtons } from "./requests/command.js";
 import { createRequestForm, REQUEST_FORM } from "./requests/form.js";
+import { requestListFeature } from "./requests/list.js";
+import { requestActionsFeature } from "./requests/actions.js";
 
 /**
  * Bump when a form's questions change shape: forms left open by older code are then discarded, and
@@ -147,8 +149,10 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
   pm.use(handoverFeature(deps));
+  pm.use(requestListFeature(deps));
   pm.use(requestCommandFeature());
   pm.use(requestFormButtons());
+  pm.use(requestActionsFeature(deps));
   pm.use(fallbackFeature(deps.db, FORM_STATE_VERSION));
   return bot;
 }

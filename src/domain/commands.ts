@@ -51,12 +51,14 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("secretary", "tiendo"),
     entry("secretary", "uyquyen"),
     entry("secretary", "nghi"),
+    entry("secretary", "yeucau", "private", "menu-yeucau-branch"),
   ],
   [Audience.DEPUTY]: [
     entry("deputy", "baocao", "private", "menu-deputy-baocao"),
     entry("deputy", "bienban", "private", "menu-deputy-bienban"),
     entry("deputy", "xembienban"),
     entry("deputy", "tiendo"),
+    entry("deputy", "yeucau", "private", "menu-yeucau-branch"),
   ],
   [Audience.COMMITTEE]: [
     entry("committee", "choduyet", "private", REVIEW_MENU),

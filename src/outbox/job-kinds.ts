@@ -22,6 +22,8 @@ export const JobKind = {
   ANSWER_RETURNED: "answer-returned",
   /** A request for figures (/yeucau), one revision of it, to the branches' people on duty */
   REQUEST: "request",
+  /** The missing branches of a request reminded by hand from its status view (/yeucau), once a day at most */
+  REQUEST_REMINDER: "request-reminder",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -58,6 +60,13 @@ export interface NoticeJobPayload {
 /** A menu's JobRun payload: whose private chat it is (a string: JSON has no bigint). */
 export interface MenuJobPayload {
   telegramId: string;
+}
+
+/** A request reminder's JobRun payload; its Delivery payload is a ReminderPayload (the branches the chat answers for). */
+export interface RequestReminderJobPayload {
+  requestId: number;
+  /** The day it was asked (YYYY-MM-DD): one reminder a day, by the occasion's key */
+  day: string;
 }
 
 /** A job as the sender and the still-worth-sending check read it (payload still JSON). */

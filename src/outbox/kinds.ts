@@ -39,6 +39,7 @@ import { groupShowsNames } from "../store/group-names.js";
 import { secretaryNames } from "../store/units.js";
 import { JobKind, type AnswerJobPayload, type RequestDeliveryPayload, type RequestJobPayload, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
+import { requestReminder } from "./request-reminder.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
 export interface RenderContext {
@@ -188,6 +189,7 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.ANSWER_APPROVED]: answerNotice(ReviewState.APPROVED, Action.VIEW, (t, a) => [answerApprovedNotice(t, a)]),
   [JobKind.ANSWER_RETURNED]: answerNotice(ReviewState.RETURNED, Action.VIEW, (t, a) => [answerReturnedNotice(t, a)]),
   [JobKind.REQUEST]: request,
+  [JobKind.REQUEST_REMINDER]: kind(requestReminder),
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */

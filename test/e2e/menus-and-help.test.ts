@@ -11,8 +11,8 @@ import { branchWithSecretary, buildTree, inviteLink, TYPICAL_ANSWERS } from "../
 
 const t = translator(createI18n());
 
-const SECRETARY_MENU = ["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "hoso", "huy", "trogiup"];
-const DEPUTY_MENU = ["baocao", "bienban", "xembienban", "tiendo", "hoso", "huy", "trogiup"];
+const SECRETARY_MENU = ["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "yeucau", "hoso", "huy", "trogiup"];
+const DEPUTY_MENU = ["baocao", "bienban", "xembienban", "tiendo", "yeucau", "hoso", "huy", "trogiup"];
 // A committee member's private commands for the units under them (issue 12, point 7).
 const COMMITTEE_MENU = ["choduyet", "xembienban", "tonghop", "xuat", "tiendo", "chitieu", "tinhtong", "caidat", "yeucau", "hoso", "huy", "trogiup"];
 const ADMIN_MENU = ["themdonvi", "themchibo", "donvi", "moi", "thanhvien", "chitieu", "hanbaocao", "nhacnho", "lichtonghop", "caidat", "tonghop", "xuat", "tiendo", "choduyet", "xembienban", "khoaso", "mokhoa", "tinhtong", "nhatky", "yeucau", "hoso", "huy", "trogiup"];
@@ -71,7 +71,7 @@ describe("menus by scope", () => {
     const an = h.user(8104, "An");
     await join(h, an, "CB-LL");
     await join(h, an, "DU-SGD");
-    expect(h.fake.privateMenuOf(an.id)).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "yeucau", "hoso", "huy", "trogiup"]);
+    expect(h.fake.privateMenuOf(an.id)).toEqual(["baocao", "bienban", "xembienban", "tiendo", "uyquyen", "nghi", "yeucau", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
   });
 
   test("a role lost: the chat's own menu is deleted, and the menu of every private chat applies", async () => {
@@ -118,7 +118,7 @@ describe("menus by scope", () => {
     const sentBefore = menuCallsTo(h, dung.id).length;
     await h.app.scheduler.kick();
     expect(menuCallsTo(h, dung.id)).toHaveLength(sentBefore + 1);
-    expect(h.fake.privateMenuOf(dung.id)).toEqual(["baocao", "bienban", "xembienban", "tiendo", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "yeucau", "hoso", "huy", "trogiup"]);
+    expect(h.fake.privateMenuOf(dung.id)).toEqual(["baocao", "bienban", "xembienban", "tiendo", "yeucau", "choduyet", "tonghop", "xuat", "chitieu", "tinhtong", "caidat", "hoso", "huy", "trogiup"]);
     const statuses = await h.app.db.delivery.findMany({ where: { chatId: BigInt(dung.id), job: { kind: "menu" } }, orderBy: { id: "asc" } });
     expect(statuses.map((d) => d.status)).toEqual(["SENT", "SKIPPED", "SENT"]);
   });
