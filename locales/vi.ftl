@@ -937,10 +937,6 @@ export-report-submittedBy = Người gửi
 export-meeting-submittedBy = Người gửi
 # /yeucau: requests for figures by a date (src/bot/requests, src/messages/request-*.ts)
 request-not-allowed = Chỉ cấp ủy viên (cho các chi bộ trực thuộc đảng ủy của mình) và quản trị viên mới tạo được yêu cầu báo cáo.
-request-intro =
-    📋 Yêu cầu báo cáo theo hạn: đồng chí đặt các câu hỏi (số liệu, số theo đối tượng, nội dung, tệp, lựa chọn), chọn đơn vị và hạn trả lời; bí thư từng chi bộ trực thuộc nhận yêu cầu trong tin nhắn riêng, kèm nút trả lời.
-    Bấm nút dưới đây (hoặc gõ /yeucau moi) để tạo yêu cầu mới.
-request-button-new = ➕ Tạo yêu cầu mới
 request-ask-start = Đồng chí muốn bắt đầu từ đâu?
 request-start-blank = 📄 Yêu cầu trống
 request-start-template = 📑 Mẫu: Báo cáo chuyên đề tạo nguồn phát triển đảng viên
