@@ -29,6 +29,8 @@ import { minutesFeature } from "./minutes/feature.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
 import { minutesViewFeature } from "./minutes/view.js";
 import { reviewFeature } from "./review/feature.js";
+import { answerFeature } from "./requests/answer-feature.js";
+import { ANSWER_FORM, createAnswerForm } from "./requests/answer-form.js";
 import { createReturnForm, RETURN_FORM } from "./review/return-form.js";
 import { auditFeature } from "./committees/audit.js";
 import { closeMonthFeature } from "./committees/close-month.js";
@@ -112,6 +114,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
   pm.use(createConversation(createReturnForm(deps), RETURN_FORM));
   pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));
+  pm.use(createConversation(createAnswerForm(deps), ANSWER_FORM));
 
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
@@ -136,6 +139,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(closeMonthFeature(deps));
   pm.use(reviewFeature(deps));
   pm.use(reportFeature());
+  pm.use(answerFeature());
   pm.use(minutesFeature());
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));
