@@ -956,3 +956,12 @@ request-answer-conflict = Trong lúc đồng chí trả lời, { $unit } vừa g
 request-receipt = ✅ Đã nhận trả lời yêu cầu "{ $title }" của { $unit } lúc { $time } (bản số { $version }):
 request-receipt-late = ⏰ Bản này được ghi nhận là trả lời muộn (hạn: { $deadline }).
 request-receipt-on-time = Trả lời đúng hạn (hạn: { $deadline }). Có thể sửa bằng nút "✍️ Trả lời" cho đến khi yêu cầu kết thúc.
+
+## Nhắc trả lời yêu cầu báo cáo và danh sách chậm (src/messages/request-reminders.ts)
+request-reminder-text =
+    🔔 Nhắc hạn: yêu cầu báo cáo "{ $title }" của { $from } gửi { $unit }, hạn trả lời { $deadline }{ $when }.
+    Chi bộ chưa trả lời. Bấm nút bên dưới để trả lời.
+request-reminder-today = {" "}(hôm nay)
+request-reminder-days = {" "}(còn { $days } ngày)
+request-late-list-head = ⏰ Yêu cầu báo cáo "{ $title }" đã quá hạn (hạn { $deadline }). Chi bộ chưa trả lời ({ $missing }/{ $targets }):
+request-late-list-line = {"  "}• { $code }: { $name }

@@ -20,8 +20,8 @@ export type CohortsProblem =
   | { problem: "sum"; sum: number; total: number };
 
 /**
- * Four numbers typed in one line, in the order of REQUEST_COHORTS (giáo viên/giảng viên, học
- * sinh, sinh viên, khác), separated by spaces, commas or semicolons. With a given total (the
+ * Four numbers typed in one line, in the order of REQUEST_COHORTS (giáo viên, giảng viên; học
+ * sinh; sinh viên; khác), separated by spaces, commas or semicolons. With a given total (the
  * candidates of the latest monthly report) they must add up to it.
  */
 export function checkCohorts(raw: string, total?: number): Checked<Cohorts, CohortsProblem> {

@@ -9,7 +9,7 @@ export type RequestStatus = (typeof RequestStatus)[keyof typeof RequestStatus];
 /** The six kinds of question a request can ask. */
 export const QuestionKind = {
   NUMBER: "NUMBER",
-  /** A number per cohort: giáo viên/giảng viên, học sinh, sinh viên, khác */
+  /** A number per cohort: giáo viên, giảng viên; học sinh, sinh viên, khác */
   COHORTS: "COHORTS",
   SHORT_TEXT: "SHORT_TEXT",
   LONG_TEXT: "LONG_TEXT",

@@ -16,6 +16,9 @@ export const JobKind = {
   APPROVED: "approved",
   FORM_NOTICE: "form-notice",
   MENU: "menu",
+  /** A request's reminder to the branches that have not answered, and its late list (src/domain/request-schedule.ts) */
+  REQUEST_REMINDER: "request-reminder",
+  REQUEST_LATE_LIST: "request-late-list",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -48,6 +51,13 @@ export interface NoticeJobPayload {
 /** A menu's JobRun payload: whose private chat it is (a string: JSON has no bigint). */
 export interface MenuJobPayload {
   telegramId: string;
+}
+
+/** A request occasion's JobRun payload; `skipped` when it was decided not to send it. */
+export interface RequestJobPayload {
+  requestId: number;
+  daysBefore?: number;
+  skipped?: { reason: string; by?: string };
 }
 
 /** A job as the sender and the still-worth-sending check read it (payload still JSON). */

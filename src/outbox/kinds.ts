@@ -32,6 +32,7 @@ import { groupShowsNames } from "../store/group-names.js";
 import { secretaryNames } from "../store/units.js";
 import { JobKind, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
+import { requestLateList, requestReminder } from "./request-kinds.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
 export interface RenderContext {
@@ -144,6 +145,8 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
     format: (_t, d) => [{ text: d.text }],
   }),
   [JobKind.MENU]: menu,
+  [JobKind.REQUEST_REMINDER]: kind(requestReminder),
+  [JobKind.REQUEST_LATE_LIST]: kind(requestLateList),
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */
