@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { PrefillKey, QuestionKind, RequestStatus } from "../../src/domain/request.js";
 import { rolesChanged } from "../../src/store/access-version.js";
 import { Harness, type TestUser } from "../support/harness.js";
-import { fillReport, freshSecretary, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
+import { branchWithSecretary, fillReport, freshSecretary, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
 import { answersOf, EVERY_KIND, pressAnswer, pressData, sendRequest } from "../support/request-setup.js";
 
 let h: Harness;
@@ -118,6 +118,30 @@ describe("answering a request", () => {
     ]);
     expect(versions[1]!.values.q4).toBe(LONG);
     h.clock.set("2026-12-02T09:00:00+07:00");
+  });
+
+  test("a form left open across a restart goes on where it was", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    const id = await sendRequest(h, { targets: [branch] });
+    await pressAnswer(h, s, id);
+    await s.say("25");
+    await h.restart();
+    const r = await s.say("1 2 0 3");
+    expect(r.last.text).toContain("Câu 3/6");
+  });
+
+  test("a secretary of two of the branches asked says which one the answer is for", async () => {
+    const s = await branchWithSecretary(h, 7301, "Hà", "CB-HAI-1");
+    await branchWithSecretary(h, 7301, "Hà", "CB-HAI-2");
+    const id = await sendRequest(h, { targets: ["CB-HAI-1", "CB-HAI-2"], questions: [EVERY_KIND[0]!] });
+    let r = await pressAnswer(h, s, id);
+    expect(r.last.text).toBe("Đồng chí làm việc cho chi bộ nào?");
+    r = await s.press("Chi bộ CB-HAI-2");
+    expect(r.texts[0]).toContain("cho Chi bộ CB-HAI-2");
+    await s.say("30");
+    await s.press("✅ Gửi trả lời");
+    expect(await answersOf(h, id, "CB-HAI-1")).toEqual([]);
+    expect((await answersOf(h, id, "CB-HAI-2"))[0]!.values).toEqual({ q1: 30 });
   });
 });
 
