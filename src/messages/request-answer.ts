@@ -5,6 +5,13 @@ import type { Translate } from "../i18n.js";
 
 /** A long text is shown cut in a summary: the whole of it is stored and exported. */
 const SHOWN_TEXT = 150;
+/**
+ * In the summary and the receipt each line is cut further, so that 20 questions (REQUEST_LIMITS)
+ * of 300-character titles and long answers still fit one Telegram message (4,096 characters).
+ */
+const LIST_HEADING = 60;
+const LIST_ANSWER = 90;
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export function cohortNames(t: Translate): Record<RequestCohort, string> {
   return {
@@ -44,5 +51,5 @@ export function answerText(t: Translate, q: RequestQuestion, v: AnswerValue | un
 
 /** Each question with its answer, one line each. */
 export function answersList(t: Translate, questions: readonly RequestQuestion[], values: Record<string, AnswerValue>): string {
-  return questions.map((q) => `• ${questionHeading(q)}: ${answerText(t, q, values[q.id])}`).join("\n");
+  return questions.map((q) => `• ${cut(questionHeading(q), LIST_HEADING)}: ${cut(answerText(t, q, values[q.id]), LIST_ANSWER)}`).join("\n");
 }
