@@ -143,6 +143,21 @@ describe("answering a request", () => {
     expect(await answersOf(h, id, "CB-HAI-1")).toEqual([]);
     expect((await answersOf(h, id, "CB-HAI-2"))[0]!.values).toEqual({ q1: 30 });
   });
+
+  test("a deputy answers while the secretary has handed over, not before", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    const deputy = h.user(7401, "Bình", "Trần");
+    await deputy.say(`/start ${(await h.admin().say(`/moi ${branch} phobithu`)).last.text.match(/\?start=([\w-]+)/)![1]}`);
+    const id = await sendRequest(h, { targets: [branch], questions: [EVERY_KIND[0]!] });
+    expect((await pressAnswer(h, deputy, id)).last.text).toBe(
+      `Bí thư Chi bộ ${branch} chưa ủy quyền cho phó bí thư. Phó bí thư chỉ gửi được báo cáo, biên bản khi bí thư gõ /uyquyen hoặc báo nghỉ bằng /nghi. Không có gì được lưu.`,
+    );
+    await s.say("/uyquyen");
+    expect((await pressAnswer(h, deputy, id)).last.text).toContain("Câu 1/1");
+    await deputy.say("12");
+    expect((await deputy.press("✅ Gửi trả lời")).last.text).toContain("(bản số 1)");
+    expect((await answersOf(h, id, branch))[0]!.values).toEqual({ q1: 12 });
+  });
 });
 
 describe("bad input", () => {
