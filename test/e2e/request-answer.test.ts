@@ -120,6 +120,22 @@ describe("answering a request", () => {
     h.clock.set("2026-12-02T09:00:00+07:00");
   });
 
+  test("after the request is changed, Giữ nguyên is offered only where the answer still fits the question", async () => {
+    const { secretary: s, branch } = await freshSecretary(h);
+    const id = await sendRequest(h, { targets: [branch], questions: [EVERY_KIND[0]!, EVERY_KIND[2]!] });
+    await pressAnswer(h, s, id);
+    await s.say("25");
+    await s.say("An");
+    await s.press("✅ Gửi trả lời");
+    // Revision 2 asks the first question as a choice.
+    const changed = [{ ...EVERY_KIND[5]!, id: "q1" }, EVERY_KIND[2]!];
+    await h.app.db.infoRequest.update({ where: { id }, data: { revision: 2, questions: JSON.stringify(changed) } });
+    let r = await pressAnswer(h, s, id, 2);
+    expect(r.last.buttons.flat().map((b) => b.text)).toEqual(["Đã có", "Chưa có"]);
+    r = await s.press("Đã có");
+    expect(r.last.buttons.flat().map((b) => b.text)).toEqual(["Giữ nguyên"]);
+  });
+
   test("a form left open across a restart goes on where it was", async () => {
     const { secretary: s, branch } = await freshSecretary(h);
     const id = await sendRequest(h, { targets: [branch] });

@@ -5,6 +5,7 @@ import { InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../../domain/meeting.js";
 import { requestButtonData } from "../../domain/request-buttons.js";
 import { requestDeadline } from "../../domain/request-deadline.js";
+import { answerFits } from "../../domain/request-answers.js";
 import { QuestionKind, type AnswerValue, type AnswerValues, type RequestFile, type RequestQuestion } from "../../domain/request.js";
 import { formatDateTime } from "../../domain/time.js";
 import { answersList, questionHeading } from "../../messages/request-answer.js";
@@ -81,7 +82,12 @@ export function createAnswerForm(deps: AppDeps) {
 
     /** One question by its kind; `current`: the answer given in this form (changing it keeps it at hand). */
     async function askOne(q: RequestQuestion, i: number, current?: AnswerValue): Promise<AnswerValue> {
-      const s: Starting = { ...((current ?? kept[q.id]) !== undefined ? { kept: current ?? kept[q.id] } : {}), ...(start.prefill[q.id] ? { prefill: start.prefill[q.id] } : {}) };
+      // "Giữ nguyên" only for an answer that still fits the question (a revision may have changed its kind or options).
+      const keep = current ?? kept[q.id];
+      const s: Starting = {
+        ...(keep !== undefined && answerFits(q, keep, totals[q.id]) ? { kept: keep } : {}),
+        ...(start.prefill[q.id] ? { prefill: start.prefill[q.id] } : {}),
+      };
       const n = i + 1;
       switch (q.kind) {
         case QuestionKind.NUMBER:

@@ -56,15 +56,12 @@ export function cohortsQuestion(t: Translate, q: RequestQuestion, n: number, of:
   const names = cohortNames(t);
   const order = REQUEST_COHORTS.map((c) => names[c]).join("; ");
   const hint = t("request-hint-cohorts", { order }) + (total !== undefined ? `\n${t("request-hint-cohorts-total", { total })}` : "");
-  // The kept answer must still add up to the total given now.
-  const kept = s.kept !== undefined && (total === undefined || checkCohorts(REQUEST_COHORTS.map((c) => (s.kept as Cohorts)[c]).join(" "), total).ok) ? s.kept : undefined;
-  const start = { ...s, kept };
   return {
     text: heading(t, q, n, of, hint),
-    buttons: startButtons(t, q, start),
+    buttons: startButtons(t, q, s),
     parse(answer): Parsed<Cohorts> {
       if ("file" in answer) return { ok: false, error: t("form-text-expected") };
-      if ("choice" in answer) return fromButton<Cohorts>(t, q, start, answer.choice) ?? { ok: false, error: t("form-choose-button") };
+      if ("choice" in answer) return fromButton<Cohorts>(t, q, s, answer.choice) ?? { ok: false, error: t("form-choose-button") };
       const r = checkCohorts(answer.text, total);
       if (r.ok) return { ok: true, value: r.value, shown: answerText(t, q, r.value) };
       if (r.problem === "sum") return { ok: false, error: t("request-cohorts-sum", { sum: r.sum, total: r.total }) };
