@@ -1105,3 +1105,62 @@ rq-draft-approved = (đã duyệt)
 rq-draft-no-answer = Chưa có chi bộ nào trả lời mục này.
 rq-draft-no-files = Không gửi tệp.
 rq-draft-missing = Các chi bộ chưa trả lời: { $names }.
+
+## Trả lời yêu cầu báo cáo (src/bot/requests/answer-*.ts)
+request-button-answer = ✍️ Trả lời
+request-button-forged = Nút này không thuộc yêu cầu báo cáo nào. Xin bấm nút "✍️ Trả lời" dưới tin nhắn yêu cầu.
+request-answer-missing = Không tìm thấy yêu cầu báo cáo này. Không có gì được lưu.
+request-answer-closed = Yêu cầu "{ $title }" đã kết thúc nên không nhận trả lời nữa. Không có gì được lưu.
+request-answer-closed-at = Yêu cầu "{ $title }" đã kết thúc lúc { $time } nên không nhận trả lời nữa. Không có gì được lưu.
+request-answer-closed-by = Yêu cầu "{ $title }" đã được { $by } kết thúc lúc { $time } nên không nhận trả lời nữa. Không có gì được lưu.
+request-answer-old-revision = Yêu cầu "{ $title }" đã được sửa (lần { $revision }) sau khi tin nhắn này được gửi, nên nút cũ không dùng được nữa. Không có gì được lưu. Xin bấm nút dưới đây để trả lời theo nội dung mới.
+request-answer-not-filer = Yêu cầu "{ $title }" gửi đến bí thư (hoặc phó bí thư đang trực) của các chi bộ được hỏi. Hôm nay đồng chí không trả lời thay chi bộ nào trong số đó. Không có gì được lưu.
+request-answer-no-longer-target = { $unit } không còn trong danh sách chi bộ được hỏi của yêu cầu này. Không có gì được lưu.
+request-answer-invalid = Một số câu trả lời không hợp lệ nên chưa được lưu. Xin bấm lại nút "✍️ Trả lời" để trả lời lại.
+request-answer-intro = 📝 Trả lời yêu cầu "{ $title }" cho { $unit }. Hạn trả lời: { $deadline }. Có { $count } câu hỏi.
+request-answer-amending = Chi bộ đã trả lời (bản số { $version }, lúc { $time }). Bấm "Giữ nguyên" ở câu không thay đổi; bản mới sẽ thay bản cũ, bản cũ vẫn được lưu.
+request-question-number = Câu { $n }/{ $of }:
+request-hint-number = Xin nhập một số nguyên (ví dụ 3).
+request-hint-cohorts = Xin nhập 4 số cách nhau bằng dấu cách, theo thứ tự: { $order } (ví dụ: 1 2 0 3).
+request-hint-cohorts-total = Tổng số là { $total }: 4 số phải cộng lại bằng { $total }.
+request-hint-text = Xin nhập nội dung (tối đa { $max } ký tự).
+request-hint-choice = Xin bấm một phương án.
+request-hint-files = Gửi ảnh, tệp PDF hoặc tệp Word (.docx), mỗi lần một tệp (tối đa { $max } tệp, mỗi tệp tối đa { $mb } MB), rồi bấm Xong.
+request-files-more = Đã nhận { $count } tệp. Gửi thêm ảnh, PDF hoặc Word, hoặc bấm Xong.
+request-files-none = Không có tệp
+request-files-done = Xong
+request-files-count = { $count } tệp
+request-button-right = ✅ Đúng: { $value }
+request-button-keep = Giữ nguyên
+request-button-send = ✅ Gửi trả lời
+request-cohort-teachers = giáo viên, giảng viên
+request-cohort-pupils = học sinh
+request-cohort-students = sinh viên
+request-cohort-other = khác
+request-cohorts-shown = { $parts } (tổng { $total })
+request-cohorts-sum = Cộng 4 số là { $sum }, không bằng tổng số { $total }. Xin nhập lại sao cho cộng lại bằng { $total }.
+request-cohorts-count = Cần đúng { $expected } số (đã nhập { $got }), theo thứ tự: { $order }.
+request-cohorts-number = Số của đối tượng { $cohort } không hợp lệ: { $why }
+request-text-too-long = Nội dung dài { $length } ký tự, vượt quá giới hạn { $max } ký tự. Xin rút gọn rồi gửi lại; các câu đã trả lời vẫn được giữ.
+request-choice-forged = Phương án này không có trong câu hỏi. Xin bấm một trong các nút bên dưới.
+request-file-type = Chỉ nhận ảnh, tệp PDF hoặc tệp Word (.docx). Tệp này không được lưu.
+request-file-name = Tệp "{ $name }" không có đuôi { $extension } nên không được nhận. Chỉ nhận ảnh, tệp PDF (tên kết thúc bằng .pdf) hoặc tệp Word (tên kết thúc bằng .docx). Tệp này không được lưu.
+request-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là { $mb } MB. Xin chụp ảnh hoặc nén tệp nhỏ hơn rồi gửi lại. Tệp này không được lưu.
+request-file-too-many = Đã đủ { $max } tệp, không nhận thêm. Bấm Xong để tiếp tục.
+request-answer-none = (chưa trả lời)
+request-summary-title = Trả lời yêu cầu "{ $title }" của { $unit }:
+request-summary-prompt = Kiểm tra lại rồi bấm Gửi, hoặc sửa một câu.
+request-answer-cancelled = Đã hủy. Chưa có gì được gửi; đồng chí có thể bấm lại nút "✍️ Trả lời" trước khi yêu cầu kết thúc.
+request-answer-conflict = Trong lúc đồng chí trả lời, { $unit } vừa gửi bản số { $version }. Bản của đồng chí chưa được lưu; bấm Gửi lần nữa để thay bản đó.
+request-receipt = ✅ Đã nhận trả lời yêu cầu "{ $title }" của { $unit } lúc { $time } (bản số { $version }):
+request-receipt-late = ⏰ Bản này được ghi nhận là trả lời muộn (hạn: { $deadline }).
+request-receipt-on-time = Trả lời đúng hạn (hạn: { $deadline }). Có thể sửa bằng nút "✍️ Trả lời" cho đến khi yêu cầu kết thúc.
+
+## Nhắc trả lời yêu cầu báo cáo và danh sách chậm (src/messages/request-reminders.ts)
+request-reminder-text =
+    🔔 Nhắc hạn: yêu cầu báo cáo "{ $title }" của { $from } gửi { $unit }, hạn trả lời { $deadline }{ $when }.
+    Chi bộ chưa trả lời. Bấm nút bên dưới để trả lời.
+request-reminder-today = {" "}(hôm nay)
+request-reminder-days = {" "}(còn { $days } ngày)
+request-late-list-head = ⏰ Yêu cầu báo cáo "{ $title }" đã quá hạn (hạn { $deadline }). Chi bộ chưa trả lời ({ $missing }/{ $targets }):
+request-late-list-line = {"  "}• { $code }: { $name }

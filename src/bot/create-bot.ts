@@ -29,6 +29,8 @@ import { minutesFeature } from "./minutes/feature.js";
 import { createMinutesForm, MINUTES_FORM } from "./minutes/form.js";
 import { minutesViewFeature } from "./minutes/view.js";
 import { reviewFeature } from "./review/feature.js";
+import { answerFeature } from "./requests/answer-feature.js";
+import { ANSWER_FORM, createAnswerForm } from "./requests/answer-form.js";
 import { createReturnForm, RETURN_FORM } from "./review/return-form.js";
 import { answerReviewFeature } from "./review/answers.js";
 import { ANSWER_RETURN_FORM, createAnswerReturnForm } from "./review/answer-return-form.js";
@@ -120,6 +122,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(createConversation(createAnswerReturnForm(deps), ANSWER_RETURN_FORM));
   pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));
   pm.use(createConversation(createRequestForm(deps), REQUEST_FORM));
+  pm.use(createConversation(createAnswerForm(deps), ANSWER_FORM));
 
   pm.use(startFeature(deps));
   const digests = digestsFeature(deps);
@@ -145,6 +148,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(reviewFeature(deps));
   pm.use(answerReviewFeature(deps));
   pm.use(reportFeature());
+  pm.use(answerFeature());
   pm.use(minutesFeature());
   pm.use(minutesViewFeature(deps));
   pm.use(progressFeature(deps));

@@ -180,8 +180,10 @@ const kinds = Object.entries(DOCUMENT_KINDS) as [DocumentKind, (typeof DOCUMENT_
 export function checkAttachment(
   file: { mimeType?: string; fileName?: string; size?: number; isPhoto: boolean },
   alreadyAttached: number,
+  /** How many files the record takes: the minutes' by default; a request's answer has its own (REQUEST_LIMITS.files). */
+  maxFiles: number = MEETING_LIMITS.attachments,
 ): AttachmentCheck {
-  if (alreadyAttached >= MEETING_LIMITS.attachments) return { ok: false, problem: "too-many" };
+  if (alreadyAttached >= maxFiles) return { ok: false, problem: "too-many" };
   let kind: Attachment["kind"] = "PHOTO";
   if (!file.isPhoto) {
     const type = file.mimeType?.trim().toLowerCase();

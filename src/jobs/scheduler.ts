@@ -13,6 +13,7 @@ import type { RenderContext } from "../outbox/kinds.js";
 import { lastTick, oneInstanceAtATime, recordTick } from "../outbox/planning.js";
 import { loadSchedule } from "../store/settings.js";
 import { planOccasion, skipOccasion } from "./planner.js";
+import { planRequestOccasions } from "./request-planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
 
 export interface SchedulerDeps {
@@ -130,6 +131,8 @@ export class Scheduler {
         log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
       }
     }
+    // Requests' reminders and late lists, by the same window and the same rule of recording each decision.
+    await planRequestOccasions(db, last, now, timeZone, log);
     if (now.getTime() > last.getTime() || !stored) await recordTick(db, now);
   }
 }

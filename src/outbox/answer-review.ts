@@ -31,6 +31,19 @@ export async function enqueueAnswerReview(db: Db, a: { answerId: number }): Prom
   return enqueueOnce(db, job, chats.map((chatId) => ({ chatId })));
 }
 
+/**
+ * Queues the review card of a version in the transaction that saves it (the answer form's
+ * answerSaved): the card exists exactly when the version does, even if the process dies next.
+ */
+export async function queueAnswerReview(tx: Prisma.TransactionClient, answerId: number): Promise<void> {
+  const origin = await answerOrigin(tx, answerId);
+  if (!origin) return;
+  const chats = [...new Set(await reviewerChatIds(tx, origin.unitId))];
+  const at = origin.submittedAt;
+  const job = { occasion: occasionOf(ANSWER_REVIEW_JOB, answerId), kind: ANSWER_REVIEW_JOB, payload: { answerId } satisfies AnswerJobPayload, dueAt: at, now: at };
+  await enqueue(tx, job, chats.map((chatId) => ({ chatId })));
+}
+
 /** Queues the notice of a decision, in the decision's transaction: one decision per version, so one notice. */
 export async function queueAnswerDecisionNotice(
   tx: Prisma.TransactionClient,

@@ -24,6 +24,9 @@ export const JobKind = {
   REQUEST: "request",
   /** The missing branches of a request reminded by hand from its status view (/yeucau), once a day at most */
   REQUEST_REMINDER: "request-reminder",
+  /** A request's reminder to the branches that have not answered, and its late list (src/domain/request-schedule.ts) */
+  REQUEST_DUE_REMINDER: "request-due-reminder",
+  REQUEST_LATE_LIST: "request-late-list",
 } as const;
 export type JobKind = (typeof JobKind)[keyof typeof JobKind];
 
@@ -67,6 +70,13 @@ export interface RequestReminderJobPayload {
   requestId: number;
   /** The day it was asked (YYYY-MM-DD): one reminder a day, by the occasion's key */
   day: string;
+}
+
+/** A request occasion's JobRun payload; `skipped` when it was decided not to send it. */
+export interface RequestOccasionJobPayload {
+  requestId: number;
+  daysBefore?: number;
+  skipped?: { reason: string; by?: string };
 }
 
 /** A job as the sender and the still-worth-sending check read it (payload still JSON). */

@@ -40,6 +40,7 @@ import { secretaryNames } from "../store/units.js";
 import { JobKind, type AnswerJobPayload, type RequestDeliveryPayload, type RequestJobPayload, type GroupPayload, type MenuJobPayload, type NoticeJobPayload, type OccasionJobPayload, type RecordJobPayload, type ReminderPayload } from "./job-kinds.js";
 import { supersededMenu } from "./menus.js";
 import { requestReminder } from "./request-reminder.js";
+import { requestDueReminder, requestLateList } from "./request-kinds.js";
 
 /** The moment of sending: `now` is when this delivery goes out, not when it was planned. */
 export interface RenderContext {
@@ -190,6 +191,8 @@ const KINDS: Record<JobKind, Renderer<unknown>> = {
   [JobKind.ANSWER_RETURNED]: answerNotice(ReviewState.RETURNED, Action.VIEW, (t, a) => [answerReturnedNotice(t, a)]),
   [JobKind.REQUEST]: request,
   [JobKind.REQUEST_REMINDER]: kind(requestReminder),
+  [JobKind.REQUEST_DUE_REMINDER]: kind(requestDueReminder),
+  [JobKind.REQUEST_LATE_LIST]: kind(requestLateList),
 };
 
 /** The messages of one delivery as of `c.now`; none when nothing is left worth saying. */

@@ -69,7 +69,12 @@ export async function writeRequest(tx: Prisma.TransactionClient, r: NewRequest):
 type StoredRequest = Omit<RequestRow, "questions" | "status"> & { questions: string; status: string };
 const toRow = (r: StoredRequest): RequestRow => ({ ...r, questions: readQuestions(r.questions), status: r.status as RequestStatus });
 
-export async function loadRequest(db: Db, id: number): Promise<RequestRow | null> {
+export function loadRequest(db: Db, id: number): Promise<RequestRow | null> {
+  return loadRequestIn(db, id);
+}
+
+/** The same, read in a transaction too (the answer's checks as it is stored). */
+export async function loadRequestIn(db: Db | Prisma.TransactionClient, id: number): Promise<RequestRow | null> {
   const r = await db.infoRequest.findUnique({ where: { id } });
   return r ? toRow(r) : null;
 }
@@ -137,14 +142,37 @@ export interface AnswerWrite {
 
 /** Writes the next version of a branch's answer; the one it replaces is kept, superseded. */
 export function saveAnswer(db: Db, a: AnswerWrite): Promise<VersionResult> {
+  return writeNextVersion(db, a.baseVersion, answerVersions(a));
+}
+
+/**
+ * The same, with `refusal` asked first in the transaction that writes (the request closed or
+ * changed, the writer's rights gone: nothing is stored), and `created` given the new row's id
+ * inside it (what follows a saved version is queued with it).
+ */
+export function saveCheckedAnswer<R>(
+  db: Db,
+  a: AnswerWrite,
+  refusal: (tx: Prisma.TransactionClient) => Promise<R | undefined>,
+  created: (tx: Prisma.TransactionClient, answerId: number, version: number) => Promise<unknown>,
+): Promise<VersionResult<R>> {
+  const ops = answerVersions(a);
+  return writeNextVersion<R>(db, a.baseVersion, {
+    ...ops,
+    refusal,
+    create: async (tx, version) => created(tx, (await ops.create(tx, version)).id, version),
+  });
+}
+
+function answerVersions(a: AnswerWrite) {
   const where = { requestId: a.requestId, unitId: a.unitId };
-  return writeNextVersion(db, a.baseVersion, {
-    async currentVersion(tx) {
+  return {
+    async currentVersion(tx: Prisma.TransactionClient) {
       const cur = await tx.requestAnswer.findFirst({ where: { ...where, supersededAt: null }, select: { version: true } });
       return cur?.version ?? 0;
     },
-    supersede: (tx, version) => tx.requestAnswer.updateMany({ where: { ...where, version }, data: { supersededAt: a.now } }),
-    create: (tx, version) =>
+    supersede: (tx: Prisma.TransactionClient, version: number) => tx.requestAnswer.updateMany({ where: { ...where, version }, data: { supersededAt: a.now } }),
+    create: (tx: Prisma.TransactionClient, version: number) =>
       tx.requestAnswer.create({
         data: {
           ...where,
@@ -155,6 +183,7 @@ export function saveAnswer(db: Db, a: AnswerWrite): Promise<VersionResult> {
           submittedById: a.submittedById,
           submittedAt: a.now,
         },
+        select: { id: true },
       }),
-  });
+  };
 }

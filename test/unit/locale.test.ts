@@ -139,6 +139,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "meeting-date-*": DATE_PROBLEMS,
   "meeting-file-*": ATTACHMENT_PROBLEMS,
   "meeting-file-kind-*": Object.keys(DOCUMENT_KINDS),
+  // src/bot/requests/answer-questions.ts: a request's files, checked by the minutes' rule
+  "request-file-*": ATTACHMENT_PROBLEMS,
   "meeting-field-*": MEETING_EDITABLE,
   "progress-regular-*": MEETING_STATUSES,
   "progress-thematic-*": MEETING_STATUSES,

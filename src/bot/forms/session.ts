@@ -76,9 +76,10 @@ export class FormSession {
   /**
    * The form's last message (a receipt, a refusal). If Telegram is down it is
    * queued and sent once Telegram answers, so the person still learns how it ended.
+   * `keyboard`: buttons that lead on (a request's current revision); a queued notice goes without them.
    */
-  async finish(text: string): Promise<void> {
-    if ((await this.flush()) && (await this.attempt(() => this.ctx.reply(text)))) return;
+  async finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
+    if ((await this.flush()) && (await this.attempt(() => this.ctx.reply(text, keyboard ? { reply_markup: keyboard } : {})))) return;
     const key = `${this.ctx.chat!.id}:${this.ctx.update.update_id}`;
     const chatId = this.ctx.chat!.id;
     await this.external(async () => {
