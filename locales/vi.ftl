@@ -1107,7 +1107,6 @@ rq-draft-no-files = Không gửi tệp.
 rq-draft-missing = Các chi bộ chưa trả lời: { $names }.
 
 ## Trả lời yêu cầu báo cáo (src/bot/requests/answer-*.ts)
-request-button-answer = ✍️ Trả lời
 request-button-forged = Nút này không thuộc yêu cầu báo cáo nào. Xin bấm nút "✍️ Trả lời" dưới tin nhắn yêu cầu.
 request-answer-missing = Không tìm thấy yêu cầu báo cáo này. Không có gì được lưu.
 request-answer-closed = Yêu cầu "{ $title }" đã kết thúc nên không nhận trả lời nữa. Không có gì được lưu.
@@ -1132,7 +1131,7 @@ request-files-done = Xong
 request-files-count = { $count } tệp
 request-button-right = ✅ Đúng: { $value }
 request-button-keep = Giữ nguyên
-request-button-send = ✅ Gửi trả lời
+answer-button-send = ✅ Gửi trả lời
 request-cohort-teachers = giáo viên, giảng viên
 request-cohort-pupils = học sinh
 request-cohort-students = sinh viên
@@ -1149,7 +1148,7 @@ request-file-too-big = Tệp quá lớn ({ $size } MB); giới hạn là { $mb }
 request-file-too-many = Đã đủ { $max } tệp, không nhận thêm. Bấm Xong để tiếp tục.
 request-answer-none = (chưa trả lời)
 request-summary-title = Trả lời yêu cầu "{ $title }" của { $unit }:
-request-summary-prompt = Kiểm tra lại rồi bấm Gửi, hoặc sửa một câu.
+answer-summary-prompt = Kiểm tra lại rồi bấm Gửi, hoặc sửa một câu.
 request-answer-cancelled = Đã hủy. Chưa có gì được gửi; đồng chí có thể bấm lại nút "✍️ Trả lời" trước khi yêu cầu kết thúc.
 request-answer-conflict = Trong lúc đồng chí trả lời, { $unit } vừa gửi bản số { $version }. Bản của đồng chí chưa được lưu; bấm Gửi lần nữa để thay bản đó.
 request-receipt = ✅ Đã nhận trả lời yêu cầu "{ $title }" của { $unit } lúc { $time } (bản số { $version }):

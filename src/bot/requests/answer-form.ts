@@ -54,7 +54,7 @@ export function createAnswerForm(deps: AppDeps) {
 
     for (;;) {
       const action = await form.ask(
-        summaryQuestion(t, `${t("request-summary-title", { title: request.title, unit: unit.name })}\n${answersList(t, qs, values)}\n\n${t("request-summary-prompt")}`, t("request-button-send")),
+        summaryQuestion(t, `${t("request-summary-title", { title: request.title, unit: unit.name })}\n${answersList(t, qs, values)}\n\n${t("answer-summary-prompt")}`, t("answer-button-send")),
       );
       if (action === "cancel") return form.finish(t("request-answer-cancelled"));
       if (action === "edit") {
