@@ -2,10 +2,10 @@
 // rules of the review of reports (src/domain/review.ts): what a version under review
 // holds, which questions changed since the version before, and what the export says.
 import { QuestionKind, type AnswerValue, type AnswerValues, type RequestQuestion, type RequestStatus } from "./request.js";
-import { fieldChanges, reviewLabel, type ReviewLabel, type ReviewState } from "./review.js";
+import { fieldChanges, reviewLabel, type ReviewLabel, type ReviewStanding } from "./review.js";
 
 /** One version of one branch's answer, as its review card and notices read it. */
-export interface AnswerUnderReview {
+export interface AnswerUnderReview extends ReviewStanding {
   answerId: number;
   requestId: number;
   requestTitle: string;
@@ -17,14 +17,6 @@ export interface AnswerUnderReview {
   questions: RequestQuestion[];
   unitId: number;
   unitName: string;
-  version: number;
-  /** false once a newer version replaced it */
-  current: boolean;
-  state: ReviewState;
-  reviewedBy: string | null;
-  reviewedByTelegramId: number | null;
-  reviewedAt: Date | null;
-  reviewNote: string | null;
   /** Sent after the request's due date */
   late: boolean;
   submittedBy: string;

@@ -55,3 +55,15 @@ export function fieldChanges<K extends string>(
 ): FieldChange<K>[] {
   return fields.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
+
+/** Where one version of a reviewed record stands: the same for reports, minutes and answers to requests. */
+export interface ReviewStanding {
+  version: number;
+  /** false once a newer version replaced it */
+  current: boolean;
+  state: ReviewState;
+  reviewedBy: string | null;
+  reviewedByTelegramId: number | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+}

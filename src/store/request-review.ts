@@ -6,8 +6,8 @@ import type { Prisma } from "../db/generated/client.js";
 import { readAnswerValues, readQuestions, type RequestStatus } from "../domain/request.js";
 import type { AnswerUnderReview } from "../domain/request-review.js";
 import { ReviewState } from "../domain/review.js";
-import { decisionUpdate, type DecisionWrite } from "./review.js";
-import { displayName, displayTitle, NAME_FIELDS } from "./users.js";
+import { decisionUpdate, standingOf, type DecisionWrite } from "./review.js";
+import { displayTitle, NAME_FIELDS } from "./users.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -48,13 +48,7 @@ export async function loadAnswerReview(db: Reader, answerId: number): Promise<An
     questions: readQuestions(row.request.questions),
     unitId: row.unitId,
     unitName: row.unit.name,
-    version: row.version,
-    current: row.supersededAt === null,
-    state: row.reviewState as ReviewState,
-    reviewedBy: row.reviewedBy ? displayName(row.reviewedBy) : null,
-    reviewedByTelegramId: row.reviewedBy ? Number(row.reviewedBy.telegramId) : null,
-    reviewedAt: row.reviewedAt,
-    reviewNote: row.reviewNote,
+    ...standingOf(row),
     late: row.late,
     submittedBy: displayTitle(row.submittedBy),
     submittedByTelegramId: Number(row.submittedBy.telegramId),

@@ -6,23 +6,15 @@ import type { Prisma } from "../db/generated/client.js";
 import type { MeetingDraft } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
-import { RecordKind, ReviewState, type RecordRef } from "../domain/review.js";
+import { RecordKind, ReviewState, type RecordRef, type ReviewStanding } from "../domain/review.js";
 import { meetingDraftOf, MEETING_SELECT } from "./meetings.js";
 import { FIGURE_FIELDS } from "./report-columns.js";
 import { displayName, displayTitle, NAME_FIELDS } from "./users.js";
 
-interface Common {
+interface Common extends ReviewStanding {
   ref: RecordRef;
   unitId: number;
   unitName: string;
-  version: number;
-  /** false once a newer version replaced it */
-  current: boolean;
-  state: ReviewState;
-  reviewedBy: string | null;
-  reviewedByTelegramId: number | null;
-  reviewedAt: Date | null;
-  reviewNote: string | null;
   lateCorrection: boolean;
   correctionReason: string | null;
   submittedBy: string;
@@ -51,13 +43,12 @@ const REVIEW_FIELDS = {
   reviewedBy: PERSON,
 } as const;
 
+type StandingRow = Pick<CommonRow, "version" | "supersededAt" | "reviewState" | "reviewedAt" | "reviewNote"> & { reviewedBy: CommonRow["reviewedBy"] };
 type CommonRow = Prisma.ReportGetPayload<{ select: typeof REVIEW_FIELDS }>;
 
-function common(kind: RecordKind, row: CommonRow): Common {
+/** A version's review standing, from the columns every reviewed table has. */
+export function standingOf(row: StandingRow): ReviewStanding {
   return {
-    ref: { kind, id: row.id },
-    unitId: row.unitId,
-    unitName: row.unit.name,
     version: row.version,
     current: row.supersededAt === null,
     state: row.reviewState as ReviewState,
@@ -65,6 +56,15 @@ function common(kind: RecordKind, row: CommonRow): Common {
     reviewedByTelegramId: row.reviewedBy ? Number(row.reviewedBy.telegramId) : null,
     reviewedAt: row.reviewedAt,
     reviewNote: row.reviewNote,
+  };
+}
+
+function common(kind: RecordKind, row: CommonRow): Common {
+  return {
+    ref: { kind, id: row.id },
+    unitId: row.unitId,
+    unitName: row.unit.name,
+    ...standingOf(row),
     lateCorrection: row.lateCorrection,
     correctionReason: row.correctionReason,
     submittedBy: displayTitle(row.submittedBy),
