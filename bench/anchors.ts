@@ -41,9 +41,9 @@ async function settle(ctx: Context, answer: string) {
   await ctx.editMessageText(`${ctx.callbackQuery?.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : ""}\n→ ${answer}`);
 }
 
-type C = ConversationFlavor<Context>;
+export type C = ConversationFlavor<Context>;
 
-function conversationsBot(bot: Bot<C>) {
+export function conversationsBot(bot: Bot<C>) {
   async function report(conversation: Conversation<C, Context>, ctx: Context) {
     await ctx.reply("Báo cáo tháng nào?", { reply_markup: PERIOD });
     const period = await conversation.waitForCallbackQuery(/^p:/, { otherwise: (o) => o.reply("Xin bấm nút.") });
@@ -73,7 +73,7 @@ function conversationsBot(bot: Bot<C>) {
   bot.command("baocao", (ctx) => ctx.conversation.enter("report"));
 }
 
-function bareBot(bot: Bot<C>) {
+export function bareBot(bot: Bot<C>) {
   // Step 0: the month; 1..10: the numbers; 11: the note; 12: the summary.
   const forms = new Map<number, { step: number; values: number[]; asked?: number }>();
   bot.command("baocao", async (ctx) => {

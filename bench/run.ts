@@ -10,12 +10,15 @@
 // BENCH_BEFORE_TREE (another checkout whose bot joins the same rounds).
 // Part 4 (issue 14, bench/requests.ts): a request to BENCH_REQUEST_BRANCHES (5000) branches, its status view and
 // exports; `npm run bench -- requests` runs only it.
+// Part 5 (issue 13, bench/steps.ts): the CPU of each step of /baocao, real bot against the conversations anchor in
+// one process without HTTP; `npm run bench -- steps` runs only it.
 import { cpus, loadavg } from "node:os";
 import { anchorBench, type TargetFigures } from "./anchor-bench.js";
 import { digestBench, type DigestFigures } from "./digest.js";
 import { FANOUT_LIMIT, type FanoutFigures } from "./fanout.js";
 import { UPDATES_PER_REPORT, updatesBench, type UpdateFigures } from "./updates.js";
 import { requestLines, requestsBench, type RequestFigures } from "./requests.js";
+import type { StepFigures } from "./steps.js";
 import { benchDb, inChild, mb, pgReachable, type DbKind } from "./support.js";
 
 const GOAL_RATE = 700;
@@ -41,7 +44,7 @@ const label = (k: DbKind) => (k === "sqlite" ? "SQLite" : "PG");
 
 // `npm run bench -- updates`: only this part. Run before the fan-out starts, so nothing runs alongside.
 const only = process.argv[2];
-if (only && only !== "updates" && only !== "requests") throw new Error(`unknown part "${only}" (known: updates, requests)`);
+if (only && only !== "updates" && only !== "requests" && only !== "steps") throw new Error(`unknown part "${only}" (known: updates, requests, steps)`);
 const requestBranches = Number(process.env.BENCH_REQUEST_BRANCHES ?? 5000);
 const requestFigures: [DbKind, RequestFigures | Error][] = [];
 async function requestsPart() {
@@ -51,6 +54,18 @@ async function requestsPart() {
     requestFigures.push([kind, f]);
     for (const l of requestLines(f, label(kind))) console.log(l);
   }
+}
+async function stepsPart() {
+  console.log(`\n5. CPU of each step of /baocao, in one process with no HTTP: the real bot (SQLite, Bot API in memory) and the conversations anchor taken in turn (bench/steps.ts)`);
+  const steps = await inChild<StepFigures[]>("steps", [], { timeoutMs: 300_000 });
+  const total = (k: "realMs" | "anchorMs") => steps.reduce((a, s) => a + s[k], 0);
+  for (const s of steps) console.log(`   ${s.label.padEnd(20)} real ${r2(s.realMs)} ms, anchor ${r2(s.anchorMs)} ms (${r2(s.realMs / s.anchorMs)}×)`);
+  console.log(`   whole form: real ${r1(total("realMs"))} ms, anchor ${r1(total("anchorMs"))} ms (${r2(total("realMs") / total("anchorMs"))}×), ${load()}`);
+}
+if (only === "steps") {
+  await stepsPart();
+  console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
+  process.exit(0);
 }
 if (only === "requests") {
   await requestsPart();
@@ -184,6 +199,7 @@ function r2(x: number) {
   return Math.round(x * 100) / 100;
 }
 await requestsPart();
+await stepsPart();
 
 const pg1 = updates.find((u) => u.db === "postgresql" && u.instances === 1);
 const rows: [string, string, string][] = [
