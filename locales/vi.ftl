@@ -13,6 +13,7 @@ config-hint-LOG_LEVEL = Chọn một trong: fatal, error, warn, info, debug, tra
 config-hint-WEBHOOK_URL = Phải là địa chỉ https://... mà Telegram gọi tới, ví dụ https://bot.example.vn/telegram.
 config-hint-WEBHOOK_SECRET = Chỉ gồm chữ cái không dấu, chữ số, dấu _ hoặc -, dài 1–256 ký tự.
 config-hint-PORT = Là số cổng từ 1 đến 65535, ví dụ 8080.
+config-hint-DELETE_WEBHOOK = Là 1 (gỡ webhook đang đặt để chạy bằng long polling) hoặc 0.
 config-hint-TELEGRAM_START_SECONDS = Là số giây từ 1 đến 3600, ví dụ 60.
 startup-db-failed = Không khởi động được: không mở được cơ sở dữ liệu { $database ->
         [postgresql] PostgreSQL
@@ -40,6 +41,7 @@ startup-telegram-unreachable = Không khởi động được: không kết nố
 startup-telegram-refused = Không khởi động được: Telegram tại { $root } từ chối yêu cầu (lỗi { $status }: { $description }). Kiểm tra biến TELEGRAM_API_ROOT.
 startup-token-refused = Không khởi động được: Telegram từ chối mã bot (BOT_TOKEN). Mã sai hoặc đã bị thu hồi: lấy mã đúng từ @BotFather (lệnh /mybots, mục API Token).
 startup-failed = Không khởi động được: { $detail }
+startup-webhook-set = Không khởi động được bằng long polling: Telegram đang gửi tin của bot này tới webhook tại { $host } (có thể một bản bot khác đang chạy bằng webhook). Muốn chạy cùng bản đó, đặt WEBHOOK_URL như bản đó; muốn chuyển hẳn sang long polling (bản kia sẽ không nhận tin nữa), chạy lại với DELETE_WEBHOOK=1.
 startup-running = Bot đang chạy: @{ $username }, nhận tin bằng { $mode ->
         [webhook] webhook
        *[polling] long polling

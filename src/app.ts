@@ -23,7 +23,7 @@ import { startHttpServer, type HttpServer } from "./server/http.js";
 import { webhookSecretFor } from "./server/webhook-secret.js";
 import { startPolling } from "./bot/polling.js";
 import { reachTelegram, TELEGRAM_START_MS } from "./startup/reach-telegram.js";
-import type { PollingProblem } from "./startup/problems.js";
+import { StartupError, type PollingProblem } from "./startup/problems.js";
 
 /**
  * How long a webhook request waits for its update to be handled. Past this,
@@ -114,6 +114,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       });
     } else {
       if (server.PORT !== undefined) http = await startHttpServer({ port: server.PORT, log, probe });
+      // deleteWebhook would silently take the updates of a deployment that runs on a webhook.
+      const { url } = await bot.api.getWebhookInfo();
+      if (url && server.DELETE_WEBHOOK !== "1") throw new StartupError({ kind: "webhook-set", host: URL.canParse(url) ? new URL(url).host : "?" });
       await bot.api.deleteWebhook();
       ({ runner, halted } = startPolling(bot, log));
     }

@@ -56,6 +56,11 @@ const serverSchema = z.object({
     .optional(),
   /** Unset: 8080 with a webhook, and no HTTP server at all with long polling. */
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /**
+   * "1": long polling removes a webhook found set (another deployment's, say) instead of refusing to start,
+   * for a deliberate move from webhook to long polling.
+   */
+  DELETE_WEBHOOK: z.enum(["0", "1"]).optional(),
 });
 
 export type ServerConfig = z.infer<typeof serverSchema>;

@@ -26,6 +26,8 @@ export type StartupProblem =
   /** Telegram (or whatever answers at TELEGRAM_API_ROOT) refused getMe for another reason than the token. */
   | { kind: "telegram-refused"; root: string; status: number; description: string }
   | { kind: "database"; database: Provider; problem: DatabaseProblem; place: string; detail: string }
+  /** Long polling asked for while Telegram sends this bot's updates to a webhook (at `host`). */
+  | { kind: "webhook-set"; host: string }
   | { kind: "other"; detail: string };
 
 /** Why long polling stopped on its own (the runner gives up on 401 and 409 at once). */
@@ -48,6 +50,8 @@ export function startupLine(t: Translate, p: StartupProblem): string {
       return t("startup-telegram-refused", { root: p.root, status: String(p.status), description: p.description });
     case "database":
       return t("startup-db-failed", { database: p.database, problem: p.problem, place: p.place, detail: p.detail });
+    case "webhook-set":
+      return t("startup-webhook-set", { host: p.host });
     case "other":
       return t("startup-failed", { detail: p.detail });
   }

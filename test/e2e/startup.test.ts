@@ -216,6 +216,26 @@ describe("starting the process", () => {
     });
   });
 
+  test("long polling while another deployment's webhook is set: one line naming its host, exit 1, the webhook left alone; DELETE_WEBHOOK=1 takes it over", async () => {
+    fake.webhook = { url: "https://other.example.test/telegram/hook", secret_token: "x" };
+    const deletes = fake.callsOf("deleteWebhook").length;
+    bot = new BotProcess(env(), dir);
+    expect(await bot.exited).toBe(1);
+    expect(stderrLines(bot)).toEqual([
+      "Không khởi động được bằng long polling: Telegram đang gửi tin của bot này tới webhook tại other.example.test (có thể một bản bot khác đang chạy bằng webhook). Muốn chạy cùng bản đó, đặt WEBHOOK_URL như bản đó; muốn chuyển hẳn sang long polling (bản kia sẽ không nhận tin nữa), chạy lại với DELETE_WEBHOOK=1.",
+    ]);
+    expect(fake.webhook).toMatchObject({ url: "https://other.example.test/telegram/hook" });
+    expect(fake.callsOf("deleteWebhook")).toHaveLength(deletes);
+
+    bot = new BotProcess(env({ DELETE_WEBHOOK: "1" }), dir);
+    await bot.started();
+    await bot.waitFor(() => bot!.stderr.endsWith("\n"), "the start-up line");
+    expect(stderrLines(bot)).toEqual([runningLine("long polling")]);
+    expect(fake.webhook).toBeUndefined();
+    bot.kill("SIGTERM");
+    expect(await bot.exited).toBe(0);
+  });
+
   test("409 from getUpdates (another process polls this token): the update in hand is finished, one line, exit 1, no stack", async () => {
     const polls = fake.callsOf("getUpdates").length;
     bot = new BotProcess(env(), dir);

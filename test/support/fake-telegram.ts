@@ -164,6 +164,8 @@ export class FakeTelegram extends BotApiServer {
       case "deleteWebhook":
         this.webhook = undefined;
         return true;
+      case "getWebhookInfo":
+        return { url: this.webhook ? String(this.webhook.url) : "", has_custom_certificate: false, pending_update_count: 0 };
       case "setMyCommands": {
         const commands = p.commands as { command: string; description: string }[];
         if (!Array.isArray(commands) || commands.some((c) => !/^[a-z0-9_]{1,32}$/.test(c.command) || !c.description || c.description.length > 256)) {

@@ -177,6 +177,8 @@ export class BotApiServer {
         return { is_bot: true, ...this.options.bot };
       case "getUpdates":
         return this.getUpdates(p, req);
+      case "getWebhookInfo":
+        return { url: "", has_custom_certificate: false, pending_update_count: 0 };
       case "setWebhook":
       case "deleteWebhook":
       case "setMyCommands":
