@@ -4,5 +4,6 @@ import { digestMeasure } from "./digest.js";
 import { fanoutBench } from "./fanout.js";
 import { botInstance } from "./instance.js";
 import { requestMeasure } from "./requests.js";
+import { submitMeasure } from "./submit.js";
 
-export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance, requests: requestMeasure };
+export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance, requests: requestMeasure, submit: submitMeasure };

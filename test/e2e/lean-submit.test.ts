@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { providerOf } from "../../src/db/client.js";
 import { rebuildBranchMonths } from "../../src/store/branch-months.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
-import type { Json } from "../support/fake-telegram.js";
+import type { Json } from "../../tryout/bot-api/server.js";
 import { Harness, type TestUser } from "../support/harness.js";
 import { fillReport, freshSecretary, inviteLink, recordRegularMeeting, TYPICAL_ANSWERS } from "../support/scenario.js";
 
