@@ -8,6 +8,7 @@
 // Runs in a process of its own per code tree (BENCH_BEFORE_TREE: another checkout, whose
 // src/ is imported instead of this one's, to measure "before" in the same run), the bot,
 // the fake Bot API and the load generator together.
+import { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { App } from "../src/app.js";
@@ -17,14 +18,15 @@ import { FIRST_SECRETARY, loadGenerator, seedSecretaries, STEPS, type Secretary 
 
 interface Sent {
   text: string;
-  at: number;
+  /** The connection it went through (a pool's client on PostgreSQL): a transaction's statements share one. */
+  conn: unknown;
 }
 
 export interface SubmitFigures {
   tree: string;
   db: DbKind;
   submits: number;
-  /** Per submit step: all statements until the webhook answered, writes among them, and the transaction's. */
+  /** Per submit step: all statements until the bot answered the webhook request, writes among them, and the transaction's. */
   statements: number;
   writes: number;
   transaction: number;
@@ -48,7 +50,7 @@ function countStatements(tree: string): Sent[] {
   const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
     const q = a[0] as string | { text?: string };
-    sent.push({ text: typeof q === "string" ? q : (q?.text ?? "?"), at: performance.now() });
+    sent.push({ text: typeof q === "string" ? q : (q?.text ?? "?"), conn: this });
     return query.apply(this, a);
   } as typeof pg.Client.prototype.query;
   const Database = require("better-sqlite3") as typeof import("better-sqlite3");
@@ -62,7 +64,7 @@ function countStatements(tree: string): Sent[] {
       for (const m of ["run", "get", "all", "iterate"]) {
         const original = proto[m]!;
         proto[m] = function (this: { source: string }, ...a: unknown[]) {
-          sent.push({ text: this.source, at: performance.now() });
+          sent.push({ text: this.source, conn: "sqlite" });
           return original.apply(this, a);
         };
       }
@@ -72,9 +74,25 @@ function countStatements(tree: string): Sent[] {
   return sent;
 }
 
+/**
+ * When the bot answers a webhook request, by the count of statements sent until then: the
+ * boundary between an update and what it left for afterwards (the load generator, in this
+ * process too, sees the answer only once the event loop gets to it).
+ */
+function watchAnswers(sent: Sent[]): { statements: number; at: number }[] {
+  const answers: { statements: number; at: number }[] = [];
+  const end = ServerResponse.prototype.end as (...a: unknown[]) => ServerResponse;
+  ServerResponse.prototype.end = function (this: ServerResponse, ...a: unknown[]) {
+    if (this.req?.url === WEBHOOK_PATH) answers.push({ statements: sent.length, at: performance.now() });
+    return end.apply(this, a);
+  } as typeof ServerResponse.prototype.end;
+  return answers;
+}
+
 /** The child: `tree` is the checkout whose bot is measured. */
 export async function submitMeasure(kind: DbKind, tree: string, submits: number, warmup: number): Promise<SubmitFigures> {
   const sent = countStatements(tree);
+  const answers = watchAnswers(sent);
   const { startApp } = (await import(join(tree, "src/app.ts"))) as typeof import("../src/app.js");
   const { loadConfig, loadServerConfig } = (await import(join(tree, "src/config.ts"))) as typeof import("../src/config.js");
   const database = await benchDb(kind, `submit${process.pid}`);
@@ -117,28 +135,34 @@ export async function submitMeasure(kind: DbKind, tree: string, submits: number,
       const from = sent.length;
       const a = performance.now();
       await load.step(s);
-      const ms = performance.now() - a;
-      const answered = sent.length;
+      const { statements: answered, at } = answers.at(-1)!;
+      // Until the bot answered the press (the receipt sent, the update done), as Telegram would see it.
+      const ms = at - a;
       await idle();
       if (load.errors.length) throw new Error(load.errors.join("; "));
       if (i < warmup) continue;
       latencies.push(ms);
-      const step = sent.slice(from, answered).map((x) => x.text.trim());
+      const step = sent.slice(from, answered).map((x) => ({ ...x, text: x.text.trim() }));
       statements += step.length;
-      writes += step.filter(isWrite).length;
-      // The transaction that stores the report: from the BEGIN before its INSERT INTO "Report" to the COMMIT after.
-      const insert = step.findIndex((t) => /^INSERT INTO "(public"\.")?Report"/i.test(t));
-      const begin = step.slice(0, insert).map((t) => /^BEGIN/i.test(t)).lastIndexOf(true);
-      const commit = insert + step.slice(insert).findIndex((t) => /^COMMIT/i.test(t));
-      const tx = step.slice(begin, commit + 1);
+      writes += step.filter((x) => isWrite(x.text)).length;
+      // The transaction that stores the report: on its connection, from the BEGIN before its INSERT INTO "Report" to the COMMIT after.
+      const conn = step.find((x) => /^INSERT INTO \S*[`"]Report[`"]/i.test(x.text))?.conn;
+      const own = step.filter((x) => x.conn === conn).map((x) => x.text);
+      const insert = own.findIndex((t) => /^INSERT INTO \S*[`"]Report[`"]/i.test(t));
+      const begin = own.slice(0, insert).map((t) => /^BEGIN/i.test(t)).lastIndexOf(true);
+      const commit = insert + own.slice(insert).findIndex((t) => /^COMMIT/i.test(t));
+      const tx = insert < 0 ? [] : own.slice(begin, commit + 1);
       transaction += tx.length;
       transactionWrites += tx.filter(isWrite).length;
+      if (process.env.BENCH_SQL_LIST && i === total - 1) {
+        const tidy = (t: string) => t.replace(/\s+/g, " ").replace(/"bench_[^"]*"\.|`main`\./g, "").slice(0, 100);
+        console.log(`${kind} ${tree}: the submit step\n  ${step.map((x) => tidy(x.text)).join("\n  ")}\n after the answer\n  ${sent.slice(answered).map((x) => tidy(x.text)).join("\n  ")}`);
+      }
       after += sent.length - answered;
       // The secretary's requests: all of the run's but the review card sent to the committee member.
       apiRequests += fake.calls - calls0 - 1;
       webhookReplies += load.webhookReplies() - replies0;
     }
-    if (process.env.BENCH_SQL_LIST) console.log(sent.slice(-40).map((x) => x.text.replace(/\s+/g, " ").slice(0, 100)).join("\n"));
     load.destroy();
     const sorted = [...latencies].sort((x, y) => x - y);
     const per = (n: number) => Math.round((n / submits) * 10) / 10;

@@ -67,7 +67,8 @@ export function updateEnd(log: Logger, answerInWebhookReply: boolean): Middlewar
     } finally {
       scope.ended = true;
       if (scope.answer) await answer(ctx, scope.answer, log);
-      for (const task of scope.later) task();
+      // Once the webhook's answer is on its way: on SQLite the statements of these tasks would hold up its writing.
+      if (scope.later.length > 0) setImmediate(() => scope.later.forEach((task) => task()));
     }
   };
 }
