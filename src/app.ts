@@ -191,7 +191,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
         clearInterval(purgeTimer);
         await Promise.all([inFlight.drained(), scheduler.stop()]);
-        // What is not paid by then stays owed, for the next start.
+        // The last updates' after-steps start on the next turn of the event loop (middleware/update-end.ts);
+        // what they have not paid by the time they end stays owed, for the next start.
+        await new Promise((r) => setImmediate(r));
         await paying;
         await http?.close();
         await db.$disconnect();
