@@ -12,7 +12,11 @@
 // exports; `npm run bench -- requests` runs only it.
 // Part 5 (issue 13, bench/steps.ts): the CPU of each step of /baocao, real bot against the conversations anchor in
 // one process without HTTP; `npm run bench -- steps` runs only it.
+// Part 6 (issue 13, bench/submit.ts): the submit step of /baocao, one at a time: its statements, transaction, latency,
+// what follows it, and the Bot API requests of a whole /baocao; `npm run bench -- submit` runs only it. BENCH_SUBMITS (100),
+// BENCH_SUBMIT_ROUNDS (2); with BENCH_BEFORE_TREE, that checkout's bot is measured too, in turn with this one.
 import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
 import { anchorBench, type TargetFigures } from "./anchor-bench.js";
 import { digestBench, type DigestFigures } from "./digest.js";
 import { FANOUT_LIMIT, type FanoutFigures } from "./fanout.js";
@@ -20,6 +24,9 @@ import { UPDATES_PER_REPORT, updatesBench, type UpdateFigures } from "./updates.
 import { requestLines, requestsBench, type RequestFigures } from "./requests.js";
 import type { StepFigures } from "./steps.js";
 import { benchDb, inChild, mb, pgReachable, type DbKind } from "./support.js";
+import { submitBench } from "./submit.js";
+
+const SUBMIT_WARMUP = 20;
 
 const GOAL_RATE = 700;
 const fanoutN = Number(process.env.BENCH_FANOUT ?? 10_000);
@@ -44,7 +51,7 @@ const label = (k: DbKind) => (k === "sqlite" ? "SQLite" : "PG");
 
 // `npm run bench -- updates`: only this part. Run before the fan-out starts, so nothing runs alongside.
 const only = process.argv[2];
-if (only && only !== "updates" && only !== "requests" && only !== "steps") throw new Error(`unknown part "${only}" (known: updates, requests, steps)`);
+if (only && !["updates", "requests", "steps", "submit"].includes(only)) throw new Error(`unknown part "${only}" (known: updates, requests, steps, submit)`);
 const requestBranches = Number(process.env.BENCH_REQUEST_BRANCHES ?? 5000);
 const requestFigures: [DbKind, RequestFigures | Error][] = [];
 async function requestsPart() {
@@ -62,13 +69,25 @@ async function stepsPart() {
   for (const s of steps) console.log(`   ${s.label.padEnd(20)} real ${r2(s.realMs)} ms, anchor ${r2(s.anchorMs)} ms (${r2(s.realMs / s.anchorMs)}×)`);
   console.log(`   whole form: real ${r1(total("realMs"))} ms, anchor ${r1(total("anchorMs"))} ms (${r2(total("realMs") / total("anchorMs"))}×), ${load()}`);
 }
-if (only === "steps") {
-  await stepsPart();
-  console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
-  process.exit(0);
+async function submitPart() {
+  const trees = [
+    ...(process.env.BENCH_BEFORE_TREE ? [{ label: "before", root: process.env.BENCH_BEFORE_TREE }] : []),
+    { label: process.env.BENCH_BEFORE_TREE ? "after" : "this tree", root: join(import.meta.dirname, "..") },
+  ];
+  const submits = Number(process.env.BENCH_SUBMITS ?? 100);
+  const rounds = Number(process.env.BENCH_SUBMIT_ROUNDS ?? 2);
+  console.log(`\n6. The submit step of /baocao: ${submits} secretaries one after another (after ${SUBMIT_WARMUP} to warm up), ${rounds} rounds, the trees in turn; one committee member above every branch (a review card each)`);
+  for (const f of await submitBench(dbs, trees, { submits, warmup: SUBMIT_WARMUP, rounds })) {
+    console.log(
+      `   ${label(f.db)} ${f.label} (round ${f.round}): submit step ${f.statements} statements (${f.writes} writes), its transaction ${f.transaction} (${f.transactionWrites} writes);` +
+        ` latency p50 ${r1(f.p50)} ms, p99 ${r1(f.p99)} ms; after the answer ${f.after} statements; one /baocao ${f.apiRequests} Bot API requests + ${f.webhookReplies} webhook replies`,
+    );
+  }
 }
-if (only === "requests") {
-  await requestsPart();
+// `npm run bench -- <part>` for a part that runs on its own (updates, part 0, is handled below).
+const alone: Record<string, () => Promise<void>> = { steps: stepsPart, submit: submitPart, requests: requestsPart };
+if (only && alone[only]) {
+  await alone[only]();
   console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
   process.exit(0);
 }

@@ -213,6 +213,7 @@ export function loadGenerator(fake: FakeApi, ports: number[]) {
   let nextUpdate = 1;
   let turn = 0;
   let non200 = 0;
+  let webhookReplies = 0;
   const errors: string[] = [];
   const post = (body: Record<string, unknown>) => {
     const port = ports[turn++ % ports.length]!;
@@ -223,8 +224,13 @@ export function loadGenerator(fake: FakeApi, ports: number[]) {
           { host: "127.0.0.1", port, path: WEBHOOK_PATH, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "X-Telegram-Bot-Api-Secret-Token": SECRET } },
           (res) => {
             if (res.statusCode !== 200) non200++;
-            res.resume();
-            res.on("end", resolve);
+            // A body is a Bot API call made as the webhook's reply (a press answered, src/bot/middleware/update-end.ts).
+            let body = 0;
+            res.on("data", (c: Buffer) => (body += c.length));
+            res.on("end", () => {
+              if (body > 0) webhookReplies++;
+              resolve();
+            });
           },
         );
         // A kept-alive socket the server closed as it was reused: sent again, as Node's docs advise
@@ -255,5 +261,5 @@ export function loadGenerator(fake: FakeApi, ports: number[]) {
       callback_query: { id: `cb${nextUpdate}`, from: person(s.id), chat_instance: `ci${s.id}`, data: button.callback_data, message: { message_id: message.id, date, chat: chat(s.id), text: message.text } },
     });
   };
-  return { step, errors, non200: () => non200, destroy: () => agent.destroy() };
+  return { step, errors, non200: () => non200, webhookReplies: () => webhookReplies, destroy: () => agent.destroy() };
 }

@@ -12,6 +12,8 @@ import type { UpdateListener } from "./bot/middleware/update-boundary.js";
 import type { RetryOptions } from "./bot/retrying-fetch.js";
 import { purgeProcessedUpdates } from "./bot/middleware/dedup.js";
 import { InFlight } from "./bot/middleware/in-flight.js";
+import { afterThisUpdate } from "./bot/middleware/update-end.js";
+import { coalesced, payDigestRefreshes } from "./store/digest-refresh.js";
 import { createI18n, translator, type Translate } from "./i18n.js";
 import { groupMenu, menusVersion, strangerMenu } from "./messages/help.js";
 import { queueChangedMenus } from "./outbox/menus.js";
@@ -85,7 +87,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const outbox = { kick: () => {} };
   const bot = createBot(
     { db, config, log, clock, outbox },
-    { inFlight, ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}), ...(options.telegramRetry ? { retry: options.telegramRetry } : {}) },
+    {
+      inFlight,
+      webhook: Boolean(options.server?.WEBHOOK_URL),
+      ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}),
+      ...(options.telegramRetry ? { retry: options.telegramRetry } : {}),
+    },
   );
   const telegramStartMs = options.telegramStartMs ?? (config.TELEGRAM_START_SECONDS !== undefined ? config.TELEGRAM_START_SECONDS * 1000 : TELEGRAM_START_MS);
 
@@ -148,7 +155,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     botUsername: bot.botInfo.username,
     ...(options.deliveryLeaseMs !== undefined ? { leaseMs: options.deliveryLeaseMs } : {}),
   });
-  outbox.kick = () => void scheduler.kick().catch((err) => log.error({ err }, "sending queued messages failed"));
+  const payDigests = coalesced(() => payDigestRefreshes(db));
+  let paying: Promise<unknown> = Promise.resolve();
+  // After the update that kicks (its receipt sent): the digest rows a submission owes, then the queue.
+  outbox.kick = () =>
+    afterThisUpdate(() => {
+      paying = payDigests().catch((err) => log.error({ err }, "could not refresh owed digest rows"));
+      void scheduler.kick().catch((err) => log.error({ err }, "sending queued messages failed"));
+    });
   // Before the first tick sends them: the menus of people's chats, when what they say changed.
   await queueChangedMenus(db, menusVersion(t), config.ADMIN_IDS, clock()).then(
     (count) => count && log.info({ count }, "menus queued"),
@@ -180,6 +194,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
         clearInterval(purgeTimer);
         await Promise.all([inFlight.drained(), scheduler.stop()]);
+        // The last updates' after-steps start on the next turn of the event loop (middleware/update-end.ts);
+        // what they have not paid by the time they end stays owed, for the next start.
+        await new Promise((r) => setImmediate(r));
+        await paying;
         await http?.close();
         await db.$disconnect();
         log.info("bot stopped");

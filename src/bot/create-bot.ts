@@ -10,6 +10,7 @@ import { leanResults } from "./lean-results.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
 import { attachActor, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
+import { canUseWebhookReply, deferringAnswers, updateEnd } from "./middleware/update-end.js";
 import { dedupUpdates } from "./middleware/dedup.js";
 import { FormStateStore } from "../store/form-state.js";
 import { closedAForm, watchForms } from "./middleware/form-watch.js";
@@ -71,6 +72,8 @@ export interface BotOptions {
   retry?: RetryOptions;
   /** The Bot API's transport: fast composer-level tests answer in memory (test/support/memory-bot.ts). */
   fetch?: typeof fetch;
+  /** Updates come through a webhook: a button press is answered in the request's reply (middleware/update-end.ts). */
+  webhook?: boolean;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -79,7 +82,11 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     // alive through grammY's agent, which Node's global fetch ignores (measured:
     // a fifth more updates a second, see README "Benchmarks").
     // Answers cut to what the forms use (./lean-results.ts), so that their stored log stays small.
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, fetch: leanResults(retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry)) as never },
+    client: {
+      apiRoot: deps.config.TELEGRAM_API_ROOT,
+      fetch: deferringAnswers(leanResults(retryingFetch(options.fetch ?? (nodeFetch as unknown as typeof fetch), options.retry))) as never,
+      canUseWebhookReply,
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   const i18n = createI18n<BotContext>();
@@ -91,6 +98,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   if (options.inFlight) bot.use(options.inFlight.middleware());
   // One chat's updates in order, different chats in parallel (with the runner).
   bot.use(sequentialize((ctx) => String(ctx.chatId ?? ctx.from?.id ?? "")));
+  bot.use(updateEnd(deps.log, options.webhook === true));
   bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
   // Form state through the driver, handed from the update's claim to the plugin (src/store/form-state.ts).
   const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock);

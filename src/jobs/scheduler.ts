@@ -11,6 +11,7 @@ import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
 import type { RenderContext } from "../outbox/kinds.js";
 import { lastTick, oneInstanceAtATime, recordTick } from "../outbox/planning.js";
+import { payDigestRefreshes } from "../store/digest-refresh.js";
 import { loadSchedule } from "../store/settings.js";
 import { planOccasion, skipOccasion } from "./planner.js";
 import { planRequestOccasions } from "./request-planner.js";
@@ -105,6 +106,8 @@ export class Scheduler {
   private async pass(): Promise<DrainResult> {
     const { db, clock, log } = this.deps;
     const now = clock();
+    // Digest rows a submission owed and no kick paid (a crash after its receipt): before any digest is planned.
+    await payDigestRefreshes(db).catch((err: unknown) => log.error({ err }, "could not refresh owed digest rows"));
     const schedule = await loadSchedule(db);
     const planned = await oneInstanceAtATime(db, () => this.plan(now, schedule));
     if (!planned) log.debug("another instance is planning this minute's occasions");

@@ -2,10 +2,9 @@
 // written in the transaction that stores the record or the decision: a
 // submission is never without its cards, a card never sent twice.
 import type { Db } from "../db/client.js";
-import type { Prisma } from "../db/generated/client.js";
+import { Prisma } from "../db/generated/client.js";
 import type { RecordRef } from "../domain/review.js";
 import { Role } from "../domain/roles.js";
-import { ancestorsOf } from "../store/units.js";
 import { enqueue } from "./enqueue.js";
 import { JobKind, type RecordJobPayload } from "./job-kinds.js";
 
@@ -30,18 +29,25 @@ export async function queueReviewCards(tx: Tx, record: RecordRef & { unitId: num
   await queue(tx, REVIEW_JOB, record, await reviewerChatIds(tx, record.unitId), now);
 }
 
-/** The committee members above the branch who are not its own secretary or deputy: whom its review cards go to. */
+/**
+ * The committee members above the branch who are not its own secretary or deputy: whom its review cards go to.
+ * One statement (the branch's ancestors walked in the database), as it runs inside every submission's transaction.
+ */
 export async function reviewerChatIds(tx: Tx | Db, unitId: number): Promise<bigint[]> {
-  const ancestors = await ancestorsOf(tx, unitId);
-  const reviewers = await tx.membership.findMany({
-    where: {
-      role: Role.COMMITTEE,
-      unitId: { in: ancestors },
-      user: { memberships: { none: { unitId, role: { in: [Role.SECRETARY, Role.DEPUTY] } } } },
-    },
-    select: { user: { select: { telegramId: true } } },
-  });
-  return [...new Set(reviewers.map((r) => r.user.telegramId))];
+  const rows = await tx.$queryRaw<{ telegramId: bigint | number | string }[]>(Prisma.sql`
+    WITH RECURSIVE up("id", "depth") AS (
+      SELECT "parentId", 1 FROM "Unit" WHERE "id" = ${unitId} AND "parentId" IS NOT NULL
+      UNION ALL
+      -- The tree is a handful of levels deep; the bound stops a cycle (as ancestorsOf does).
+      SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50
+    )
+    SELECT DISTINCT p."telegramId" AS "telegramId"
+    FROM "Membership" m JOIN "User" p ON p."id" = m."userId"
+    WHERE m."role" = ${Role.COMMITTEE} AND m."unitId" IN (SELECT "id" FROM up)
+      AND NOT EXISTS (
+        SELECT 1 FROM "Membership" o
+        WHERE o."userId" = m."userId" AND o."unitId" = ${unitId} AND o."role" IN (${Role.SECRETARY}, ${Role.DEPUTY}))`);
+  return [...new Set(rows.map((r) => BigInt(r.telegramId)))];
 }
 
 /** Queues the notice of a decision to the people who file for the branch. */

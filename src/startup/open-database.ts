@@ -4,6 +4,7 @@ import { createDb, providerOf, type Db } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import type { Logger } from "../log.js";
 import { ensureBranchMonths } from "../store/branch-months.js";
+import { payDigestRefreshes } from "../store/digest-refresh.js";
 import { databaseProblem } from "./database-problem.js";
 import { StartupError } from "./problems.js";
 
@@ -14,6 +15,9 @@ export async function openDatabase(url: string, log: Logger): Promise<Db> {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, "migrations applied");
     await ensureBranchMonths(db, providerOf(db), log);
+    // What a process stopped between a receipt and its after-step left owed.
+    const paid = await payDigestRefreshes(db);
+    if (paid) log.info({ paid }, "owed digest rows refreshed");
     return db;
   } catch (e) {
     await db?.$disconnect().catch(() => undefined);

@@ -18,6 +18,7 @@ import type { ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import { UnitKind } from "../domain/units.js";
 import { COHORT_STEM, COUNT_STEM, COUNTED_PREFIX } from "./branch-months.js";
+import { payDigestRefreshes } from "./digest-refresh.js";
 import { totalsModeFor } from "./totals-setting.js";
 import { committeePeople, selfCoveredBranches } from "./reviewers.js";
 import { ancestorsOf } from "./units.js";
@@ -122,6 +123,8 @@ const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? 
 export async function loadDigest(db: Db, rootId: number, period: Period): Promise<{ root: DigestUnit; digest: Digest; inviteAt: string | null } | undefined> {
   const rootRow = await db.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, kind: true, parentId: true } });
   if (!rootRow) return undefined;
+  // Rows owed a refresh (a submission whose after-step did not run yet, or never did) are paid before they are read.
+  await payDigestRefreshes(db);
   const root = { ...rootRow, kind: rootRow.kind as UnitKind };
   const totals = await totalsModeFor(db, rootId);
   const wholeTree = root.parentId === null && (await db.unit.count({ where: { parentId: null } })) === 1;

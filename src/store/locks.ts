@@ -32,7 +32,9 @@ export async function firstLock(db: Reader, unitIds: number[], period: Period): 
 }
 
 export async function isMonthClosed(db: Reader, unitId: number, period: Period): Promise<boolean> {
-  return (await lockOf(db, unitId, period)) !== null;
+  // Whether, not which: without the lock's unit, which would cost a statement of its own.
+  const unitIds = [unitId, ...(await ancestorsOf(db, unitId))];
+  return (await db.periodLock.findFirst({ where: { unitId: { in: unitIds }, year: period.year, month: period.month }, select: { id: true } })) !== null;
 }
 
 /** Units with what closing reads of them, in the order of their codes. */

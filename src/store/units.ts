@@ -82,14 +82,16 @@ export function unitTree(db: Db): Promise<{ id: number; parentId: number | null 
 
 /** Ids of the unit's parent, grandparent, and so on up to the root. */
 export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: number): Promise<number[]> {
-  const out: number[] = [];
-  let current = await db.unit.findUnique({ where: { id: unitId }, select: { parentId: true } });
-  // The tree is a handful of levels deep (Đảng ủy → đảng bộ cơ sở → chi bộ); the guard stops a cycle.
-  while (current?.parentId != null && out.length < 50) {
-    out.push(current.parentId);
-    current = await db.unit.findUnique({ where: { id: current.parentId }, select: { parentId: true } });
-  }
-  return out;
+  // One statement however deep the unit sits (a form's send asks it, a submission's transaction too).
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>(Prisma.sql`
+    WITH RECURSIVE up("id", "depth") AS (
+      SELECT "parentId", 1 FROM "Unit" WHERE "id" = ${unitId} AND "parentId" IS NOT NULL
+      UNION ALL
+      -- The tree is a handful of levels deep (Đảng ủy → đảng bộ cơ sở → chi bộ); the bound stops a cycle.
+      SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50
+    )
+    SELECT "id" FROM up ORDER BY "depth"`);
+  return rows.map((r) => Number(r.id));
 }
 
 /** The secretaries of a few branches (a digest's named ones), by branch: whom a committee calls about a missing report. */

@@ -1,17 +1,16 @@
 // Filing the minutes of a meeting: what the form shows before asking, and the
 // sending itself (the rights again, the version, the review cards and the digest
-// rows, in one transaction); and reading a branch's minutes (/xembienban).
-import { providerOf } from "../db/client.js";
+// rows owed a refresh, in one transaction); and reading a branch's minutes (/xembienban).
 import { Action, may, type Refusal } from "../domain/access.js";
 import { meetingSchema, type IsoDate, type MeetingDraft, type MeetingKind } from "../domain/meeting.js";
 import type { Period } from "../domain/period.js";
 import { RecordKind } from "../domain/review.js";
 import { reportingUnits, type Actor } from "../domain/roles.js";
 import { loadTarget } from "../store/access.js";
-import { refreshBranchMonths } from "../store/branch-months.js";
 import { createMeeting, currentMeeting, lastOnRoll, meetingFiles, meetingsInMonth, meetingVersions, type StoredMeeting } from "../store/meetings.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
 import { findUnit } from "../store/units.js";
+import { oweDigestRefresh } from "../store/digest-refresh.js";
 import { writeNextVersion } from "../store/versioning.js";
 import type { UseCaseDeps } from "./deps.js";
 import { refusalInTransaction } from "./filing.js";
@@ -54,9 +53,11 @@ export async function fileMinutes(deps: UseCaseDeps, input: MinutesToFile): Prom
     create: async (tx, version) => {
       const id = await createMeeting(tx, { unitId: input.unitId, version, draft, userId: input.userId, now: at });
       await queueReviewCards(tx, { kind: RecordKind.MEETING, id, unitId: input.unitId }, at);
-      await refreshBranchMonths(tx, providerOf(deps.db), input.unitId, Number(draft.heldOn.slice(0, 4)));
+      // Owed, not done here: paid right after the receipt (src/store/digest-refresh.ts).
+      await oweDigestRefresh(tx, input.unitId, Number(draft.heldOn.slice(0, 4)), at);
     },
   });
+  // After the update, so after the receipt: the owed digest rows, then the review cards.
   if (written.status === "ok") deps.outbox.kick();
   const result = written.status === "conflict" ? { status: "conflict" as const, current: (await currentMeeting(deps.db, key.unitId, key.kind, key.heldOn))! } : written;
   return { ...result, at: at.toISOString() };

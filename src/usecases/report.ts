@@ -1,16 +1,15 @@
 // Filing the monthly report: what the form shows of a month before asking, and the
 // sending itself (the rights again, the late flag, the version, the review cards
-// and the digest rows, in one transaction).
-import { providerOf } from "../db/client.js";
+// and the digest rows owed a refresh, in one transaction).
 import type { Refusal } from "../domain/access.js";
 import { isLate, type Period } from "../domain/period.js";
 import { reportFiguresSchema, type ReportFigures } from "../domain/report.js";
 import { RecordKind } from "../domain/review.js";
-import { refreshBranchMonths } from "../store/branch-months.js";
 import { isMonthClosed } from "../store/locks.js";
 import { createReport, currentReport, previousReport, reportVersions, type StoredReport } from "../store/reports.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
 import { loadSchedule } from "../store/settings.js";
+import { oweDigestRefresh } from "../store/digest-refresh.js";
 import { writeNextVersion } from "../store/versioning.js";
 import type { UseCaseDeps } from "./deps.js";
 import { refusalInTransaction } from "./filing.js";
@@ -81,9 +80,11 @@ export async function fileReport(deps: UseCaseDeps, input: ReportToFile): Promis
       const correctionReason = version > 1 ? input.correctionReason : null;
       const id = await createReport(tx, { ...key, version, figures, late, userId: input.userId, now: at, correctionReason });
       await queueReviewCards(tx, { kind: RecordKind.REPORT, id, unitId: input.unitId }, at);
-      await refreshBranchMonths(tx, providerOf(deps.db), input.unitId, input.period.year);
+      // Owed, not done here: paid right after the receipt (src/store/digest-refresh.ts).
+      await oweDigestRefresh(tx, input.unitId, input.period.year, at);
     },
   });
+  // After the update, so after the receipt: the owed digest rows, then the review cards.
   if (written.status === "ok") deps.outbox.kick();
   const result = written.status === "conflict" ? { status: "conflict" as const, current: (await currentReport(deps.db, input.unitId, input.period))! } : written;
   return { ...result, at: at.toISOString(), late };

@@ -13,6 +13,7 @@ import { TotalsMode } from "../../src/domain/review-totals.js";
 import { ReviewState } from "../../src/domain/review.js";
 import { createLogger } from "../../src/log.js";
 import { ensureBranchMonths, rebuildBranchMonths } from "../../src/store/branch-months.js";
+import { payDigestRefreshes } from "../../src/store/digest-refresh.js";
 import { loadDigest } from "../../src/store/digest-sql.js";
 import { setTotalsMode } from "../../src/store/totals-setting.js";
 import { fileReport } from "../../src/usecases/report.js";
@@ -195,6 +196,8 @@ describe("the digest rows kept as records change", () => {
     const send = (month: number, baseVersion: number, f: ReturnType<typeof figures>) => async () => {
       const r = await fileReport(deps, { telegramId: Number(user.telegramId), userId: user.id, unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, dueDay: 5, correctionReason: null });
       expect(r.status).toBe("ok");
+      // What the bot does right after the receipt (the outbox's kick): the refresh the report owes.
+      await payDigestRefreshes(db);
       reportId = (await db.report.findFirstOrThrow({ where: { unitId: branch.id, month, supersededAt: null } })).id;
     };
     const review = (decision: typeof ReviewState.APPROVED | typeof ReviewState.RETURNED) => () =>

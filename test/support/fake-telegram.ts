@@ -15,6 +15,8 @@ export interface ApiCall {
   method: string;
   params: Json;
   at: number;
+  /** Made as the reply to a webhook request (grammY's webhook reply), not as a request of its own. */
+  webhookReply?: true;
 }
 
 export interface Fault {
@@ -52,6 +54,8 @@ export class FakeTelegram extends BotApiServer {
    */
   readonly webhookTargets: string[] = [];
   private nextTarget = 0;
+  /** Webhook requests of pushUpdate still waiting for their answer. */
+  private posting = new Map<number, Promise<void>>();
   readonly webhookDeliveries: WebhookDelivery[] = [];
   /**
    * The command menu of each scope as the bot left it (setMyCommands, deleteMyCommands), keyed
@@ -106,8 +110,15 @@ export class FakeTelegram extends BotApiServer {
   override pushUpdate(update: Json): number {
     if (!this.webhook) return super.pushUpdate(update);
     const full = this.numbered(update);
-    void this.postWebhook(full, this.webhook.secret_token).then((r) => this.webhookDeliveries.push({ update_id: full.update_id, status: r.status }));
+    const posted = this.postWebhook(full, this.webhook.secret_token).then((r) => void this.webhookDeliveries.push({ update_id: full.update_id, status: r.status }));
+    this.posting.set(full.update_id, posted);
+    void posted.finally(() => this.posting.delete(full.update_id));
     return full.update_id;
+  }
+
+  /** Resolves once the webhook request of this update (if one is under way) has its answer, and a method in it was carried out. */
+  async webhookAnswered(updateId: number): Promise<void> {
+    await this.posting.get(updateId);
   }
 
   /** POSTs an update to the registered webhook with this secret header (none when undefined). */
@@ -122,10 +133,20 @@ export class FakeTelegram extends BotApiServer {
         headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "X-Telegram-Bot-Api-Secret-Token": secret }) },
         body: JSON.stringify(update),
       });
-      return { status: res.status, body: await res.text() };
+      const body = await res.text();
+      if (res.status === 200 && body) await this.webhookReply(JSON.parse(body) as Json);
+      return { status: res.status, body };
     } catch {
       return { status: 0, body: "" };
     }
+  }
+
+  /** A method in the answer to a webhook request: Telegram carries it out as if called, and tells the bot nothing of how it went. */
+  private async webhookReply(reply: Json): Promise<void> {
+    if (typeof reply.method !== "string") return;
+    const { method, ...params } = reply;
+    this.calls.push({ method, params, at: Date.now(), webhookReply: true });
+    await this.answer(method, params, undefined as never, []).catch(() => undefined);
   }
 
   /**

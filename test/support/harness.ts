@@ -317,6 +317,8 @@ export class TestUser {
     const toastsBefore = this.h.fake.callbackAnswers.length;
     const id = send();
     await this.h.waitHandled(id);
+    // With a webhook, a press is answered in the request's reply, as the update ends.
+    await this.h.fake.webhookAnswered(id);
     return this.collect(before, toastsBefore);
   }
 
