@@ -21,6 +21,7 @@ import { Api, webhookCallback, type Bot } from "grammy";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Scheduler } from "./jobs/scheduler.js";
+import { pace, sendPace } from "./jobs/send-pace.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
 import { webhookSecretFor } from "./server/webhook-secret.js";
 import { startPolling } from "./bot/polling.js";
@@ -51,6 +52,10 @@ export interface AppOptions {
   telegramRetry?: RetryOptions;
   /** How long start-up keeps trying to reach Telegram; default TELEGRAM_START_SECONDS, else a minute. */
   telegramStartMs?: number;
+  /** How long an update holds its chat's form against other instances (src/store/update-claims.ts). */
+  formHoldMs?: number;
+  /** How long the sender lease lasts unrenewed (src/outbox/sender-lease.ts). */
+  senderLeaseMs?: number;
 }
 
 export interface App {
@@ -92,6 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       webhook: Boolean(options.server?.WEBHOOK_URL),
       ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}),
       ...(options.telegramRetry ? { retry: options.telegramRetry } : {}),
+      ...(options.formHoldMs !== undefined ? { formHoldMs: options.formHoldMs } : {}),
     },
   );
   const telegramStartMs = options.telegramStartMs ?? (config.TELEGRAM_START_SECONDS !== undefined ? config.TELEGRAM_START_SECONDS * 1000 : TELEGRAM_START_MS);
@@ -147,6 +153,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const scheduler = new Scheduler({
     db,
     api: jobsApi(config),
+    pace: pace(),
     log,
     t,
     timeZone: config.TZ,
@@ -154,6 +161,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adminIds: config.ADMIN_IDS,
     botUsername: bot.botInfo.username,
     ...(options.deliveryLeaseMs !== undefined ? { leaseMs: options.deliveryLeaseMs } : {}),
+    ...(options.senderLeaseMs !== undefined ? { senderLeaseMs: options.senderLeaseMs } : {}),
   });
   const payDigests = coalesced(() => payDigestRefreshes(db));
   let paying: Promise<unknown> = Promise.resolve();
@@ -214,9 +222,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
  */
 function jobsApi(config: Config): Api {
   const api = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
-  // Evenly spaced (34 ms apart, at most ~29.4 a second) rather than 30 at the top of each
-  // second: a burst of 30 straddling two of Telegram's windows would earn 429s.
-  api.config.use(apiThrottler({ global: { maxConcurrent: 30, minTime: 34 }, out: { maxConcurrent: 1, minTime: 0 } }));
+  // Evenly spaced rather than 30 at the top of each second (a burst of 30 straddling two of
+  // Telegram's windows would earn 429s): the pace is kept innermost, as each request leaves
+  // (./jobs/send-pace.ts); the throttler keeps one chat's and one group's limits.
+  api.config.use(sendPace());
+  api.config.use(apiThrottler({ global: { maxConcurrent: 30, minTime: 0 }, out: { maxConcurrent: 1, minTime: 0 } }));
   // Installed last, so it runs first: each retry goes through the throttler again.
   // A dropped connection is thrown at once (rethrowHttpErrors) rather than retried for ever with a
   // back-off growing to an hour: the sender then leaves the round for the next tick (jobs/sender.ts).

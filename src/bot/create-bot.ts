@@ -1,5 +1,5 @@
 // Assembles the bot: the order of middleware here is the order an update meets them.
-import { Bot } from "grammy";
+import { Bot, Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { conversations, createConversation, type ConversationData, type VersionedState } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
@@ -74,6 +74,8 @@ export interface BotOptions {
   fetch?: typeof fetch;
   /** Updates come through a webhook: a button press is answered in the request's reply (middleware/update-end.ts). */
   webhook?: boolean;
+  /** How long an update holds its chat's form against other instances (src/store/update-claims.ts); tests shorten it. */
+  formHoldMs?: number;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -101,14 +103,16 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   bot.use(updateEnd(deps.log, options.webhook === true));
   bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
   // Form state through the driver, handed from the update's claim to the plugin (src/store/form-state.ts).
-  const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock);
-  // Inside the boundary, so a skipped duplicate is logged; before anything that writes.
-  bot.use(dedupUpdates(forms));
-  bot.use(i18n);
-  bot.use(attachActor(deps));
+  const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock, options.formHoldMs);
+  // Inside the boundary, so a skipped duplicate is logged; before anything that writes. What
+  // follows it runs again when another instance changed the form meanwhile (middleware/dedup.ts).
+  const claimed = new Composer<BotContext>();
+  bot.use(dedupUpdates(forms, claimed));
+  claimed.use(i18n);
+  claimed.use(attachActor(deps));
 
   // Groups come with the committee features; until then the bot stays silent there.
-  const pm = bot.chatType("private");
+  const pm = claimed.chatType("private");
   pm.use(
     conversations<BotContext, FormContext>({
       storage: { type: "key", version: FORM_STATE_VERSION, adapter: forms.adapter },
@@ -136,7 +140,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   const digests = digestsFeature(deps);
   // Groups: committee commands, /trogiup, and a pointer to the private chat for the commands
   // typed there; everything else in a group is left alone.
-  bot.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests, groupHelpFeature(), groupRedirectFeature());
+  claimed.chatType(["group", "supergroup"]).use(groupsFeature(deps), digests, groupHelpFeature(), groupRedirectFeature());
   pm.use(refuseStrangers(deps));
   // A link's "/start <payload>" becomes the command it stands for, before the features below.
   pm.use(deepLinksFeature());

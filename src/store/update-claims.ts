@@ -9,6 +9,13 @@
 // A redelivered answer finds lastUpdateId already at its id and is skipped, on any
 // instance, even while the first delivery still runs. Any other update is claimed
 // with a ProcessedUpdate row, as before.
+//
+// The claim also holds the row (heldUntil) until the update's write: after a webhook
+// timed out, Telegram may hand the chat's next update to another instance while the
+// first still runs, and that one then waits for the first one's state instead of
+// answering from the state before it (which would ask the same question twice). A
+// holder that died is waited out no longer than the hold; if it was only slow, its
+// write then finds the version moved on and runs again (src/store/form-state.ts).
 import type BetterSqlite3 from "better-sqlite3";
 import type { Driver } from "../db/client.js";
 
@@ -24,7 +31,17 @@ export const PROCESSED_UPDATE_RETENTION_MS = 2 * 86_400_000;
  * `form`: claimed on the open form's row, whose state is `value`. `noForm`: the chat was
  * seen to have no form open (the plugin's read then needs no statement).
  */
-export type Claim = { taken: false } | { taken: true; form: boolean; noForm: boolean; value: string | undefined; accessVersion: number };
+export type Claim =
+  | { taken: false }
+  | { taken: true; form: boolean; noForm: boolean; value: string | undefined; accessVersion: number; /** The form row's version (with `form`). */ version?: number };
+
+/**
+ * How long a claim holds an open form's row for its update (wall clock). Longer than a
+ * slow answer takes, short enough that a chat whose instance died waits only this long.
+ */
+export const FORM_HOLD_MS = 15_000;
+/** How often a claim looks again at a row another instance holds. */
+const HOLD_POLL_MS = 20;
 
 const ACCESS = `(SELECT "version" FROM "AccessVersion" WHERE "id" = 1)`;
 
@@ -70,29 +87,39 @@ export async function run(driver: Driver, name: string, text: string, args: unkn
  * Takes the update on. `formKey`: the conversations plugin's key of a private chat
  * (its chat id), undefined for other chats. `{ taken: false }`: seen already.
  */
-export async function claimUpdate(driver: Driver, updateId: number, formKey: string | undefined, now: Date): Promise<Claim> {
+export async function claimUpdate(driver: Driver, updateId: number, formKey: string | undefined, now: Date, holdMs = FORM_HOLD_MS): Promise<Claim> {
   const id = BigInt(updateId);
   // A row untouched for longer than the retention is not trusted to say what is a
   // duplicate: after a week without updates Telegram starts update ids afresh.
   const stale = stamp(driver, new Date(now.getTime() - PROCESSED_UPDATE_RETENTION_MS));
   let noForm = false;
-  for (let attempt = 0; formKey !== undefined && attempt < 3; attempt++) {
+  for (let opened = 0; formKey !== undefined && opened < 3; ) {
+    // Wall-clock time, like the outbox's leases: instances' bot clocks may differ (tests, tryout).
+    const wall = Date.now();
     const [claimed] = await run(
       driver,
       "form-claim",
-      `UPDATE "ConversationState" SET "lastUpdateId" = ?, "updatedAt" = ? WHERE "key" = ? AND ("lastUpdateId" IS NULL OR "lastUpdateId" < ? OR "updatedAt" < ?) RETURNING "value", ${ACCESS} AS "access"`,
-      [id, stamp(driver, now), formKey, id, stale],
+      `UPDATE "ConversationState" SET "lastUpdateId" = ?, "updatedAt" = ?, "heldUntil" = ? ` +
+        `WHERE "key" = ? AND ("lastUpdateId" IS NULL OR "lastUpdateId" < ? OR "updatedAt" < ?) AND ("heldUntil" IS NULL OR "heldUntil" <= ?) ` +
+        `RETURNING "value", "version", ${ACCESS} AS "access"`,
+      [id, stamp(driver, now), BigInt(wall + holdMs), formKey, id, stale, BigInt(wall)],
     );
-    if (claimed) return { taken: true, form: true, noForm: false, value: String(claimed.value), accessVersion: Number(claimed.access) };
-    const [row] = await run(driver, "form-peek", `SELECT "lastUpdateId" AS "last" FROM "ConversationState" WHERE "key" = ?`, [formKey]);
+    if (claimed) return { taken: true, form: true, noForm: false, value: String(claimed.value), accessVersion: Number(claimed.access), version: Number(claimed.version) };
+    const [row] = await run(driver, "form-peek", `SELECT "lastUpdateId" AS "last", "heldUntil" AS "held" FROM "ConversationState" WHERE "key" = ?`, [formKey]);
     // No form open: claimed below, like any other update.
     if (!row) {
       noForm = true;
       break;
     }
     if (row.last !== null && BigInt(row.last as string | bigint) >= id) return { taken: false };
+    // Another instance is handling this chat's previous update: its state first.
+    if (row.held !== null && Number(row.held) > wall) {
+      await new Promise((r) => setTimeout(r, Math.min(HOLD_POLL_MS, Number(row.held) - wall)));
+      continue;
+    }
     // A form opened meanwhile by another update of this chat (its first write has no
     // lastUpdateId yet): claimed on that row at the next attempt.
+    opened++;
   }
   const [inserted] = await run(
     driver,

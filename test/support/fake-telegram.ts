@@ -121,6 +121,11 @@ export class FakeTelegram extends BotApiServer {
     await this.posting.get(updateId);
   }
 
+  /** The update with the next update_id, as pushUpdate numbers it: for a test that posts it to an instance of its choice. */
+  numberUpdate(update: Json): Json & { update_id: number } {
+    return this.numbered(update);
+  }
+
   /** POSTs an update to the registered webhook with this secret header (none when undefined). */
   async postWebhook(update: Json, secret: string | undefined, target?: string): Promise<{ status: number; body: string }> {
     if (!this.webhook) throw new Error("no webhook is set");

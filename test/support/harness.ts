@@ -54,6 +54,10 @@ export interface HarnessOptions {
    * boundary's last step): a test throws from it to make handling fail there.
    */
   afterUpdate?: (updateId: number, outcome: UpdateOutcome) => void;
+  /** How long an update holds its chat's form against another instance (src/store/update-claims.ts); second instances share it. */
+  formHoldMs?: number;
+  /** How long the sender lease lasts unrenewed (src/outbox/sender-lease.ts); second instances share it. */
+  senderLeaseMs?: number;
 }
 
 /** What became of each update, shared by the instances of one bot (see Harness.second). */
@@ -80,6 +84,8 @@ export class Harness {
   private borrowedDatabase = false;
   private logger: Logger | undefined;
   private afterUpdate: HarnessOptions["afterUpdate"];
+  private formHoldMs: number | undefined;
+  private senderLeaseMs: number | undefined;
   /** A SQLite file, or a PostgreSQL schema when the suite runs on PostgreSQL (test/support/database.ts). */
   get dbUrl(): string {
     return this.database.url;
@@ -102,6 +108,8 @@ export class Harness {
     h.telegramRetry = opts.telegramRetry;
     h.logger = opts.log;
     h.afterUpdate = opts.afterUpdate;
+    h.formHoldMs = opts.formHoldMs;
+    h.senderLeaseMs = opts.senderLeaseMs;
     (h as { config: Config }).config = loadConfig({
       BOT_TOKEN: fake.token,
       ADMIN_IDS: (opts.admins ?? [ADMIN_ID]).join(","),
@@ -126,6 +134,8 @@ export class Harness {
       deliveryLeaseMs: 0,
       server: this.server,
       ...(this.telegramRetry ? { telegramRetry: this.telegramRetry } : {}),
+      ...(this.formHoldMs !== undefined ? { formHoldMs: this.formHoldMs } : {}),
+      ...(this.senderLeaseMs !== undefined ? { senderLeaseMs: this.senderLeaseMs } : {}),
       log: this.logger ?? createLogger(this.config.LOG_LEVEL),
       onUpdateDone: (id, outcome) => {
         this.log.handled.set(id, outcome);
@@ -152,6 +162,8 @@ export class Harness {
     h.database = this.database;
     h.borrowedDatabase = true;
     h.telegramRetry = this.telegramRetry;
+    h.formHoldMs = this.formHoldMs;
+    h.senderLeaseMs = this.senderLeaseMs;
     h.logger = this.logger;
     (h as { server: ServerConfig }).server = this.server;
     if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);

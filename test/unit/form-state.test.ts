@@ -6,7 +6,7 @@ import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../src/db/client.js";
 import { migrate } from "../../src/db/migrate.js";
-import { FormStateStore } from "../../src/store/form-state.js";
+import { FormStateConflict, FormStateStore } from "../../src/store/form-state.js";
 import { PROCESSED_UPDATE_RETENTION_MS } from "../../src/store/update-claims.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -48,26 +48,26 @@ describe("the form state store", () => {
     // The plugin's read is served from the claim.
     expect(await forms.adapter.read("5002")).toEqual(state("x"));
     await forms.adapter.write("5002", state("x", "y"));
-    forms.release("5002");
+    await forms.release("5002");
     expect(await forms.claim(7001, "5002")).toEqual({ taken: false });
     expect(await db.processedUpdate.count({ where: { updateId: 7001n } })).toBe(0);
     expect(await forms.claim(7002, "5002")).toMatchObject({ taken: true, form: true });
-    forms.release("5002");
+    await forms.release("5002");
   });
 
   it("an update id below the row's after more than the retention without updates is new (Telegram starts ids afresh after a week)", async () => {
     await forms.adapter.write("5003", state("x"));
     expect(await forms.claim(9000, "5003")).toMatchObject({ taken: true });
-    forms.release("5003");
+    await forms.release("5003");
     expect(await forms.claim(100, "5003")).toEqual({ taken: false });
     now = new Date(now.getTime() + PROCESSED_UPDATE_RETENTION_MS + 60_000);
     expect(await forms.claim(100, "5003")).toMatchObject({ taken: true, form: true });
-    forms.release("5003");
+    await forms.release("5003");
   });
 
   it("a chat without a form is claimed with a ProcessedUpdate row, once", async () => {
     expect(await forms.claim(8001, "5004")).toMatchObject({ taken: true, form: false, noForm: true });
-    forms.release("5004");
+    await forms.release("5004");
     expect(await forms.claim(8001, "5004")).toEqual({ taken: false });
     expect(await forms.claim(8002, undefined)).toMatchObject({ taken: true, form: false });
     expect(await forms.claim(8002, undefined)).toEqual({ taken: false });
@@ -86,5 +86,75 @@ describe("the form state store", () => {
     await written;
     expect(await db.setting.count({ where: { key: "form-state-test" } })).toBe(0);
     expect(await forms.adapter.read("5005")).toEqual(state("kept"));
+  });
+});
+
+// Two instances on one database are two stores: each knows the version it read.
+describe("the conditional write of form state", () => {
+  const other = () => new FormStateStore<ReturnType<typeof state>>(db, () => now);
+
+  it("of two instances that read the same version, the second to write is refused and the row keeps the first one's state", async () => {
+    const a = other();
+    const b = other();
+    await forms.adapter.write("5101", state("q1"));
+    expect(await a.adapter.read("5101")).toEqual(state("q1"));
+    expect(await b.adapter.read("5101")).toEqual(state("q1"));
+    await b.adapter.write("5101", state("q1", "b"));
+    await expect(a.adapter.write("5101", state("q1", "a"))).rejects.toBeInstanceOf(FormStateConflict);
+    expect(await other().adapter.read("5101")).toEqual(state("q1", "b"));
+    // Run again on the state as it is now, the refused one's answer goes in after the other's.
+    a.reread("5101", 1);
+    expect(await a.adapter.read("5101")).toEqual(state("q1", "b"));
+    await a.adapter.write("5101", state("q1", "b", "a"));
+    expect(await other().adapter.read("5101")).toEqual(state("q1", "b", "a"));
+  });
+
+  it("a form opened on two instances at once is opened once: the second opening is refused", async () => {
+    const a = other();
+    const b = other();
+    expect(await a.adapter.read("5102")).toBeUndefined();
+    expect(await b.adapter.read("5102")).toBeUndefined();
+    await a.adapter.write("5102", state("a"));
+    await expect(b.adapter.write("5102", state("b"))).rejects.toBeInstanceOf(FormStateConflict);
+    expect(await other().adapter.read("5102")).toEqual(state("a"));
+  });
+
+  it("a form ended on a version another instance has since moved on is not deleted", async () => {
+    const a = other();
+    const b = other();
+    await forms.adapter.write("5103", state("q1"));
+    await a.adapter.read("5103");
+    await b.adapter.read("5103");
+    await b.adapter.write("5103", state("q1", "b"));
+    await expect(a.adapter.delete("5103")).rejects.toBeInstanceOf(FormStateConflict);
+    expect(await other().adapter.read("5103")).toEqual(state("q1", "b"));
+  });
+
+  it("the next update of a chat claimed on another instance waits for the first one's write, and gets its state", async () => {
+    const a = other();
+    const b = other();
+    await forms.adapter.write("5104", state("q1"));
+    expect(await a.claim(7101, "5104")).toMatchObject({ taken: true, form: true });
+    await a.adapter.read("5104");
+    let claimedAt = 0;
+    const second = b.claim(7102, "5104").then((c) => ((claimedAt = performance.now()), c));
+    await new Promise((r) => setTimeout(r, 150));
+    const wroteAt = performance.now();
+    await a.adapter.write("5104", state("q1", "a"));
+    await a.release("5104");
+    expect(await second).toMatchObject({ taken: true, form: true });
+    expect(claimedAt).toBeGreaterThanOrEqual(wroteAt);
+    expect(await b.adapter.read("5104")).toEqual(state("q1", "a"));
+    await b.adapter.write("5104", state("q1", "a", "b"));
+    await b.release("5104");
+  });
+
+  it("a holder that never writes (its instance died) is waited for no longer than the hold", async () => {
+    const a = new FormStateStore<ReturnType<typeof state>>(db, () => now, 100);
+    await forms.adapter.write("5105", state("q1"));
+    expect(await a.claim(7201, "5105")).toMatchObject({ taken: true, form: true });
+    const started = performance.now();
+    expect(await other().claim(7202, "5105")).toMatchObject({ taken: true, form: true });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

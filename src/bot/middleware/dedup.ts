@@ -8,9 +8,14 @@
 // Claimed before handling, not after: an update that fails half-way is not
 // handled again (the update boundary has already told the person), which is
 // safer for forms and sends than handling it twice.
-import type { Context, MiddlewareFn } from "grammy";
+//
+// An update whose form state was changed by another instance while it ran (the
+// store's conditional write, src/store/form-state.ts) is run again, on a fresh
+// context, on the state the other one left: its answer is never dropped.
+import { Context, type MiddlewareFn, type MiddlewareObj } from "grammy";
 import type { Db } from "../../db/client.js";
-import type { FormStateStore } from "../../store/form-state.js";
+import { FormStateConflict, type FormStateStore } from "../../store/form-state.js";
+import type { Logger } from "../../log.js";
 import { PROCESSED_UPDATE_RETENTION_MS } from "../../store/update-claims.js";
 import { markSkipped } from "./update-boundary.js";
 
@@ -24,7 +29,17 @@ export function formKeyOf(ctx: Context): string | undefined {
   return ctx.chat?.type === "private" ? String(ctx.chat.id) : undefined;
 }
 
-export function dedupUpdates(forms: Pick<FormStateStore, "claim" | "release">): MiddlewareFn<ClaimedContext> {
+/** Runs of one update against a form that others keep changing, before it fails as any error does. */
+const MAX_RUNS = 5;
+
+/**
+ * `handle`: everything after the claim. Given here rather than reached through `next`, so
+ * that it can run again on a fresh context (the conversations plugin takes a context once).
+ */
+export function dedupUpdates<C extends ClaimedContext>(
+  forms: Pick<FormStateStore, "claim" | "release" | "reread">,
+  handle: MiddlewareObj<C>,
+): MiddlewareFn<C & { logger?: Logger }> {
   return async (ctx, next) => {
     const key = formKeyOf(ctx);
     const claim = await forms.claim(ctx.update.update_id, key);
@@ -33,10 +48,22 @@ export function dedupUpdates(forms: Pick<FormStateStore, "claim" | "release">): 
       return;
     }
     ctx.accessVersion = claim.accessVersion;
+    // What the middleware before this one put on the context (its logger), for a run again.
+    const carried = { ...ctx };
     try {
-      await next();
+      for (let run = 1, current: C = ctx; ; run++) {
+        try {
+          await handle.middleware()(current, next);
+          return;
+        } catch (err) {
+          if (!(err instanceof FormStateConflict) || key === undefined || run >= MAX_RUNS) throw err;
+          ctx.logger?.warn({ run, chat_id: ctx.chat?.id }, "another instance changed this chat's form meanwhile: the update runs again on its state");
+          forms.reread(key, ctx.update.update_id);
+          current = Object.assign(new Context(ctx.update, ctx.api, ctx.me), carried) as C;
+        }
+      }
     } finally {
-      if (key !== undefined) forms.release(key);
+      if (key !== undefined) await forms.release(key);
     }
   };
 }
