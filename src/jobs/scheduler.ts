@@ -12,10 +12,16 @@ import type { Translate } from "../i18n.js";
 import type { RenderContext } from "../outbox/kinds.js";
 import { lastTick, oneInstanceAtATime, recordTick } from "../outbox/planning.js";
 import { payDigestRefreshes } from "../store/digest-refresh.js";
+import { SenderLease } from "../outbox/sender-lease.js";
+import { DEFAULT_LEASE_MS } from "../outbox/claims.js";
 import { loadSchedule } from "../store/settings.js";
 import { planOccasion, skipOccasion } from "./planner.js";
 import { planRequestOccasions } from "./request-planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
+import type { Pace } from "./send-pace.js";
+
+/** How often an instance waiting for the sender lease asks again. */
+const LEASE_POLL_MS = 200;
 
 export interface SchedulerDeps {
   db: Db;
@@ -25,6 +31,10 @@ export interface SchedulerDeps {
   timeZone: string;
   clock: () => Date;
   leaseMs?: number;
+  /** How long the sender lease lasts unrenewed (src/outbox/sender-lease.ts); tests shorten it. */
+  senderLeaseMs?: number;
+  /** The pace of sends (./send-pace.ts), kept before a delivery is marked SENDING. */
+  pace?: Pace;
   /** ADMIN_IDS and the bot's @username, for what is rendered at sending (RenderContext). */
   adminIds: readonly number[];
   botUsername: string;
@@ -38,9 +48,16 @@ export class Scheduler {
   /** The drain in progress: a tick's and a kick's never overlap, see exclusive. */
   private drainChain: Promise<unknown> = Promise.resolve();
   private sender: DeliverySender;
+  /** One instance drains at a time (src/outbox/sender-lease.ts). */
+  private lease: SenderLease;
+  private stopping = false;
+  private wake: (() => void) | undefined;
 
   constructor(private deps: SchedulerDeps) {
-    this.sender = new DeliverySender(deps.db, deps.api, deps.log, deps.leaseMs);
+    this.lease = new SenderLease(deps.db, deps.senderLeaseMs);
+    // Only the lease's holder sends, and it has nothing in hand when it looks for more: a
+    // delivery held for half a lease is a dead holder's (it renewed at least every third).
+    this.sender = new DeliverySender(deps.db, deps.api, deps.log, Math.min(deps.leaseMs ?? DEFAULT_LEASE_MS, this.lease.leaseMs / 2), deps.pace);
   }
 
   start(): void {
@@ -51,7 +68,10 @@ export class Scheduler {
     });
   }
 
+  /** A drain in progress ends after the deliveries in hand and gives the lease to another instance. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
     await this.task?.stop();
     await this.running?.catch(() => undefined);
     await this.draining?.catch(() => undefined);
@@ -79,7 +99,7 @@ export class Scheduler {
       do {
         this.drainAgain = false;
         const schedule = await loadSchedule(this.deps.db);
-        await this.exclusive(() => this.sender.drain(async () => this.renderContext(schedule)));
+        await this.exclusive(() => this.drainLeased(schedule));
       } while (this.drainAgain);
     })().finally(() => {
       this.draining = undefined;
@@ -98,6 +118,32 @@ export class Scheduler {
     return run;
   }
 
+  /**
+   * Drains once this instance holds the sender lease: while another holds it, waits for it to
+   * give it back or let it run out, so that what was queued before the call is sent after it.
+   */
+  private async drainLeased(schedule: ScheduleSettings): Promise<DrainResult> {
+    while (!(await this.lease.take())) {
+      if (this.stopping) return { sent: 0, skipped: 0, blocked: 0, failed: 0, deferred: 0 };
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, LEASE_POLL_MS);
+        this.wake = () => (clearTimeout(timer), resolve());
+      });
+    }
+    // Renewed on a timer as well as between deliveries: a send kept waiting (auto-retry after a
+    // 429) does not let the lease run out while this instance still lives.
+    const renew = setInterval(() => void this.lease.keep().catch(() => undefined), this.lease.leaseMs / 3);
+    try {
+      return await this.sender.drain(
+        async () => this.renderContext(schedule),
+        async () => !this.stopping && (await this.lease.keep()),
+      );
+    } finally {
+      clearInterval(renew);
+      await this.lease.give().catch((err) => this.deps.log.warn({ err }, "could not give the sender lease back: it runs out by itself"));
+    }
+  }
+
   private renderContext(schedule: ScheduleSettings): RenderContext {
     const { t, timeZone, clock, adminIds, botUsername } = this.deps;
     return { t, timeZone, schedule, now: clock(), adminIds, botUsername };
@@ -112,7 +158,7 @@ export class Scheduler {
     const planned = await oneInstanceAtATime(db, () => this.plan(now, schedule));
     if (!planned) log.debug("another instance is planning this minute's occasions");
     // Rendered at the moment each delivery goes out, not at `now`: a long round can pass midnight.
-    const result = await this.exclusive(() => this.sender.drain(async () => this.renderContext(schedule)));
+    const result = await this.exclusive(() => this.drainLeased(schedule));
     if (result.sent + result.blocked + result.failed + result.skipped + result.deferred > 0) log.info({ ...result }, "deliveries sent");
     return result;
   }

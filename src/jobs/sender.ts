@@ -32,6 +32,7 @@ import { DeliveryStatus, type Outcome } from "../outbox/status.js";
 import { safeErrorText } from "../safe-error.js";
 import { isTelegramOutage } from "../telegram-errors.js";
 import { skipCheck, type SkipCheck } from "./still-worth-sending.js";
+import type { Pace } from "./send-pace.js";
 
 export interface DrainResult {
   sent: number;
@@ -42,38 +43,72 @@ export interface DrainResult {
   deferred: number;
 }
 
+/** Deliveries in hand at once: enough that their statements keep up with the pace; one of them sends at a time (oneAtATime). */
+const IN_HAND = 4;
+
+/** A delivery in hand when the drain ended (the lease went to another instance, a stop): not sent, left for later. */
+class NotNow extends Error {}
+
 export class DeliverySender {
   constructor(
     private db: Db,
     private api: Api,
     private log: Logger,
     private leaseMs = DEFAULT_LEASE_MS,
+    /** Waited for just before a part is marked SENDING (./send-pace.ts). */
+    private pace: Pace = async () => {},
   ) {}
 
-  /** `context` is asked again for each delivery: its `now` is the moment that delivery is rendered and sent. */
-  async drain(context: () => Promise<RenderContext>): Promise<DrainResult> {
+  /**
+   * `context` is asked again for each delivery: its `now` is the moment that delivery is rendered and sent.
+   * `goOn` is asked before each delivery (the sender lease, a stop): false ends the drain after those in hand.
+   */
+  async drain(context: () => Promise<RenderContext>, goOn: () => Promise<boolean> = async () => true): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, skipped: 0, blocked: 0, failed: 0, deferred: 0 };
+    this.goOn = goOn;
     let afterId = 0;
-    round: for (;;) {
+    let ended = false;
+    while (!ended) {
       const batch = await claimable(this.db, afterId, this.leaseMs);
       if (batch.length === 0) break;
+      afterId = batch.at(-1)!.id;
       const moot = skipCheck(this.db);
-      for (const d of batch) {
-        afterId = d.id;
-        const outcome = await this.deliver(await context(), d, moot);
-        if (outcome === "away") {
-          // Telegram is away: the rest would fail the same way; the next round tries again.
-          result.deferred++;
-          break round;
+      // A few deliveries in hand at once, so that the throttle (app.ts) rather than each one's
+      // statements and round trip sets the pace; one chat's in the order they were planned.
+      const chats = new Map<bigint, Promise<unknown>>();
+      let next = 0;
+      const worker = async () => {
+        while (!ended && next < batch.length) {
+          if (!(await goOn())) {
+            ended = true;
+            break;
+          }
+          // Another worker may have taken the last one meanwhile.
+          if (next >= batch.length) break;
+          const d = batch[next++]!;
+          const before = chats.get(d.chatId);
+          const mine = (async () => {
+            await before;
+            if (ended) return;
+            const outcome = await this.deliver(await context(), d, moot);
+            // Telegram is away: the rest would fail the same way; the next round tries again.
+            if (outcome === "away") {
+              result.deferred++;
+              ended = true;
+            } else if (outcome === "stop") ended = true;
+            else if (outcome) result[outcome]++;
+          })();
+          chats.set(d.chatId, mine.catch(() => undefined));
+          await mine;
         }
-        if (outcome) result[outcome]++;
-      }
+      };
+      await Promise.all(Array.from({ length: IN_HAND }, worker));
     }
     await finishJobs(this.db, (await context()).now);
     return result;
   }
 
-  private async deliver(c: RenderContext, d: QueuedDelivery, moot: SkipCheck): Promise<keyof DrainResult | "away" | undefined> {
+  private async deliver(c: RenderContext, d: QueuedDelivery, moot: SkipCheck): Promise<keyof DrainResult | "away" | "stop" | undefined> {
     // Claim it: of two instances (or a retry racing a slow send), one wins.
     if (!(await claim(this.db, d))) return undefined;
     const chatId = Number(d.chatId);
@@ -93,13 +128,22 @@ export class DeliverySender {
         await passInterruptedPart(this.db, d.id, from);
       }
       for (let part = from; part < messages.length; part++) {
-        await markSending(this.db, d.id);
-        await this.send(chatId, messages[part]!);
+        await this.oneAtATime(async () => {
+          await this.pace();
+          // Waited for its turn: still this instance's to send (the lease), and not stopping?
+          if (!(await this.goOn())) throw new NotNow();
+          await markSending(this.db, d.id);
+          await this.send(chatId, messages[part]!);
+        });
         // After the last part, finishing records it: one write less per message of a reminder round.
         if (part + 1 < messages.length) await markPartSent(this.db, d.id, part + 1);
       }
       return await this.finish(d.id, DeliveryStatus.SENT, c.now, { sentParts: messages.length });
     } catch (err) {
+      if (err instanceof NotNow) {
+        await releaseForLater(this.db, d.id, "left for the instance that sends now");
+        return "stop";
+      }
       // 403: the person blocked the bot or left; the group removed it. Recorded, skipped, the run goes on.
       if (err instanceof GrammyError && err.error_code === 403) {
         this.log.warn({ chat_id: chatId, occasion: d.occasion }, "recipient blocked the bot");
@@ -118,6 +162,19 @@ export class DeliverySender {
       await failAttempt(this.db, d.id, final, safeErrorText(err));
       return final ? "failed" : undefined;
     }
+  }
+
+  /**
+   * From SENDING to Telegram's answer, one delivery at a time: only the one whose request is
+   * under way can be SENDING without having reached Telegram, as when one was sent at a time.
+   * The others in hand meanwhile do what comes before and after (claim, render, record).
+   */
+  private sending: Promise<unknown> = Promise.resolve();
+  private goOn: () => Promise<boolean> = async () => true;
+  private oneAtATime(step: () => Promise<void>): Promise<void> {
+    const mine = this.sending.then(step);
+    this.sending = mine.catch(() => undefined);
+    return mine;
   }
 
   private async finish(id: number, status: Outcome, now: Date, note: { error?: string; sentParts?: number } = {}) {
