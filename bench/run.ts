@@ -1,7 +1,7 @@
 // npm run bench: the measurements of issue 6, on SQLite and PostgreSQL (BENCH_POSTGRES_URL, default
 // postgresql://postgres@127.0.0.1:5432/test; each part gets a fresh schema, dropped after).
-// Figures are printed, not asserted. The reminder fan-out waits on a 30/s limit for minutes, so it
-// runs in a process of its own alongside the digest and update parts; lines measured while it ran say so.
+// Figures are printed, not asserted. The reminder fan-out waits on a 30/s limit for minutes: it runs last, alone,
+// two instances in processes of their own; `npm run bench -- fanout` runs only it, on each database.
 // Sizes: BENCH_FANOUT (reminders, default 10000), BENCH_CONCURRENCY (closed-loop secretaries, default 100),
 // BENCH_RATE (open-loop updates/s, default: 700, or 80% of the measured saturation throughput if lower),
 // BENCH_OPEN_SECONDS (default 6), BENCH_COUNTRY (branches of the country digest, default 250000; 0 skips it).
@@ -49,9 +49,9 @@ console.log(pg ? "PostgreSQL: reachable" : "PostgreSQL: not reachable, skipped")
 const dbs: DbKind[] = pg ? ["sqlite", "postgresql"] : ["sqlite"];
 const label = (k: DbKind) => (k === "sqlite" ? "SQLite" : "PG");
 
-// `npm run bench -- updates`: only this part. Run before the fan-out starts, so nothing runs alongside.
+// `npm run bench -- <part>`: only that part (updates, requests, steps, submit, fanout).
 const only = process.argv[2];
-if (only && !["updates", "requests", "steps", "submit"].includes(only)) throw new Error(`unknown part "${only}" (known: updates, requests, steps, submit)`);
+if (only && !["updates", "requests", "steps", "submit", "fanout"].includes(only)) throw new Error(`unknown part "${only}" (known: updates, requests, steps, submit, fanout)`);
 const requestBranches = Number(process.env.BENCH_REQUEST_BRANCHES ?? 5000);
 const requestFigures: [DbKind, RequestFigures | Error][] = [];
 async function requestsPart() {
@@ -84,8 +84,25 @@ async function submitPart() {
     );
   }
 }
+async function fanoutPart(kinds: DbKind[]) {
+  console.log(`\n3. Reminder fan-out: ${n(fanoutN)} reminders, two instances on one database ticking at once, fake Bot API allowing ${FANOUT_LIMIT} sends in any sliding second (429 + retry_after: 1 above); nothing else runs meanwhile`);
+  for (const kind of kinds) {
+    const database = await benchDb(kind, "fanout");
+    try {
+      const f = await inChild<FanoutFigures>("fanout", [fanoutN, database.url, 2], { timeoutMs: (fanoutN / FANOUT_LIMIT) * 2000 + 120_000 });
+      fanoutFigures.push([kind, f]);
+      console.log(`   ${label(kind)} (${load()}): ${fanoutLine(f)}`);
+    } catch (e) {
+      fanoutFigures.push([kind, e as Error]);
+      console.log(`   ${label(kind)}: FAILED: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      await database.drop();
+    }
+  }
+}
+const fanoutFigures: [DbKind, FanoutFigures | Error][] = [];
 // `npm run bench -- <part>` for a part that runs on its own (updates, part 0, is handled below).
-const alone: Record<string, () => Promise<void>> = { steps: stepsPart, submit: submitPart, requests: requestsPart };
+const alone: Record<string, () => Promise<void>> = { steps: stepsPart, submit: submitPart, requests: requestsPart, fanout: () => fanoutPart(dbs) };
 if (only && alone[only]) {
   await alone[only]();
   console.log(`\nTotal time ${r1((performance.now() - started) / 1000)} s, ${load()}`);
@@ -134,32 +151,15 @@ if (only) {
   process.exit(0);
 }
 
-// Started after part 0, and then first: it spends its minutes waiting on the limit.
-const fanoutDb: DbKind = pg ? "postgresql" : "sqlite";
-let fanoutRunning = fanoutN > 0;
-const fanout: Promise<FanoutFigures | Error> = (async () => {
-  if (!fanoutN) return new Error("not run (BENCH_FANOUT=0)");
-  const database = await benchDb(fanoutDb, "fanout");
-  try {
-    return await inChild<FanoutFigures>("fanout", [fanoutN, database.url], { timeoutMs: (fanoutN / FANOUT_LIMIT) * 2000 + 120_000 });
-  } catch (e) {
-    return e as Error;
-  } finally {
-    fanoutRunning = false;
-    await database.drop();
-  }
-})();
-const alongside = () => (fanoutRunning ? " [fan-out running alongside]" : "");
 
 console.log(`\n1. Digest of one committee, period 12/2026 (12 months of reports, 2 meetings a month per branch; median of up to 5 runs after a warm-up, in a separate process)`);
 const digests: DigestFigures[] = [];
 const digestRuns: [DigestFigures, DigestFigures["digests"][number] | undefined][] = [];
 for (const [kind, branches] of [...dbs.map((k) => [k, 5000] as const), ...(pg && country ? [["postgresql", country] as const] : [])]) {
-  const note = alongside();
   // The province first: a country digest that runs out of time then still leaves it measured.
   const d = await digestBench(kind, branches, branches > 5000 ? ["province", "root"] : ["root"], branches > 5000 ? 180_000 : 60_000);
   digests.push(d);
-  console.log(`   ${label(kind)}, ${n(branches)} branches: seeded ${n(d.reports)} reports + ${n(d.meetings)} meetings in ${r1(d.seedSeconds)} s, digest rows built in ${r1(d.buildSeconds)} s${note}`);
+  console.log(`   ${label(kind)}, ${n(branches)} branches: seeded ${n(d.reports)} reports + ${n(d.meetings)} meetings in ${r1(d.seedSeconds)} s, digest rows built in ${r1(d.buildSeconds)} s`);
   if (d.error) console.log(`     FAILED: ${d.error}`);
   for (const run of d.digests) {
     digestRuns.push([d, run]);
@@ -175,7 +175,7 @@ console.log(`   closed loop: ${concurrency} secretaries at once, each answering 
 console.log(`   open loop: updates due at a fixed rate for ${openSeconds} s, latency from when each was due to its webhook answer`);
 const updates: UpdateFigures[] = [];
 for (const [kind, instances] of [...dbs.map((k) => [k, 1] as const), ...(pg ? [["postgresql", 2] as const] : [])]) {
-  const note = `${alongside()} (${load()})`;
+  const note = ` (${load()})`;
   const u = await updatesBench(kind, instances, {
     concurrency,
     rate: (saturation) => fixedRate ?? Math.min(GOAL_RATE, 0.8 * saturation),
@@ -196,22 +196,13 @@ for (const [kind, instances] of [...dbs.map((k) => [k, 1] as const), ...(pg ? [[
   for (const e of u.errors) console.log(`     ! ${e}`);
 }
 
-const othersEndedAt = Date.now();
-console.log(`\n3. Reminder fan-out on ${label(fanoutDb)}: ${n(fanoutN)} reminders, fake Bot API allowing ${FANOUT_LIMIT} sends in any sliding second (429 + retry_after: 1 above)`);
-const f = await fanout;
-if (f instanceof Error) console.log(`   FAILED: ${f.message.split("\n")[0]}`);
-else
-  console.log(
-    `   drained in ${r1(f.seconds)} s: ${n(f.sent)} sent, ${r1(f.rate)}/s overall (${r2(f.rate / FANOUT_LIMIT)} of the limit), ${r1(f.steadyRate)}/s first-to-last send; ` +
-      `429s: ${f.rejected429}; duplicates: ${f.duplicates}; not reached: ${f.missing}\n` +
-      `   ${splitRate(f.acceptedAt, othersEndedAt)}\n` +
-      `   started with part 1; its process used ${r1(f.cpuSeconds)} s of CPU (${r1((f.cpuSeconds / f.seconds) * 100)}% of one core while draining, start-up and seeding included)`,
+function fanoutLine(f: FanoutFigures): string {
+  return (
+    `drained in ${r1(f.seconds)} s: ${n(f.sent)} sent, ${r1(f.rate)}/s overall = ${r2(f.rate / FANOUT_LIMIT)} of the limit (${r1(f.steadyRate)}/s first-to-last send = ${r2(f.steadyRate / FANOUT_LIMIT)}); ` +
+    `429s: ${f.rejected429}; duplicates: ${f.duplicates}; missing: ${f.missing}; sent by each instance: ${f.sentBy.join(" + ")}` +
+    (f.handover ? `; the holder stopped half-way, longest pause between two sends ${f.longestGapMs} ms` : "") +
+    `; process CPU ${r1(f.cpuSeconds)} s`
   );
-
-/** The send rate while parts 1 and 2 ran beside it, and after. */
-function splitRate(at: number[], boundary: number): string {
-  const rate = (xs: number[]) => (xs.length > 1 ? `${r1((xs.length - 1) / ((xs.at(-1)! - xs[0]!) / 1000))}/s` : "-");
-  return `while parts 1 and 2 ran: ${rate(at.filter((t) => t <= boundary))}; alone afterwards: ${rate(at.filter((t) => t > boundary))}`;
 }
 
 function r2(x: number) {
@@ -219,6 +210,9 @@ function r2(x: number) {
 }
 await requestsPart();
 await stepsPart();
+// Last, and alone: it spends its minutes waiting on the limit, and nothing else should share the machine with it.
+const fanoutDb: DbKind = pg ? "postgresql" : "sqlite";
+if (fanoutN > 0) await fanoutPart([fanoutDb]);
 
 const pg1 = updates.find((u) => u.db === "postgresql" && u.instances === 1);
 const rows: [string, string, string][] = [
@@ -238,11 +232,11 @@ const rows: [string, string, string][] = [
     run ? `${r1(run.ms)} ms, heap +${run.heapGrowthMb} MB, ${n(run.rowsInJs)} rows to JS` : `FAILED: ${d.error}`,
     d.branches <= 5000 ? "< 200 ms, work in SQL" : run?.label.startsWith("one") ? "(none set; shown for scale)" : "< 2 s on PG, work in SQL",
   ]),
-  [
-    `Fan-out ${n(fanoutN)} (${label(fanoutDb)})`,
+  ...fanoutFigures.map(([kind, f]): [string, string, string] => [
+    `Fan-out ${n(fanoutN)}, 2 instances (${label(kind)})`,
     f instanceof Error ? "FAILED" : `${r2(f.rate / FANOUT_LIMIT)} of 30/s, ${f.rejected429} × 429, ${f.duplicates} dup`,
     ">= 0.95, no 429, no dup",
-  ],
+  ]),
   ...updates.map((u): [string, string, string] => [
     `Updates, ${label(u.db)} ${u.instances} instance${u.instances > 1 ? "s" : ""}`,
     `${r1(u.closed.perSecond)}/s max; at ${u.open.offered}/s p50 ${r1(u.open.p50)} ms, p99 ${r1(u.open.p99)} ms; RSS ${Math.max(...u.peakRssMb)} MB` +

@@ -167,13 +167,19 @@ export function serveSamples(port: number, sample: () => unknown): Promise<void>
 export async function startRateLimiter(target: string, perSecond: number) {
   const window: number[] = [];
   const accepted: number[] = [];
+  /** Which instance made each accepted send (a root of `apiRootOf(k)`), 0 for the plain root. */
+  const acceptedBy: number[] = [];
   let rejected = 0;
   const server = createServer((req, res) => {
+    // Several instances share one limit, as they share Telegram's: /i<k>/ in front names the instance.
+    const prefix = /^\/i(\d+)(?=\/)/.exec(req.url ?? "");
+    if (prefix) req.url = req.url!.slice(prefix[0].length);
     if (/\/send(Message|Photo|Document)$/.test(req.url ?? "")) {
       const now = performance.now();
       while (window.length && window[0]! <= now - 1000) window.shift();
       if (window.length >= perSecond) {
         rejected++;
+        if (process.env.BENCH_DEBUG) console.log("429 from", prefix?.[1], "at", Math.round(now), "window", window.map((t) => Math.round(now - t)).join(","), "by", acceptedBy.slice(-30).join(""));
         req.resume();
         res.writeHead(429, { "content-type": "application/json" });
         res.end(JSON.stringify({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }));
@@ -181,6 +187,7 @@ export async function startRateLimiter(target: string, perSecond: number) {
       }
       window.push(now);
       accepted.push(now);
+      acceptedBy.push(prefix ? Number(prefix[1]) : 0);
     }
     const upstream = request(target + req.url, { method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
@@ -190,9 +197,13 @@ export async function startRateLimiter(target: string, perSecond: number) {
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    apiRoot,
+    /** The Bot API root of instance k: its sends are counted as its own. */
+    apiRootOf: (k: number) => `${apiRoot}/i${k}`,
     accepted,
+    acceptedBy,
     rejected: () => rejected,
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
