@@ -21,6 +21,7 @@ import { Api, webhookCallback, type Bot } from "grammy";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Scheduler } from "./jobs/scheduler.js";
+import { InstancePresence } from "./store/instance-presence.js";
 import { pace, sendPace } from "./jobs/send-pace.js";
 import { startHttpServer, type HttpServer } from "./server/http.js";
 import { webhookSecretFor } from "./server/webhook-secret.js";
@@ -62,6 +63,8 @@ export interface App {
   bot: Bot<BotContext>;
   db: Db;
   scheduler: Scheduler;
+  /** Whether other instances share the database (src/store/instance-presence.ts). */
+  presence: InstancePresence;
   log: Logger;
   /** Present with a webhook, or with long polling when PORT is set (then /healthz only). */
   http: HttpServer | undefined;
@@ -90,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const inFlight = new InFlight();
   // The scheduler needs the bot's start-up done first; until then a kick waits for the minute tick.
   const outbox = { kick: () => {} };
+  const presence = new InstancePresence(db, log);
   const bot = createBot(
     { db, config, log, clock, outbox },
     {
@@ -98,6 +102,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ...(options.onUpdateDone ? { onUpdateDone: options.onUpdateDone } : {}),
       ...(options.telegramRetry ? { retry: options.telegramRetry } : {}),
       ...(options.formHoldMs !== undefined ? { formHoldMs: options.formHoldMs } : {}),
+      alone: () => presence.alone,
     },
   );
   const telegramStartMs = options.telegramStartMs ?? (config.TELEGRAM_START_SECONDS !== undefined ? config.TELEGRAM_START_SECONDS * 1000 : TELEGRAM_START_MS);
@@ -110,6 +115,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     // With botInfo set, bot.init() is never needed: its getMe would retry network errors for ever.
     bot.botInfo = await reachTelegram({ token: config.BOT_TOKEN, root: config.TELEGRAM_API_ROOT, budgetMs: telegramStartMs, log });
+    // Before the first update: whether another instance shares the database.
+    await presence.start();
     await publishMenus(bot, t).catch((err) => log.warn({ err }, "could not set the command menus"));
     if (server.WEBHOOK_URL) {
       const secretToken = server.WEBHOOK_SECRET ?? webhookSecretFor(config.BOT_TOKEN);
@@ -135,6 +142,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   } catch (e) {
     await http?.close();
+    await presence.stop();
     await db.$disconnect();
     throw e;
   }
@@ -188,6 +196,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     bot,
     db,
     scheduler,
+    presence,
     log,
     http,
     halted,
@@ -207,6 +216,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await new Promise((r) => setImmediate(r));
         await paying;
         await http?.close();
+        await presence.stop();
         await db.$disconnect();
         log.info("bot stopped");
       })();

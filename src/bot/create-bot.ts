@@ -76,6 +76,8 @@ export interface BotOptions {
   webhook?: boolean;
   /** How long an update holds its chat's form against other instances (src/store/update-claims.ts); tests shorten it. */
   formHoldMs?: number;
+  /** Whether no other instance runs on the database (src/store/instance-presence.ts); without it, the bot takes itself for not alone. */
+  alone?: () => boolean;
 }
 
 export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -103,7 +105,7 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   bot.use(updateEnd(deps.log, options.webhook === true));
   bot.use(updateBoundary(deps.log, (ctx, err) => i18n.t(LOCALE, closedAForm(ctx, err) ? "error-form-ended" : "error-generic"), options.onUpdateDone));
   // Form state through the driver, handed from the update's claim to the plugin (src/store/form-state.ts).
-  const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock, options.formHoldMs);
+  const forms = new FormStateStore<VersionedState<ConversationData>>(deps.db, deps.clock, options.formHoldMs, options.alone);
   // Inside the boundary, so a skipped duplicate is logged; before anything that writes. What
   // follows it runs again when another instance changed the form meanwhile (middleware/dedup.ts).
   const claimed = new Composer<BotContext>();

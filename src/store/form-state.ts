@@ -20,6 +20,14 @@ export class FormStateConflict extends Error {
   }
 }
 
+/** The update was handled by another instance meanwhile (its write moved the row past it): nothing more to do. */
+export class FormUpdateTaken extends Error {
+  constructor(readonly key: string) {
+    super("another instance handled this update meanwhile");
+    this.name = "FormUpdateTaken";
+  }
+}
+
 /** What this instance knows of a chat's row while one of its updates is handled. */
 interface Known {
   /** The update being handled (undefined: the store used without a claim). */
@@ -31,6 +39,8 @@ interface Known {
   version: number | null | undefined;
   /** The claim holds the row (heldUntil) until a write or the release. */
   holding: boolean;
+  /** The claim only read the row: the next write (or the release) moves its last update id. */
+  byWrite: boolean;
 }
 
 /** `T`: the plugin's stored shape, which this store keeps as JSON without looking into it. */
@@ -41,6 +51,8 @@ export class FormStateStore<T = unknown> {
     private readonly db: Db,
     private readonly clock: () => Date,
     private readonly holdMs = FORM_HOLD_MS,
+    /** Whether no other instance runs on the database (instance-presence.ts): then an answer is claimed by its write. */
+    private readonly alone: () => boolean = () => false,
   ) {}
 
   private driver(): Promise<Driver> {
@@ -49,10 +61,11 @@ export class FormStateStore<T = unknown> {
 
   /** Takes the update on (update-claims.ts); until `release`, the plugin reads the state the claim returned. */
   async claim(updateId: number, formKey: string | undefined): Promise<Claim> {
-    const claim = await claimUpdate(await this.driver(), updateId, formKey, this.clock(), this.holdMs);
+    const claim = await claimUpdate(await this.driver(), updateId, formKey, this.clock(), this.holdMs, this.alone());
     if (claim.taken && formKey !== undefined) {
       const known = claim.form || claim.noForm;
-      this.rows.set(formKey, { updateId, known, value: claim.value, version: claim.form ? claim.version : known ? null : undefined, holding: claim.form });
+      const byWrite = claim.byWrite === true;
+      this.rows.set(formKey, { updateId, known, value: claim.value, version: claim.form ? claim.version : known ? null : undefined, holding: claim.form && !byWrite, byWrite });
     }
     return claim;
   }
@@ -60,7 +73,7 @@ export class FormStateStore<T = unknown> {
   /** Before the update runs again after a FormStateConflict: the plugin's read fetches the row as it is now. */
   reread(formKey: string, updateId: number): void {
     const held = this.rows.get(formKey);
-    this.rows.set(formKey, { updateId, known: false, value: undefined, version: undefined, holding: held?.holding ?? false });
+    this.rows.set(formKey, { updateId, known: false, value: undefined, version: undefined, holding: held?.holding ?? false, byWrite: held?.byWrite ?? false });
   }
 
   /** At the end of the update: a hold its write did not end is given up, and the next update reads afresh. */
@@ -70,11 +83,23 @@ export class FormStateStore<T = unknown> {
     if (held?.holding && held.updateId !== undefined) {
       await run(await this.driver(), "form-unhold", `UPDATE "ConversationState" SET "heldUntil" = NULL WHERE "key" = ? AND "lastUpdateId" = ?`, [formKey, BigInt(held.updateId)]);
     }
+    // Claimed by a read, and the state was not written (an update the form let pass): the
+    // update is still taken on, so that its redelivery is known.
+    if (held?.byWrite && held.updateId !== undefined) {
+      const driver = await this.driver();
+      const id = BigInt(held.updateId);
+      await run(driver, "form-claim-late", `UPDATE "ConversationState" SET "lastUpdateId" = ?, "updatedAt" = ? WHERE "key" = ? AND ("lastUpdateId" IS NULL OR "lastUpdateId" < ?)`, [
+        id,
+        stamp(driver, this.clock()),
+        formKey,
+        id,
+      ]);
+    }
   }
 
   private entry(key: string): Known {
     let known = this.rows.get(key);
-    if (!known) this.rows.set(key, (known = { updateId: undefined, known: false, value: undefined, version: undefined, holding: false }));
+    if (!known) this.rows.set(key, (known = { updateId: undefined, known: false, value: undefined, version: undefined, holding: false, byWrite: false }));
     return known;
   }
 
@@ -83,7 +108,21 @@ export class FormStateStore<T = unknown> {
     read: async (key: string): Promise<T | undefined> => {
       const known = this.entry(key);
       if (!known.known) {
-        const [row] = await run(await this.driver(), "form-read", `SELECT "value", "version" FROM "ConversationState" WHERE "key" = ?`, [key]);
+        const [row] = await run(await this.driver(), "form-read", `SELECT "value", "version", "lastUpdateId" AS "last" FROM "ConversationState" WHERE "key" = ?`, [key]);
+        // Read again after a refused write: another instance's write took this very update on. (A
+        // later update's id there says only that one was handled: this one is run again.)
+        if (known.byWrite && known.updateId !== undefined && row?.last != null && BigInt(row.last as string | bigint) === BigInt(known.updateId)) {
+          known.byWrite = false;
+          throw new FormUpdateTaken(key);
+        }
+        // ... or took it on and closed the form (form-delete-claim below).
+        if (known.byWrite && known.updateId !== undefined && !row) {
+          const [seen] = await run(await this.driver(), "form-claim-seen", `SELECT 1 AS "seen" FROM "ProcessedUpdate" WHERE "updateId" = ?`, [BigInt(known.updateId)]);
+          if (seen) {
+            known.byWrite = false;
+            throw new FormUpdateTaken(key);
+          }
+        }
         Object.assign(known, { known: true, value: row ? String(row.value) : undefined, version: row ? Number(row.version) : null });
       }
       return known.value ? (JSON.parse(known.value) as T) : undefined;
@@ -113,6 +152,16 @@ export class FormStateStore<T = unknown> {
           `INSERT INTO "ConversationState" ("key", "value", "updatedAt", "lastUpdateId") VALUES (?, ?, ?, ?) ON CONFLICT ("key") DO NOTHING RETURNING "version"`,
           [key, value, at, updateId],
         );
+      } else if (known.byWrite) {
+        // The claim only read the row: this write takes the update on, in the same statement.
+        [written] = await run(
+          driver,
+          "form-write-claim",
+          // Never back: after a refused write, another instance may have handled a later update.
+          `UPDATE "ConversationState" SET "value" = ?, "updatedAt" = ?, "version" = "version" + 1, ` +
+            `"lastUpdateId" = CASE WHEN "lastUpdateId" IS NULL OR "lastUpdateId" < ? THEN ? ELSE "lastUpdateId" END WHERE "key" = ? AND "version" = ? RETURNING "version"`,
+          [value, at, updateId, updateId, key, known.version],
+        );
       } else {
         // The claim already moved lastUpdateId; the hold ends with the write, unless a later
         // update (another instance's, after this hold ran out) holds the row now.
@@ -125,7 +174,7 @@ export class FormStateStore<T = unknown> {
         );
       }
       if (!written) throw new FormStateConflict(key);
-      Object.assign(known, { known: true, value, version: Number(written.version), holding: false });
+      Object.assign(known, { known: true, value, version: Number(written.version), holding: false, byWrite: false });
     },
     delete: async (key: string): Promise<void> => {
       const driver = await this.driver();
@@ -144,7 +193,7 @@ export class FormStateStore<T = unknown> {
           stamp(driver, this.clock()),
         ]);
       }
-      Object.assign(known, { known: true, value: undefined, version: null, holding: false });
+      Object.assign(known, { known: true, value: undefined, version: null, holding: false, byWrite: false });
     },
   };
 }

@@ -33,7 +33,17 @@ export const PROCESSED_UPDATE_RETENTION_MS = 2 * 86_400_000;
  */
 export type Claim =
   | { taken: false }
-  | { taken: true; form: boolean; noForm: boolean; value: string | undefined; accessVersion: number; /** The form row's version (with `form`). */ version?: number };
+  | {
+      taken: true;
+      form: boolean;
+      noForm: boolean;
+      value: string | undefined;
+      accessVersion: number;
+      /** The form row's version (with `form`). */
+      version?: number;
+      /** With `form`: the row was only read, and the state's write moves its last update id (an instance alone, see instance-presence.ts). */
+      byWrite?: boolean;
+    };
 
 /**
  * How long a claim holds an open form's row for its update (wall clock). Longer than a
@@ -87,13 +97,37 @@ export async function run(driver: Driver, name: string, text: string, args: unkn
  * Takes the update on. `formKey`: the conversations plugin's key of a private chat
  * (its chat id), undefined for other chats. `{ taken: false }`: seen already.
  */
-export async function claimUpdate(driver: Driver, updateId: number, formKey: string | undefined, now: Date, holdMs = FORM_HOLD_MS): Promise<Claim> {
+export async function claimUpdate(driver: Driver, updateId: number, formKey: string | undefined, now: Date, holdMs = FORM_HOLD_MS, alone = false): Promise<Claim> {
   const id = BigInt(updateId);
   // A row untouched for longer than the retention is not trusted to say what is a
   // duplicate: after a week without updates Telegram starts update ids afresh.
   const stale = stamp(driver, new Date(now.getTime() - PROCESSED_UPDATE_RETENTION_MS));
   let noForm = false;
-  for (let opened = 0; formKey !== undefined && opened < 3; ) {
+  while (alone && formKey !== undefined) {
+    // No other instance to race: the row is read, and the answer's write claims the update
+    // (form-state.ts). This instance handles one chat's updates one at a time (sequentialize),
+    // so a redelivery finds the first delivery's write, or comes after a first that wrote nothing.
+    const wall = Date.now();
+    const [row] = await run(
+      driver,
+      "form-look",
+      `SELECT "value", "version", "lastUpdateId" AS "last", "heldUntil" AS "held", CASE WHEN "updatedAt" < ? THEN 1 ELSE 0 END AS "stale", ${ACCESS} AS "access" ` +
+        `FROM "ConversationState" WHERE "key" = ?`,
+      [stale, formKey],
+    );
+    if (!row) {
+      noForm = true;
+      break;
+    }
+    if (Number(row.stale) === 0 && row.last !== null && BigInt(row.last as string | bigint) >= id) return { taken: false };
+    // Held by an instance that still took it for having company: its state first.
+    if (row.held !== null && Number(row.held) > wall) {
+      await new Promise((r) => setTimeout(r, Math.min(HOLD_POLL_MS, Number(row.held) - wall)));
+      continue;
+    }
+    return { taken: true, form: true, noForm: false, value: String(row.value), accessVersion: Number(row.access), version: Number(row.version), byWrite: true };
+  }
+  for (let opened = 0; formKey !== undefined && !noForm && opened < 3; ) {
     // Wall-clock time, like the outbox's leases: instances' bot clocks may differ (tests, tryout).
     const wall = Date.now();
     const [claimed] = await run(

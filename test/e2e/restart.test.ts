@@ -166,7 +166,8 @@ describe("as a real process, started the way npm start does", () => {
     expect(await bot.exited).toBe(0);
     await runDatabase.drop();
     rmSync(runDir, { recursive: true, force: true });
-  });
+    // Three starts, and the last waits out the sender lease the killed one held (src/outbox/sender-lease.ts).
+  }, 90_000);
 
   test.each([
     [{ BOT_TOKEN: "" }, "Không khởi động được: thiếu biến môi trường BOT_TOKEN. Xem mục \"Cấu hình\" trong README."],

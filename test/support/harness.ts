@@ -168,6 +168,8 @@ export class Harness {
     (h as { server: ServerConfig }).server = this.server;
     if (this.app.http && this.fake.webhookTargets.length === 0) this.fake.webhookTargets.push(`http://127.0.0.1:${this.app.http.port}`);
     await h.boot();
+    // This instance sees the new one now rather than at its next look (within a second).
+    await this.app.presence.look();
     return h;
   }
 

@@ -6,7 +6,9 @@ import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../src/db/client.js";
 import { migrate } from "../../src/db/migrate.js";
-import { FormStateConflict, FormStateStore } from "../../src/store/form-state.js";
+import { FormStateConflict, FormStateStore, FormUpdateTaken } from "../../src/store/form-state.js";
+import { InstancePresence } from "../../src/store/instance-presence.js";
+import type { Logger } from "../../src/log.js";
 import { PROCESSED_UPDATE_RETENTION_MS } from "../../src/store/update-claims.js";
 import { newTestDatabase, type TestDatabase } from "../support/database.js";
 
@@ -156,5 +158,90 @@ describe("the conditional write of form state", () => {
     const started = performance.now();
     expect(await other().claim(7202, "5105")).toMatchObject({ taken: true, form: true });
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+// One instance on the database (src/store/instance-presence.ts): the answer's write is its one write.
+describe("the claim of an instance alone on the database", () => {
+  const alone = () => new FormStateStore<ReturnType<typeof state>>(db, () => now, undefined, () => true);
+  const row = (key: string) => db.conversationState.findUniqueOrThrow({ where: { key } });
+
+  it("reads the form's row and leaves it as it was; the answer's write takes the update on, and the same update again is refused", async () => {
+    await forms.adapter.write("5201", state("q1"));
+    const before = await row("5201");
+    const a = alone();
+    expect(await a.claim(7301, "5201")).toMatchObject({ taken: true, form: true });
+    expect(await row("5201")).toEqual(before);
+    expect(await a.adapter.read("5201")).toEqual(state("q1"));
+    await a.adapter.write("5201", state("q1", "a"));
+    await a.release("5201");
+    expect((await row("5201")).lastUpdateId).toBe(7301n);
+    expect(await alone().claim(7301, "5201")).toEqual({ taken: false });
+    expect(await db.processedUpdate.count({ where: { updateId: 7301n } })).toBe(0);
+  });
+
+  it("an update the form let pass without a write is still taken on when it ends", async () => {
+    await forms.adapter.write("5202", state("q1"));
+    const a = alone();
+    expect(await a.claim(7311, "5202")).toMatchObject({ taken: true, form: true });
+    await a.release("5202");
+    expect(await alone().claim(7311, "5202")).toEqual({ taken: false });
+  });
+
+  it("the same update handled meanwhile by another instance: the refused write's update is not run again", async () => {
+    await forms.adapter.write("5203", state("q1"));
+    const a = alone();
+    const b = alone();
+    await a.claim(7321, "5203");
+    await a.adapter.read("5203");
+    await b.claim(7321, "5203");
+    await b.adapter.read("5203");
+    await b.adapter.write("5203", state("q1", "b"));
+    await b.release("5203");
+    await expect(a.adapter.write("5203", state("q1", "a"))).rejects.toBeInstanceOf(FormStateConflict);
+    a.reread("5203", 7321);
+    await expect(a.adapter.read("5203")).rejects.toBeInstanceOf(FormUpdateTaken);
+    expect(await other().adapter.read("5203")).toEqual(state("q1", "b"));
+  });
+
+  it("a later update handled meanwhile by another instance: the refused one runs again on its state, and the row's last update stays the later one", async () => {
+    await forms.adapter.write("5204", state("q1"));
+    const a = alone();
+    const b = alone();
+    await a.claim(7331, "5204");
+    await a.adapter.read("5204");
+    await b.claim(7332, "5204");
+    await b.adapter.read("5204");
+    await b.adapter.write("5204", state("q1", "b"));
+    await b.release("5204");
+    await expect(a.adapter.write("5204", state("q1", "a"))).rejects.toBeInstanceOf(FormStateConflict);
+    a.reread("5204", 7331);
+    expect(await a.adapter.read("5204")).toEqual(state("q1", "b"));
+    await a.adapter.write("5204", state("q1", "b", "a"));
+    await a.release("5204");
+    expect((await row("5204")).lastUpdateId).toBe(7332n);
+    expect(await alone().claim(7332, "5204")).toEqual({ taken: false });
+  });
+
+  function other() {
+    return new FormStateStore<ReturnType<typeof state>>(db, () => now);
+  }
+});
+
+describe("which instances share the database", () => {
+  it("two instances see each other; when one stops, the other is alone at its next look", async () => {
+    const silent = { info: () => undefined, warn: () => undefined } as unknown as Logger;
+    const a = new InstancePresence(db, silent);
+    const b = new InstancePresence(db, silent);
+    await a.start();
+    expect(a.alone).toBe(true);
+    await b.start();
+    await a.look();
+    expect([a.alone, b.alone]).toEqual([false, false]);
+    await b.stop();
+    await a.look();
+    expect(a.alone).toBe(true);
+    await a.stop();
+    expect(a.alone).toBe(false);
   });
 });

@@ -14,7 +14,7 @@
 // context, on the state the other one left: its answer is never dropped.
 import { Context, type MiddlewareFn, type MiddlewareObj } from "grammy";
 import type { Db } from "../../db/client.js";
-import { FormStateConflict, type FormStateStore } from "../../store/form-state.js";
+import { FormStateConflict, FormUpdateTaken, type FormStateStore } from "../../store/form-state.js";
 import type { Logger } from "../../log.js";
 import { PROCESSED_UPDATE_RETENTION_MS } from "../../store/update-claims.js";
 import { markSkipped } from "./update-boundary.js";
@@ -56,6 +56,11 @@ export function dedupUpdates<C extends ClaimedContext>(
           await handle.middleware()(current, next);
           return;
         } catch (err) {
+          // Handled by another instance meanwhile (an instance that took itself for alone, instance-presence.ts).
+          if (err instanceof FormUpdateTaken) {
+            markSkipped(ctx, "duplicate");
+            return;
+          }
           if (!(err instanceof FormStateConflict) || key === undefined || run >= MAX_RUNS) throw err;
           ctx.logger?.warn({ run, chat_id: ctx.chat?.id }, "another instance changed this chat's form meanwhile: the update runs again on its state");
           forms.reread(key, ctx.update.update_id);
