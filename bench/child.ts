@@ -5,8 +5,10 @@ import { parts } from "./parts.js";
 // A parent that dies (or is interrupted) takes its parts with it.
 process.on("disconnect", () => process.exit(1));
 const [name, json] = process.argv.slice(2);
-const part = parts[name as keyof typeof parts] as (...args: unknown[]) => Promise<unknown>;
 try {
+  const load = parts[name ?? ""];
+  if (!load) throw new Error(`unknown part "${name}"`);
+  const part = (await load()) as (...args: unknown[]) => Promise<unknown>;
   const result = await part(...(JSON.parse(json ?? "[]") as unknown[]));
   process.send!({ result }, () => process.exit(0));
 } catch (e) {

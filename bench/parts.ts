@@ -1,10 +1,13 @@
-// The parts bench/child.ts can run in a process of their own.
-import { anchorInstance } from "./anchors.js";
-import { digestMeasure } from "./digest.js";
-import { fanoutBench } from "./fanout.js";
-import { botInstance } from "./instance.js";
-import { requestMeasure } from "./requests.js";
-import { stepsBench } from "./steps.js";
-import { submitMeasure } from "./submit.js";
+// The parts bench/child.ts can run in a process of their own, each imported only when run:
+// an older checkout (BENCH_BEFORE_TREE) runs its instance without the modules of later parts.
+type Part = (...args: never[]) => Promise<unknown>;
 
-export const parts = { digest: digestMeasure, fanout: fanoutBench, instance: botInstance, anchor: anchorInstance, requests: requestMeasure, steps: stepsBench, submit: submitMeasure };
+export const parts: Record<string, () => Promise<Part>> = {
+  digest: async () => (await import("./digest.js")).digestMeasure,
+  fanout: async () => (await import("./fanout.js")).fanoutBench,
+  instance: async () => (await import("./instance.js")).botInstance,
+  anchor: async () => (await import("./anchors.js")).anchorInstance,
+  requests: async () => (await import("./requests.js")).requestMeasure,
+  steps: async () => (await import("./steps.js")).stepsBench,
+  submit: async () => (await import("./submit.js")).submitMeasure,
+};
