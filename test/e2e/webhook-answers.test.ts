@@ -1,6 +1,7 @@
 // With a webhook, the answer to a button press goes back as the reply to Telegram's
-// request, so it costs no Bot API request of its own (issue 13, point 5); the person
-// sees what they see with long polling: the same messages, edits and toasts.
+// request, and so does a typed answer's edit of the question it answers: neither costs
+// a Bot API request of its own (issue 13, point 5); the person sees what they see with
+// long polling: the same messages, edits and toasts.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ApiCall, BotMessage } from "../support/fake-telegram.js";
 import { Harness, type TestUser } from "../support/harness.js";
@@ -64,9 +65,17 @@ describe("answering button presses", () => {
     expect(separate(webhook).filter((c) => c.method === "answerCallbackQuery")).toHaveLength(0);
   });
 
-  test("four fewer Bot API requests for the same /baocao", () => {
-    expect(separate(webhook).length).toBe(separate(polling).length - 4);
-    console.log(`Bot API requests for one /baocao with a stale press: polling ${separate(polling).length}, webhook ${separate(webhook).length} (+${presses(webhook).length} webhook replies)`);
+  test("each typed answer's edit of its question is the reply to its webhook request", () => {
+    const typed = TYPICAL_ANSWERS.filter((a) => typeof a === "string").length;
+    const edits = (r: Run) => r.calls.filter((c) => c.method === "editMessageText" && c.params.reply_markup === undefined);
+    expect(edits(polling).filter((c) => c.webhookReply)).toHaveLength(0);
+    expect(edits(webhook).filter((c) => c.webhookReply)).toHaveLength(typed);
+  });
+
+  test("fewer Bot API requests for the same /baocao: one less for each press and each typed answer", () => {
+    const typed = TYPICAL_ANSWERS.filter((a) => typeof a === "string").length;
+    expect(separate(webhook).length).toBe(separate(polling).length - 4 - typed);
+    console.log(`Bot API requests for one /baocao with a stale press: polling ${separate(polling).length}, webhook ${separate(webhook).length} (+${webhook.calls.length - separate(webhook).length} webhook replies)`);
   });
 
   test("the person sees the same: the same messages and edits, the same toast for the stale button, the same calls in the same order", () => {

@@ -5,6 +5,7 @@ import { InlineKeyboard } from "grammy";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { queueNotice } from "../../outbox/form-notice.js";
 import { isTelegramOutage } from "../../telegram-errors.js";
+import { replyMayCarry } from "../middleware/update-end.js";
 
 export type Parsed<T> = { ok: true; value: T; shown: string } | { ok: false; error: string };
 
@@ -184,7 +185,8 @@ export class FormSession {
       return parsed.value;
     }
     try {
-      await this.ctx.api.editMessageText(this.ctx.chat!.id, messageId, text);
+      // Carried by the webhook's reply when the update has no press (middleware/update-end.ts).
+      await replyMayCarry(() => this.ctx.api.editMessageText(this.ctx.chat!.id, messageId, text));
     } catch {
       // An edit can fail (message too old, unchanged, Telegram down); the answer still counts.
     }
