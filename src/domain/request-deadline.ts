@@ -23,6 +23,12 @@ export function effectiveDue(r: RequestDue): { dueOn: IsoDate; movedFrom?: IsoDa
 
 export const effectiveDueOn = (r: RequestDue): IsoDate => effectiveDue(r).dueOn;
 
+/** "dd/mm/yyyy" or "hh:mm dd/mm/yyyy" of the day answers are really due: what every message shows. */
+export function formatEffectiveDue(r: RequestDue): string {
+  const [y, m, d] = effectiveDueOn(r).split("-");
+  return r.dueTime ? `${r.dueTime} ${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}
+
 /** The last instant an answer is on time: the due time, or the end (23:59:59.999) of the due day. */
 export function requestDeadline(r: RequestDue, timeZone: string): Date {
   const [year, month, day] = effectiveDueOn(r).split("-").map(Number) as [number, number, number];
