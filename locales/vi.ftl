@@ -465,6 +465,9 @@ reminder-when-today = {" "}(hôm nay)
 reminder-when-days = {" "}(còn { $days } ngày)
 reminder-button = 📝 Báo cáo tháng { $period }
 
+## Hạn trùng ngày nghỉ lễ, Tết (src/domain/holidays.ts): lùi sang ngày làm việc tiếp theo
+deadline-moved = 📅 Hạn lùi từ { $from } sang { $on } vì trùng ngày nghỉ { $holiday }.
+
 ## Chỉ tiêu
 quota-usage =
     Cách dùng:
@@ -507,6 +510,8 @@ schedule-show =
     · Gửi danh sách chậm cho cấp ủy: { $lateDays } ngày sau hạn
     · Tổng hợp hằng tuần: { $weekday } lúc { $digestTime }
 schedule-no-reminders = không nhắc
+schedule-moved-head = · Hạn trùng ngày nghỉ lễ, Tết trong 12 tháng tới, lùi sang ngày làm việc tiếp theo:
+schedule-moved-line = {"  "}– báo cáo tháng { $period }: { $from } ({ $holiday }) → { $on }
 weekday-cn = Chủ nhật
 weekday-t2 = thứ Hai
 weekday-t3 = thứ Ba
@@ -964,7 +969,7 @@ request-due-format = Không đọc được ngày này. Xin gõ theo dạng dd/m
 request-due-invalid = Ngày hoặc giờ này không có thật (ví dụ 31/11 hay 25:00). Xin kiểm tra và gõ lại.
 request-due-past = Hạn này đã qua. Xin chọn một ngày (và giờ) sắp tới.
 request-due-too-far = Hạn này cách hôm nay hơn một năm; có thể gõ nhầm năm. Xin kiểm tra và gõ lại.
-request-due-holiday = ⚠️ Hạn { $due } rơi vào ngày nghỉ lễ ({ $holiday }). Bot vẫn giữ hạn này; muốn đổi, bấm "Sửa một mục" ở bước xem lại.
+request-due-holiday = ⚠️ Hạn { $due } trùng ngày nghỉ { $holiday }, nên hạn trả lời lùi sang { $moved } (ngày làm việc tiếp theo). Muốn chọn ngày khác, bấm "Sửa một mục" ở bước xem lại.
 request-due-passed = ⚠️ Hạn trả lời { $due } đã qua, nên chưa gửi được. Xin chọn hạn mới.
 request-ask-first-question = Yêu cầu cần ít nhất một câu hỏi. Chọn loại câu hỏi thứ nhất:
 request-ask-more = Thêm câu hỏi (tối đa { $max }), bỏ một câu, hoặc bấm "Xong".

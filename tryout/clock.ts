@@ -3,6 +3,8 @@
 // (the day before a deadline, the deadline, the day after, next Monday 08:00).
 // Vietnam keeps UTC+7 all year, so local times are plain arithmetic here.
 
+import { addMonths, dueDateOf } from "../src/domain/period.js";
+
 const OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -64,13 +66,18 @@ export function targetOf(target: ClockTarget, now: Date): Date {
     }
     throw new Error("unreachable: a deadline falls every month");
   };
+  // The deadline in month p.month + i: that of the month before, moved off a holiday as the bot moves it.
+  const due = (i: number, days: number, hour: number) => {
+    const d = dueDateOf(addMonths({ year: p.year, month: p.month }, i - 1), s.dueDay);
+    return vnTime(d.year, d.month, d.day + days, hour);
+  };
   switch (target) {
     case "before-deadline":
-      return firstAfter((i) => vnTime(p.year, p.month + i, s.dueDay - 1, s.reminderHour));
+      return firstAfter((i) => due(i, -1, s.reminderHour));
     case "deadline":
-      return firstAfter((i) => vnTime(p.year, p.month + i, s.dueDay, s.reminderHour));
+      return firstAfter((i) => due(i, 0, s.reminderHour));
     case "after-deadline":
-      return firstAfter((i) => vnTime(p.year, p.month + i, s.dueDay + 1, s.lateListHour));
+      return firstAfter((i) => due(i, 1, s.lateListHour));
     case "next-monday": {
       const today = vnTime(p.year, p.month, p.day, s.digestHour);
       const days = (s.digestWeekday - p.weekday + 7) % 7;

@@ -1,4 +1,5 @@
 // Reporting periods (calendar months) and their deadlines.
+import { moveOffHolidays, type LocalDate, type MovedDate } from "./holidays.js";
 import { daysInMonth, fromLocal, toLocal } from "./time.js";
 
 export interface Period {
@@ -32,11 +33,22 @@ export function formatPeriod(p: Period): string {
   return `${String(p.month).padStart(2, "0")}/${p.year}`;
 }
 
+/**
+ * The local date on which the report for `p` is due, and, when the set day is a public holiday
+ * or in the Tết break, the day it was set for and the holiday (src/domain/holidays.ts): the one
+ * place the due date of a month is worked out. Lateness, reminders, the late list, closing,
+ * progress and /caidat all read it, so they agree on a moved deadline. No time-zone lookup.
+ */
+export function dueDateOf(p: Period, dueDay: number): LocalDate & Omit<MovedDate, "on"> {
+  const next = addMonths(p, 1);
+  const moved = moveOffHolidays({ ...next, day: Math.min(dueDay, daysInMonth(next.year, next.month)) });
+  return { ...moved.on, ...(moved.movedFrom ? { movedFrom: moved.movedFrom, holiday: moved.holiday! } : {}) };
+}
+
 /** Last instant on which the report for `p` is on time: the end of the due day in the zone. */
 export function deadlineOf(p: Period, dueDay: number, timeZone: string): Date {
-  const next = addMonths(p, 1);
-  const day = Math.min(dueDay, daysInMonth(next.year, next.month));
-  return fromLocal({ year: next.year, month: next.month, day, hour: 23, minute: 59, second: 59 }, timeZone, 999);
+  const { year, month, day } = dueDateOf(p, dueDay);
+  return fromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone, 999);
 }
 
 export function isLate(p: Period, submittedAt: Date, dueDay: number, timeZone: string): boolean {

@@ -1,5 +1,6 @@
 // When a request's answers are due, and so which are late: one place, read by the answer
 // form (the late mark, the receipt), the reminders and the late list alike.
+import { moveIsoOffHolidays } from "./holidays.js";
 import { addDays, isoDate, type IsoDate } from "./meeting.js";
 import { fromLocal, toLocal } from "./time.js";
 
@@ -11,12 +12,21 @@ export interface RequestDue {
 }
 
 /**
- * The day answers are really due. The one place a due date may move: h14-deadlines' rule
- * (src/domain/holidays.ts, a day that falls on a Vietnamese public holiday or Tết moves to the
- * next working day) is to be applied here, and everything below follows.
+ * The day answers are really due: the day set, or, when it is a public holiday or in the Tết
+ * break, the next working day (src/domain/holidays.ts), with the day set and the holiday, so the
+ * reminders can say why. The one place a request's due date moves; everything below follows.
  */
-export function effectiveDueOn(r: RequestDue): IsoDate {
-  return r.dueOn;
+export function effectiveDue(r: RequestDue): { dueOn: IsoDate; movedFrom?: IsoDate; holiday?: string } {
+  const moved = moveIsoOffHolidays(r.dueOn);
+  return moved.movedFrom ? { dueOn: moved.on, movedFrom: moved.movedFrom, holiday: moved.holiday! } : { dueOn: r.dueOn };
+}
+
+export const effectiveDueOn = (r: RequestDue): IsoDate => effectiveDue(r).dueOn;
+
+/** "dd/mm/yyyy" or "hh:mm dd/mm/yyyy" of the day answers are really due: what every message shows. */
+export function formatEffectiveDue(r: RequestDue): string {
+  const [y, m, d] = effectiveDueOn(r).split("-");
+  return r.dueTime ? `${r.dueTime} ${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }
 
 /** The last instant an answer is on time: the due time, or the end (23:59:59.999) of the due day. */

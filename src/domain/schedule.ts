@@ -6,8 +6,8 @@
 // Every time is a wall-clock time in the given zone (Asia/Ho_Chi_Minh in
 // production), so month and year ends are those of the zone, never of the server.
 import { z } from "zod";
-import { addMonths, comparePeriods, deadlineOf, periodOf, reportOpensOn, samePeriod, type Period } from "./period.js";
-import { daysInMonth, fromLocal, toLocal, type LocalDateTime } from "./time.js";
+import { addMonths, comparePeriods, deadlineOf, dueDateOf, periodOf, reportOpensOn, samePeriod, type Period } from "./period.js";
+import { fromLocal, toLocal, type LocalDateTime } from "./time.js";
 
 export interface ScheduleSettings {
   /** Day of month M+1 by which the report for month M is due (end of that day). 1-28. */
@@ -149,14 +149,8 @@ function instantOfWall(wallMs: number, timeZone: string): Date {
   );
 }
 
-/**
- * The local date on which the report for `p` is due: the date of deadlineOf(p, dueDay), worked
- * out without a time-zone lookup (a unit test holds the two together).
- */
-export function dueDateOf(p: Period, dueDay: number): { year: number; month: number; day: number } {
-  const next = addMonths(p, 1);
-  return { ...next, day: Math.min(dueDay, daysInMonth(next.year, next.month)) };
-}
+/** The due date of a month's report, moved off holidays: it lives beside deadlineOf, which is built on it. */
+export { dueDateOf } from "./period.js";
 
 const KIND_ORDER: Record<OccasionKind, number> = { reminder: 0, "late-list": 1, digest: 2 };
 

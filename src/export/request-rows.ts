@@ -1,5 +1,5 @@
 // What both files of a request are made from: its questions and one row per branch it went to.
-import { formatIsoDate } from "../domain/meeting.js";
+import { formatEffectiveDue } from "../domain/request-deadline.js";
 import { cohortsTotal, QuestionKind, REQUEST_COHORTS, type AnswerValue, type Cohorts, type RequestFile, type RequestQuestion } from "../domain/request.js";
 
 export interface RequestExportAnswer {
@@ -29,7 +29,8 @@ export interface RequestExportInput {
   rows: RequestExportRow[];
 }
 
-export const dueText = (r: Pick<RequestExportInput, "dueOn" | "dueTime">): string => (r.dueTime ? `${r.dueTime} ${formatIsoDate(r.dueOn)}` : formatIsoDate(r.dueOn));
+/** The day answers were really due (moved off a holiday, src/domain/request-deadline.ts), as the messages give it. */
+export const dueText = (r: Pick<RequestExportInput, "dueOn" | "dueTime">): string => formatEffectiveDue(r);
 
 /** The section's heading: "II.3. Title", or the title alone. */
 export const questionHeading = (q: RequestQuestion): string => (q.section ? `${q.section}. ${q.title}` : q.title);

@@ -3,7 +3,7 @@
 // the notices of a decision, and why a button pressed too late did nothing. The
 // sentences are those of the review of reports (src/messages/review-card.ts).
 import { InlineKeyboard } from "grammy";
-import { formatIsoDate } from "../domain/meeting.js";
+import { formatEffectiveDue } from "../domain/request-deadline.js";
 import { cohortsTotal, RequestStatus, type AnswerValue, type RequestQuestion } from "../domain/request.js";
 import { requestButtonData } from "../domain/request-buttons.js";
 import { changedQuestions, shortened, type AnswerUnderReview } from "../domain/request-review.js";
@@ -59,7 +59,7 @@ function changesLines(t: Translate, a: AnswerUnderReview): string[] {
 }
 
 function dueLine(t: Translate, a: AnswerUnderReview): string {
-  const due = a.dueTime ? `${a.dueTime} ${formatIsoDate(a.dueOn)}` : formatIsoDate(a.dueOn);
+  const due = formatEffectiveDue(a);
   return t(a.late ? "answer-review-due-late" : "answer-review-due-on-time", { due });
 }
 

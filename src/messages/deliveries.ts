@@ -6,6 +6,7 @@ import type { Digest } from "../domain/digest.js";
 import { formatPeriod, type Period } from "../domain/period.js";
 import { formatDate } from "../domain/time.js";
 import type { Translate } from "../i18n.js";
+import { withMove, type DeadlineMove } from "./deadline-moved.js";
 import { digestMessages, lateListMessages } from "./digest.js";
 import { digestChart } from "./digest-chart.js";
 import type { OutMessage } from "./out-message.js";
@@ -21,6 +22,8 @@ export interface ReminderData {
   days: number;
   /** The branches of the recipient still without a report, one message each. */
   units: string[];
+  /** When the due day set fell on a holiday and the deadline moved (src/domain/period.ts dueDateOf). */
+  moved?: DeadlineMove;
 }
 export interface GroupDigestData {
   unitName: string;
@@ -37,12 +40,16 @@ export interface LateListData extends GroupDigestData {
 export function reminderMessages(t: Translate, d: ReminderData, timeZone: string): OutMessage[] {
   const p = formatPeriod(d.period);
   return d.units.map((unit) => ({
-    text: t("reminder-text", {
-      period: p,
-      unit,
-      deadline: formatDate(d.deadline, timeZone),
-      when: d.days === 0 ? t("reminder-when-today") : t("reminder-when-days", { days: d.days }),
-    }),
+    text: withMove(
+      t,
+      t("reminder-text", {
+        period: p,
+        unit,
+        deadline: formatDate(d.deadline, timeZone),
+        when: d.days === 0 ? t("reminder-when-today") : t("reminder-when-days", { days: d.days }),
+      }),
+      d.moved,
+    ),
     keyboard: new InlineKeyboard().text(t("reminder-button", { period: p }), `report:${d.period.year}-${d.period.month}`),
   }));
 }

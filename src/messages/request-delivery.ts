@@ -2,7 +2,9 @@
 // what, by when, and the button that opens the answer form of that revision.
 import { InlineKeyboard } from "grammy";
 import { requestButtonData } from "../domain/request-buttons.js";
-import { formatDue, type Due } from "../domain/request-rules.js";
+import { formatEffectiveDue } from "../domain/request-deadline.js";
+import type { Due } from "../domain/request-rules.js";
+import { requestMove, withMove } from "./deadline-moved.js";
 import type { Translate } from "../i18n.js";
 import type { OutMessage } from "./out-message.js";
 
@@ -24,7 +26,7 @@ export function requestDeliveryOut(t: Translate, d: RequestDeliveryData): OutMes
     d.committee === null ? t("request-delivery-who-admin", { who: d.who }) : t("request-delivery-who", { who: d.who, committee: d.committee }),
     t("request-delivery-for", { branches: d.branches.join(", ") }),
     t("request-delivery-what", { count: d.questions }),
-    t("request-delivery-due", { due: formatDue(d.due) }),
+    withMove(t, t("request-delivery-due", { due: formatEffectiveDue(d.due) }), requestMove(d.due)),
   ];
   const keyboard = new InlineKeyboard().text(t("request-button-answer"), requestButtonData({ kind: "answer", requestId: d.requestId, revision: d.revision }));
   return [{ text: lines.join("\n"), keyboard }];

@@ -3,7 +3,8 @@
 import { InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../domain/meeting.js";
 import { requestButtonData } from "../domain/request-buttons.js";
-import { requestDeadline, type RequestDue } from "../domain/request-deadline.js";
+import { effectiveDueOn, requestDeadline, type RequestDue } from "../domain/request-deadline.js";
+import { requestMove, withMove } from "./deadline-moved.js";
 import { formatDateTime } from "../domain/time.js";
 import { splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
@@ -31,13 +32,13 @@ export interface RequestLateListData {
 
 /** "15/12/2026", or "10:00 15/12/2026" when a time was set. */
 export function requestDueText(due: RequestDue, timeZone: string): string {
-  return due.dueTime ? formatDateTime(requestDeadline(due, timeZone), timeZone) : formatIsoDate(due.dueOn);
+  return due.dueTime ? formatDateTime(requestDeadline(due, timeZone), timeZone) : formatIsoDate(effectiveDueOn(due));
 }
 
 export function requestReminderMessages(t: Translate, d: RequestReminderData, timeZone: string): OutMessage[] {
   const when = d.days === 0 ? t("request-reminder-today") : t("request-reminder-days", { days: d.days });
   return d.units.map((unit) => ({
-    text: t("request-reminder-text", { title: d.title, from: d.from, unit, deadline: requestDueText(d.due, timeZone), when }),
+    text: withMove(t, t("request-reminder-text", { title: d.title, from: d.from, unit, deadline: requestDueText(d.due, timeZone), when }), requestMove(d.due)),
     keyboard: new InlineKeyboard().text(t("request-button-answer"), requestButtonData({ kind: "answer", requestId: d.requestId, revision: d.revision })),
   }));
 }

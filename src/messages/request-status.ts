@@ -1,15 +1,17 @@
 // /yeucau's list, a request's status view, and the reminder sent to a missing branch, as
 // Vietnamese text with their buttons (the buttons' data from the domain's one encoding).
 import { InlineKeyboard } from "grammy";
-import { formatIsoDate } from "../domain/meeting.js";
+import { formatEffectiveDue } from "../domain/request-deadline.js";
 import { RequestStatus } from "../domain/request.js";
 import { requestButtonData } from "../domain/request-buttons.js";
 import { closeConfirmData, requestPageData, STATUS_NAMED, type Page, type StatusCounts } from "../domain/request-view.js";
 import { splitIntoMessages } from "../domain/text.js";
 import type { Translate } from "../i18n.js";
+import { requestMove, withMove } from "./deadline-moved.js";
 import type { OutMessage } from "./out-message.js";
 
-const due = (r: { dueOn: string; dueTime: string | null }) => (r.dueTime ? `${r.dueTime} ${formatIsoDate(r.dueOn)}` : formatIsoDate(r.dueOn));
+/** The day answers are really due (moved off a holiday, src/domain/request-deadline.ts). */
+const due = (r: { dueOn: string; dueTime: string | null }) => formatEffectiveDue(r);
 /** A button's label holds a short title: Telegram cuts long ones anyway. */
 const short = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` : title);
 
@@ -106,7 +108,7 @@ export interface RequestReminderData {
 
 export function requestReminderOut(t: Translate, d: RequestReminderData): OutMessage {
   return {
-    text: t("rq-reminder", { title: d.title, due: due(d), branches: d.branches.join(", ") }),
+    text: withMove(t, t("rq-reminder", { title: d.title, due: due(d), branches: d.branches.join(", ") }), requestMove(d)),
     keyboard: new InlineKeyboard().text(t("rq-reminder-button"), requestButtonData({ kind: "answer", requestId: d.requestId, revision: d.revision })),
   };
 }

@@ -1,7 +1,9 @@
 // The request form's texts built from its draft: the list of questions and the summary shown
 // before sending. A long title is cut in the list so twenty questions fit one message.
 import type { RequestQuestion } from "../domain/request.js";
-import { formatDue, type Due } from "../domain/request-rules.js";
+import { formatEffectiveDue } from "../domain/request-deadline.js";
+import type { Due } from "../domain/request-rules.js";
+import { requestMove, withMove } from "./deadline-moved.js";
 import type { Translate } from "../i18n.js";
 
 const SHOWN_TITLE = 120;
@@ -30,7 +32,7 @@ export function requestSummary(t: Translate, d: SummaryDraft, revision?: number)
   const lines = [
     revision === undefined ? t("request-summary-head", { title: d.title }) : t("request-summary-head-change", { title: d.title, revision: revision + 1 }),
     t("request-summary-unit", { unit: d.unit?.name ?? "", count: d.unit?.branches ?? 0 }),
-    t("request-summary-due", { due: d.due ? formatDue(d.due) : "" }),
+    withMove(t, t("request-summary-due", { due: d.due ? formatEffectiveDue(d.due) : "" }), d.due ? requestMove(d.due) : undefined),
   ];
   if (d.prefillFromYear !== null) lines.push(t("request-summary-year", { year: String(d.prefillFromYear) }));
   return [...lines, "", questionList(t, d.questions)].join("\n");

@@ -6,7 +6,7 @@
 import type { Db } from "../db/client.js";
 import { Action, filingUnits } from "../domain/access.js";
 import { todayIn } from "../domain/meeting.js";
-import { deadlineOf } from "../domain/period.js";
+import { deadlineOf, dueDateOf } from "../domain/period.js";
 import { ReviewState } from "../domain/review.js";
 import { daysLeft, digestPeriodAt, type ScheduleSettings } from "../domain/schedule.js";
 import type { Translate } from "../i18n.js";
@@ -80,7 +80,9 @@ const reminder = kind<ReminderData>({
     const unitIds = (payload as ReminderPayload).unitIds.filter((id) => files.some((m) => m.unitId === id));
     if (unitIds.length === 0) return null;
     const units = await namesStillWithoutReport(db, period, unitIds);
-    return { period, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), days, units };
+    const due = dueDateOf(period, c.schedule.dueDay);
+    const moved = due.movedFrom ? { from: due.movedFrom, on: due, holiday: due.holiday! } : undefined;
+    return { period, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), days, units, ...(moved ? { moved } : {}) };
   },
   format: (t, d, c) => reminderMessages(t, d, c.timeZone),
 });

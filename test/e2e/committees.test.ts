@@ -275,23 +275,23 @@ describe("sending through Telegram's answers", () => {
     await admin.say("/themchibo CB-N2 DU-SGD Chi bộ N2");
     const n1 = await branchWithSecretary(h, 7711, "Ba", "CB-N1");
     const n2 = await branchWithSecretary(h, 7712, "Bốn", "CB-N2");
-    await h.at("2027-01-31T09:00:00+07:00");
+    await h.at("2027-03-31T09:00:00+07:00");
     await h.fake.refuseConnections();
     try {
-      // Reminders for January's report fall due on 2 February; more rounds than a delivery's attempts go by.
+      // Reminders for March's report fall due on 2 April (January's deadline moves with Tết); more rounds than a delivery's attempts go by.
       for (let minute = 0; minute < 7; minute++) {
-        const result = await h.at(`2027-02-02T08:0${minute}:00+07:00`);
+        const result = await h.at(`2027-04-02T08:0${minute}:00+07:00`);
         expect(result.sent).toBe(0);
         expect(result.failed).toBe(0);
       }
-      const waiting = await h.app.db.delivery.findMany({ where: { occasion: "reminder:2027-01:d3" } });
+      const waiting = await h.app.db.delivery.findMany({ where: { occasion: "reminder:2027-03:d3" } });
       expect(waiting.map((d) => Number(d.chatId))).toEqual(expect.arrayContaining([n1.id, n2.id]));
       // Still to send, and no attempt counted against the messages: Telegram was away, not they at fault.
       for (const d of waiting) expect([d.status, d.attempts]).toEqual(["PENDING", 0]);
     } finally {
       await h.fake.acceptConnections();
     }
-    await h.at("2027-02-02T08:10:00+07:00");
+    await h.at("2027-04-02T08:10:00+07:00");
     for (const s of [n1, n2]) expect(h.fake.messagesTo(s.id).filter((m) => m.text.startsWith("🔔"))).toHaveLength(1);
     h.clock.set("2026-11-03T09:00:00+07:00");
   }, 60_000);

@@ -7,6 +7,13 @@ const at = (iso: string) => new Date(iso);
 const label = (target: Parameters<typeof targetOf>[0], now: string) => vnLabel(targetOf(target, at(now)));
 
 describe("clock targets", () => {
+  test("in Tết 2027 the deadline moves, and the buttons with it: 09/02, 10/02 and 11/02 at 08:00", () => {
+    const now = "2027-02-01T09:00:00+07:00";
+    expect(label("before-deadline", now)).toBe("08:00 09/02/2027");
+    expect(label("deadline", now)).toBe("08:00 10/02/2027");
+    expect(label("after-deadline", now)).toBe("08:00 11/02/2027");
+  });
+
   test("from 09:00 on 2 November: the 4th, the 5th and the 6th at 08:00, Monday the 9th, a day later", () => {
     const now = "2026-11-02T09:00:00+07:00";
     expect(label("before-deadline", now)).toBe("08:00 04/11/2026");

@@ -1,18 +1,22 @@
 // /hanbaocao, /nhacnho, /lichtonghop: an administrator changes the deadline, the
 // reminders and the weekly digest; /caidat shows them.
-import { applyScheduleChange, WEEKDAYS, type ScheduleChange } from "../../domain/schedule.js";
+import { movedDeadlines } from "../../domain/moved-deadlines.js";
+import { applyScheduleChange, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
 import { describeSchedule } from "../../messages/schedule.js";
 import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
 
 export function scheduleFeature(deps: AppDeps) {
+  /** The schedule, with the coming deadlines a holiday moves. */
+  const shown = (ctx: BotContext, s: ScheduleSettings) => describeSchedule(ctx.t, s, movedDeadlines(s.dueDay, deps.clock(), deps.config.TZ));
+
   async function change(ctx: BotContext, parsed: ScheduleChange | undefined, usage: string) {
     if (!parsed) return ctx.reply(ctx.t(usage));
     const r = applyScheduleChange(await loadSchedule(deps.db), parsed);
     if (!r.ok) return ctx.reply(ctx.t(usage));
     await saveSchedule(deps.db, r.settings, ctx.from!.id, deps.clock());
-    return ctx.reply(`${ctx.t("schedule-saved")}\n${describeSchedule(ctx.t, r.settings)}`);
+    return ctx.reply(`${ctx.t("schedule-saved")}\n${shown(ctx, r.settings)}`);
   }
 
   return adminCommands({
@@ -34,6 +38,6 @@ export function scheduleFeature(deps: AppDeps) {
         "schedule-usage-digest",
       );
     },
-    caidat: async (ctx) => ctx.reply(describeSchedule(ctx.t, await loadSchedule(deps.db))),
+    caidat: async (ctx) => ctx.reply(shown(ctx, await loadSchedule(deps.db))),
   });
 }

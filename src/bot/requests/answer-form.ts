@@ -4,7 +4,7 @@
 import { InlineKeyboard } from "grammy";
 import { formatIsoDate } from "../../domain/meeting.js";
 import { requestButtonData } from "../../domain/request-buttons.js";
-import { requestDeadline } from "../../domain/request-deadline.js";
+import { effectiveDueOn, requestDeadline } from "../../domain/request-deadline.js";
 import { answerFits } from "../../domain/request-answers.js";
 import { QuestionKind, type AnswerValue, type AnswerValues, type RequestFile, type RequestQuestion } from "../../domain/request.js";
 import { formatDateTime } from "../../domain/time.js";
@@ -112,7 +112,7 @@ export function createAnswerForm(deps: AppDeps) {
     }
 
     function deadlineText(r: RequestShown): string {
-      return r.dueTime ? formatDateTime(requestDeadline(r, tz), tz) : formatIsoDate(r.dueOn);
+      return r.dueTime ? formatDateTime(requestDeadline(r, tz), tz) : formatIsoDate(effectiveDueOn(r));
     }
 
     function introText(r: RequestShown, unitName: string, current: { version: number; submittedAt: string } | null): string {

@@ -5,6 +5,7 @@ import { QuestionKind } from "../../domain/request.js";
 import { DEFAULT_PREFILL_YEAR, newQuestion } from "../../domain/request-rules.js";
 import { needsPrefillYear, requestTemplate, TemplateId, withPrefillYear } from "../../domain/request-templates.js";
 import { formatDue } from "../../domain/request-rules.js";
+import { formatEffectiveDue } from "../../domain/request-deadline.js";
 import { questionList, requestSummary } from "../../messages/request-summary.js";
 import {
   chooseRequestUnit,
@@ -98,8 +99,8 @@ export function createRequestForm(deps: AppDeps) {
 
     async function askDue(d: RequestDraft) {
       const due = await form.ask(dueQuestion(t, await now(), tz, d.due));
-      const holiday = holidayOnDue(due);
-      if (holiday) await form.say(t("request-due-holiday", { due: formatDue(due), holiday }));
+      const moved = holidayOnDue(due);
+      if (moved) await form.say(t("request-due-holiday", { due: formatDue(due), holiday: moved.holiday, moved: moved.moved }));
       return due;
     }
 
@@ -162,7 +163,7 @@ export function createRequestForm(deps: AppDeps) {
     function receipt(r: SendResult, d: RequestDraft): string {
       if (r.status !== "sent") return t(`request-send-${r.status}`, { revision: "revision" in r ? r.revision : 0 });
       const head = r.revision > 1 ? "request-sent-change" : "request-sent";
-      const lines = [t(head, { title: d.title, count: r.reached, total: r.branches, due: formatDue(d.due!), revision: r.revision })];
+      const lines = [t(head, { title: d.title, count: r.reached, total: r.branches, due: formatEffectiveDue(d.due!), revision: r.revision })];
       if (r.unreached.length > 0) lines.push(t("request-sent-unreached", { count: r.unreached.length, units: r.unreached.slice(0, 20).join(", ") }));
       return lines.join("\n");
     }
