@@ -1,7 +1,8 @@
 // /hanbaocao, /nhacnho, /lichtonghop: an administrator changes the deadline, the
 // reminders and the weekly digest; /caidat shows them.
 import { applyScheduleChange, WEEKDAYS, type ScheduleChange } from "../../domain/schedule.js";
-import { describeSchedule } from "../../messages/schedule.js";
+import { describeSchedule, describeSubtreeDeadlines } from "../../messages/schedule.js";
+import { deadlinesInForce } from "../../usecases/deadlines.js";
 import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
@@ -18,7 +19,8 @@ export function scheduleFeature(deps: AppDeps) {
   return adminCommands({
     hanbaocao: (ctx) => {
       const day = ctx.match.trim();
-      return change(ctx, /^\d{1,2}$/.test(day) ? { dueDay: Number(day) } : undefined, "schedule-usage-due");
+      // Day N of the following month, as its usage says; a same-month deadline is /caidat han N cungthang.
+      return change(ctx, /^\d{1,2}$/.test(day) ? { dueDay: Number(day), dueSameMonth: false } : undefined, "schedule-usage-due");
     },
     nhacnho: (ctx) => {
       const words = ctx.match.trim().split(/[\s,]+/).filter(Boolean);
@@ -34,6 +36,9 @@ export function scheduleFeature(deps: AppDeps) {
         "schedule-usage-digest",
       );
     },
-    caidat: async (ctx) => ctx.reply(describeSchedule(ctx.t, await loadSchedule(deps.db))),
+    caidat: async (ctx) => {
+      const { subtrees } = await deadlinesInForce(deps);
+      return ctx.reply(`${describeSchedule(ctx.t, await loadSchedule(deps.db))}\n\n${describeSubtreeDeadlines(ctx.t, subtrees)}`);
+    },
   });
 }
