@@ -178,6 +178,10 @@ describe("who may set one, and bad input", () => {
       expect((await member.say("/caidat CB-B han 10")).last.text).toContain("không đặt được hạn nộp");
       expect((await member.say("/caidat DU-KHAC han 10")).last.text).toContain("không đặt được hạn nộp");
       expect((await member.say("/caidat han 10")).last.text).toContain("Hạn chung của cả hệ thống do quản trị viên đặt.");
+      // /caidat alone tells a committee member both of its uses, and their units.
+      const usage = (await member.say("/caidat")).last.text;
+      expect(usage).toContain("/caidat <mã đơn vị> han <ngày> [cungthang]");
+      expect(usage).toContain("DB-A");
       expect(await deadlineRows()).toEqual([]);
       expect((await member.say("/caidat cb-a1 han 15 cùng tháng")).last.text).toContain("✅ Đã lưu: báo cáo tháng của Chi bộ A1 (CB-A1)");
       // A secretary has no /caidat at all.
