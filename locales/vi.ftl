@@ -93,6 +93,7 @@ help-committee-tiendo = /tiendo <mã chi bộ>: tiến độ năm
 help-committee-chitieu = /chitieu <mã>: xem chỉ tiêu năm nay
 help-committee-tinhtong = /tinhtong <mã> [daduyet|tatca]: cách tính tổng
 help-committee-caidat = /caidat <mã> [tên hiện|ẩn]: tên ở nhóm
+help-committee-caidat-deadline = /caidat <mã> han <ngày> [cungthang]|xoa: hạn nộp
 help-committee-yeucau = /yeucau: yêu cầu báo cáo theo hạn, nhắc, xuất
 help-title-admin = Quản trị viên:
 help-admin-themdonvi = /themdonvi <mã> <cấp trên|-> <tên>: thêm đảng ủy
@@ -107,6 +108,7 @@ help-admin-nhacnho = /nhacnho 3 1 0: ngày nhắc trước hạn (-: tắt)
 help-admin-lichtonghop = /lichtonghop T2 08:00: giờ gửi tổng hợp tuần
 help-admin-caidat = /caidat: xem hạn nộp, lịch nhắc, lịch tổng hợp
 help-admin-caidat-names = /caidat <mã> [tên hiện|ẩn]: tên ở nhóm
+help-admin-caidat-deadline = /caidat [mã] han <ngày> [cungthang]|xoa: hạn nộp
 help-admin-tonghop = /tonghop [mã] [tháng/năm]: tổng hợp
 help-admin-xuat = /xuat [mã] [năm|tháng/năm]: tệp Excel
 help-admin-tiendo = /tiendo <mã chi bộ>: tiến độ năm
@@ -201,6 +203,7 @@ form-preview-cut = { $start }… (còn tiếp, tổng { $length } ký tự)
 report-ask-period = Báo cáo tháng nào? Bấm nút hoặc gõ tháng/năm, ví dụ 10/2026.
 report-period-button = Tháng { $period }
 report-period-format = Chưa đọc được tháng. Xin gõ theo dạng tháng/năm, ví dụ 10/2026.
+report-period-not-open-same = Báo cáo tháng { $period } mở từ ngày { $opens } (ngày đầu tháng: hạn nộp là trong chính tháng đó), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng { $latest }.
 report-period-not-open = Báo cáo tháng { $period } mở từ ngày { $opens } (ngày cuối tháng), trước đó chưa nhận. Tháng gần nhất báo cáo được là tháng { $latest }.
 report-period-too-old = Tháng { $period } đã quá cũ: chỉ nhận báo cáo của 24 tháng gần nhất. Xin liên hệ quản trị viên nếu cần sửa số liệu cũ.
 report-amending = Tháng { $period } đã có báo cáo (bản { $version }, gửi lúc { $time }). Đồng chí sửa mục cần thiết rồi bấm Gửi; bản cũ vẫn được lưu lại.
@@ -293,7 +296,7 @@ menu-xembienban-unit = Xem biên bản của một chi bộ
 menu-tiendo = Xem tiến độ năm của chi bộ
 menu-tiendo-unit = Tiến độ năm của một chi bộ
 menu-chitieu-read = Xem chỉ tiêu kết nạp của một đơn vị
-menu-caidat-committee = Tên người trong tổng hợp ở nhóm
+menu-caidat-committee = Hạn nộp riêng, tên người ở nhóm
 menu-choduyet = Báo cáo, biên bản chờ duyệt
 menu-tinhtong = Cách tính tổng của một đơn vị
 menu-themdonvi = Thêm đảng ủy, đảng bộ
@@ -505,13 +508,40 @@ schedule-usage-digest = Cách dùng: /lichtonghop <thứ> <giờ:phút>, thứ l
 schedule-saved = ✅ Đã lưu lịch mới.
 schedule-show =
     🗓 Lịch hiện tại (giờ Việt Nam):
-    · Hạn nộp báo cáo tháng: ngày { $dueDay } tháng sau
+    · Hạn nộp báo cáo tháng: { $due }
     · Nhắc bí thư chưa nộp: { $reminders } ngày trước hạn, lúc { $hour }:00
     · Gửi danh sách chậm cho cấp ủy: { $lateDays } ngày sau hạn
     · Tổng hợp hằng tuần: { $weekday } lúc { $digestTime }
 schedule-no-reminders = không nhắc
 schedule-moved-head = · Hạn trùng ngày nghỉ lễ, Tết trong 12 tháng tới, lùi sang ngày làm việc tiếp theo:
 schedule-moved-line = {"  "}– báo cáo tháng { $period }: { $from } ({ $holiday }) → { $on }
+
+## Hạn nộp theo cấp ủy (/caidat han …, /caidat <mã> han …)
+deadline-rule-same = ngày { $day } hằng tháng (cùng tháng)
+deadline-rule-next = ngày { $day } tháng sau
+deadline-usage =
+    Cách dùng: /caidat han <ngày> [cungthang]: hạn chung của cả hệ thống (quản trị viên); /caidat <mã đơn vị> han <ngày> [cungthang]: hạn riêng của đơn vị và các đơn vị trực thuộc; /caidat <mã đơn vị> han xoa: bỏ hạn riêng, theo lại hạn của cấp trên.
+    Ngày từ 1 đến 28 (mọi tháng đều có ngày 28). Thêm "cungthang": báo cáo tháng nào nộp trước ngày đó của chính tháng ấy; không thêm: nộp trước ngày đó của tháng sau.
+    Ví dụ: /caidat han 10, /caidat DU-SGD han 25 cungthang
+deadline-bad-day = "{ $word }" không phải ngày hạn: ngày phải là số nguyên từ 1 đến 28.
+deadline-bad-word = "{ $word }" không phải lựa chọn. Sau ngày, gõ "cungthang" (hạn trong chính tháng báo cáo) hoặc để trống (hạn trong tháng sau).
+deadline-tree-set = ✅ Đã lưu hạn chung: báo cáo tháng nộp chậm nhất { $rule }. Trước đó: { $before }. Đơn vị có hạn riêng vẫn theo hạn riêng; xem /caidat.
+deadline-tree-unchanged = Hạn chung đã là { $rule } từ trước; không có gì thay đổi.
+deadline-tree-remove = Hạn chung không bỏ được. Đặt ngày khác bằng /caidat han <ngày> [cungthang]; bỏ hạn riêng của một đơn vị bằng /caidat <mã đơn vị> han xoa.
+deadline-tree-admin-only = Hạn chung của cả hệ thống do quản trị viên đặt. Đồng chí đặt được hạn riêng cho đơn vị mình là cấp ủy viên và các đơn vị trực thuộc: /caidat <mã đơn vị> han <ngày> [cungthang].
+deadline-unit-missing = Không có đơn vị mã { $code }. Gõ /donvi để xem các mã.
+deadline-not-allowed = Đồng chí không phải cấp ủy viên của { $unit } hay của cấp trên nên không đặt được hạn nộp cho đơn vị này.
+deadline-unit-set = ✅ Đã lưu: báo cáo tháng của { $unit } ({ $code }) và các đơn vị trực thuộc nộp chậm nhất { $rule }. Trước đó: { $before }.
+deadline-unit-unchanged = { $unit } ({ $code }) đã có hạn riêng { $rule } từ trước; không có gì thay đổi.
+deadline-unit-removed = ✅ Đã bỏ hạn riêng của { $unit } ({ $code }). Từ nay theo { $from }: { $rule }.
+deadline-unit-none = { $unit } ({ $code }) không có hạn riêng; đang theo { $from }: { $rule }.
+deadline-unit-show-own = Hạn nộp báo cáo tháng của { $unit } ({ $code }) và các đơn vị trực thuộc: { $rule } (hạn riêng). Bỏ hạn riêng: /caidat { $code } han xoa.
+deadline-unit-show-inherited = Hạn nộp báo cáo tháng của { $unit } ({ $code }): { $rule }, theo { $from }. Đặt hạn riêng: /caidat { $code } han <ngày> [cungthang].
+deadline-from-tree = hạn chung
+deadline-from-unit = hạn của { $unit }
+deadline-subtrees-title = Hạn riêng (áp dụng cho đơn vị và các đơn vị trực thuộc; đổi bằng /caidat <mã> han …):
+deadline-subtree-line = · { $unit } ({ $code }): { $rule }
+deadline-subtrees-none = Chưa đơn vị nào có hạn riêng; đặt bằng /caidat <mã đơn vị> han <ngày> [cungthang].
 weekday-cn = Chủ nhật
 weekday-t2 = thứ Hai
 weekday-t3 = thứ Ba
@@ -525,7 +555,9 @@ audit-empty = Chưa có thay đổi nào.
 audit-title = 📜 { $count } thay đổi gần nhất:
 audit-line = { $time } · { $actor } · { $what }
 audit-quota-set = chỉ tiêu năm { $year } của { $subject } ({ $cohort }): { $before } → { $after }
-audit-schedule-set = đổi lịch (hạn nộp ngày { $dueDay }; xem /caidat)
+audit-schedule-set = đổi lịch (hạn chung: { $before } → { $after }; xem /caidat)
+audit-deadline-set = hạn nộp báo cáo tháng của { $subject } ({ $name }): { $before } → { $after }
+deadline-none = theo cấp trên
 audit-group-register = đăng ký nhóm "{ $name }" nhận tổng hợp của { $subject }
 audit-group-unregister = hủy đăng ký nhóm { $subject }
 audit-unit-add = thêm đơn vị { $subject }: { $name }

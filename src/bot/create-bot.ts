@@ -39,6 +39,7 @@ import { auditFeature } from "./committees/audit.js";
 import { closeMonthFeature } from "./committees/close-month.js";
 import { digestsFeature } from "./committees/digests.js";
 import { groupsFeature } from "./committees/groups.js";
+import { deadlinesFeature } from "./committees/deadlines.js";
 import { groupNamesFeature } from "./committees/group-names.js";
 import { quotasFeature } from "./committees/quotas.js";
 import { scheduleFeature } from "./committees/schedule.js";
@@ -154,6 +155,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   pm.use(profileFeature());
   pm.use(quotasFeature(deps));
   // Before the schedule's /caidat: "/caidat <mã> tên …" is a committee's, /caidat alone the administrators'.
+  // "/caidat [<mã>] han …" before both: a deadline, the tree's or a subtree's.
+  pm.use(deadlinesFeature(deps));
   pm.use(groupNamesFeature(deps));
   pm.use(scheduleFeature(deps));
   pm.use(auditFeature(deps));

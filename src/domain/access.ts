@@ -26,6 +26,8 @@ export const Action = {
   QUOTAS: "quotas",
   /** Ask a unit's branches for figures by a date (/yeucau), see their answers, change or close the request. */
   REQUEST: "request",
+  /** Set or remove the monthly deadline of a unit's subtree (/caidat <mã> han …); the whole tree's is ADMIN. */
+  SET_DEADLINE: "set-deadline",
   /** The tree, invites, quotas, schedule, audit, closing months, registering groups. */
   ADMIN: "admin",
 } as const;
@@ -91,6 +93,7 @@ export const RULES: Record<Action, Rule> = {
   [Action.EXPORT]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.QUOTAS]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.REQUEST]: { admin: true, grants: COMMITTEE_VIEW },
+  [Action.SET_DEADLINE]: { admin: true, grants: COMMITTEE_VIEW },
   [Action.ADMIN]: { admin: true, grants: [] },
 };
 

@@ -1,5 +1,6 @@
 // Closing a month: once its deadline has passed and every report of a subtree is
 // approved, its figures are final and a later change needs a reason and a fresh review.
+import type { DueSetting } from "./deadline.js";
 import { comparePeriods, deadlineOf, periodOf, type Period } from "./period.js";
 import { ReviewState } from "./review.js";
 
@@ -44,12 +45,20 @@ export function monthIsOver(p: Period, now: Date, timeZone: string): boolean {
  * branch may still send its report on time, and closing would turn that on-time report into a
  * late one, or a first report into a correction.
  */
-export function closingOpensAt(p: Period, dueDay: number, timeZone: string): Date {
-  return new Date(deadlineOf(p, dueDay, timeZone).getTime() + 1);
+export function closingOpensAt(p: Period, due: DueSetting, timeZone: string): Date {
+  return new Date(deadlineOf(p, due, timeZone).getTime() + 1);
 }
 
-export function closingIsOpen(p: Period, now: Date, dueDay: number, timeZone: string): boolean {
-  return now.getTime() >= closingOpensAt(p, dueDay, timeZone).getTime();
+export function closingIsOpen(p: Period, now: Date, due: DueSetting, timeZone: string): boolean {
+  return now.getTime() >= closingOpensAt(p, due, timeZone).getTime();
+}
+
+/**
+ * Of the deadlines in force in a subtree (its branches' own, /caidat <mã> han …), the one that
+ * passes last for `p`: a month is closed for the subtree only once every branch's deadline has passed.
+ */
+export function latestDue(p: Period, dues: readonly DueSetting[], timeZone: string): DueSetting {
+  return dues.reduce((a, b) => (deadlineOf(p, b, timeZone).getTime() > deadlineOf(p, a, timeZone).getTime() ? b : a));
 }
 
 /**

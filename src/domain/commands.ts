@@ -69,6 +69,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("committee", "chitieu", "private", "menu-chitieu-read"),
     entry("committee", "tinhtong"),
     entry("committee", "caidat", "private", "menu-caidat-committee"),
+    secondLine(entry("committee", "caidat", "private", "menu-caidat-committee"), "deadline"),
     entry("committee", "yeucau"),
   ],
   [Audience.ADMIN]: [
@@ -84,6 +85,7 @@ export const ROLE_COMMANDS: Record<Audience, readonly CommandEntry[]> = {
     entry("admin", "lichtonghop"),
     entry("admin", "caidat"),
     secondLine(entry("admin", "caidat"), "names"),
+    secondLine(entry("admin", "caidat"), "deadline"),
     entry("admin", "tonghop"),
     entry("admin", "xuat"),
     entry("admin", "tiendo", "private", "menu-tiendo-unit"),

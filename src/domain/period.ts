@@ -1,4 +1,5 @@
 // Reporting periods (calendar months) and their deadlines.
+import { FOLLOWING_MONTH, ruleOf, type DueSetting } from "./deadline.js";
 import { moveOffHolidays, type LocalDate, type MovedDate } from "./holidays.js";
 import { daysInMonth, fromLocal, toLocal } from "./time.js";
 
@@ -33,40 +34,50 @@ export function formatPeriod(p: Period): string {
   return `${String(p.month).padStart(2, "0")}/${p.year}`;
 }
 
+/** The month in which the report for `p` falls due: `p` itself for a same-month deadline, else the next one. */
+export function dueMonthOf(p: Period, due: DueSetting): Period {
+  return ruleOf(due).sameMonth ? p : addMonths(p, 1);
+}
+
 /**
- * The local date on which the report for `p` is due, and, when the set day is a public holiday
- * or in the Tết break, the day it was set for and the holiday (src/domain/holidays.ts): the one
- * place the due date of a month is worked out. Lateness, reminders, the late list, closing,
- * progress and /caidat all read it, so they agree on a moved deadline. No time-zone lookup.
+ * The local date on which the report for `p` is due under the deadline setting `due`, and, when
+ * the set day is a public holiday or in the Tết break, the day it was set for and the holiday
+ * (src/domain/holidays.ts): the one place the due date of a month is worked out. Lateness,
+ * reminders, the late list, closing, progress and /caidat all read it, so they agree on a moved
+ * deadline. No time-zone lookup.
  */
-export function dueDateOf(p: Period, dueDay: number): LocalDate & Omit<MovedDate, "on"> {
-  const next = addMonths(p, 1);
-  const moved = moveOffHolidays({ ...next, day: Math.min(dueDay, daysInMonth(next.year, next.month)) });
+export function dueDateOf(p: Period, due: DueSetting): LocalDate & Omit<MovedDate, "on"> {
+  const month = dueMonthOf(p, due);
+  const moved = moveOffHolidays({ ...month, day: Math.min(ruleOf(due).day, daysInMonth(month.year, month.month)) });
   return { ...moved.on, ...(moved.movedFrom ? { movedFrom: moved.movedFrom, holiday: moved.holiday! } : {}) };
 }
 
 /** Last instant on which the report for `p` is on time: the end of the due day in the zone. */
-export function deadlineOf(p: Period, dueDay: number, timeZone: string): Date {
-  const { year, month, day } = dueDateOf(p, dueDay);
+export function deadlineOf(p: Period, due: DueSetting, timeZone: string): Date {
+  const { year, month, day } = dueDateOf(p, due);
   return fromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone, 999);
 }
 
-export function isLate(p: Period, submittedAt: Date, dueDay: number, timeZone: string): boolean {
-  return submittedAt.getTime() > deadlineOf(p, dueDay, timeZone).getTime();
+export function isLate(p: Period, submittedAt: Date, due: DueSetting, timeZone: string): boolean {
+  return submittedAt.getTime() > deadlineOf(p, due, timeZone).getTime();
 }
 
 /**
  * When a month's report can first be filed: 00:00 in the zone on the month's last day. Before
- * that the month has hardly begun to be lived, and figures for it would be guesses. The one
- * place this rule lives (typed months, buttons, reminders, the default of /baocao all ask here):
- * the coming same-month deadlines change it here and nowhere else.
+ * that the month has hardly begun to be lived, and figures for it would be guesses. With a
+ * same-month deadline (day N of the month itself) the report is due while the month runs: it
+ * opens at 00:00 on the month's first day, so that the whole run-up to day N is there to file
+ * in (a day 3 deadline leaves no "few days before N" that is still in the month). The one place
+ * this rule lives (typed months, buttons, reminders, the default of /baocao all ask here).
+ * `due`: the branch's deadline (default: a day of the following month).
  */
-export function reportOpensOn(p: Period, timeZone: string): Date {
-  return fromLocal({ year: p.year, month: p.month, day: daysInMonth(p.year, p.month), hour: 0, minute: 0, second: 0 }, timeZone);
+export function reportOpensOn(p: Period, timeZone: string, due: DueSetting = FOLLOWING_MONTH): Date {
+  const day = ruleOf(due).sameMonth ? 1 : daysInMonth(p.year, p.month);
+  return fromLocal({ year: p.year, month: p.month, day, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
-export function isReportOpen(p: Period, now: Date, timeZone: string): boolean {
-  return now.getTime() >= reportOpensOn(p, timeZone).getTime();
+export function isReportOpen(p: Period, now: Date, timeZone: string, due: DueSetting = FOLLOWING_MONTH): boolean {
+  return now.getTime() >= reportOpensOn(p, timeZone, due).getTime();
 }
 
 /**
@@ -74,9 +85,9 @@ export function isReportOpen(p: Period, now: Date, timeZone: string): boolean {
  * from 30/11 November). Until a month opens, its deadline is weeks away and the month before
  * is the one being collected.
  */
-export function defaultReportPeriod(now: Date, timeZone: string): Period {
+export function defaultReportPeriod(now: Date, timeZone: string, due: DueSetting = FOLLOWING_MONTH): Period {
   const current = periodOf(now, timeZone);
-  return isReportOpen(current, now, timeZone) ? current : addMonths(current, -1);
+  return isReportOpen(current, now, timeZone, due) ? current : addMonths(current, -1);
 }
 
 export type PeriodProblem = "format" | "future" | "too-old";
@@ -103,22 +114,22 @@ export function readPeriodValue(value: string): Period | "format" {
 export const periodValue = (p: Period): string => `${p.year}-${p.month}`;
 
 /** Whether a report may be filed for `p` now; the same for a typed month, a button and a reminder. */
-export function checkReportPeriod(p: Period, now: Date, timeZone: string): ReportPeriodProblem | undefined {
+export function checkReportPeriod(p: Period, now: Date, timeZone: string, due: DueSetting = FOLLOWING_MONTH): ReportPeriodProblem | undefined {
   if (!isPeriod(p)) return "format";
-  if (!isReportOpen(p, now, timeZone)) return "not-open";
+  if (!isReportOpen(p, now, timeZone, due)) return "not-open";
   if (comparePeriods(p, addMonths(periodOf(now, timeZone), -MAX_MONTHS_BACK)) < 0) return "too-old";
   return undefined;
 }
 
-function reportResult(p: Period | "format", now: Date, timeZone: string): ReportPeriodResult {
+function reportResult(p: Period | "format", now: Date, timeZone: string, due: DueSetting): ReportPeriodResult {
   if (p === "format") return { ok: false, problem: "format" };
-  const problem = checkReportPeriod(p, now, timeZone);
+  const problem = checkReportPeriod(p, now, timeZone, due);
   return problem ? { ok: false, problem, period: p } : { ok: true, period: p };
 }
 
 /** The month of a report, typed (as parsePeriod reads it) or from a button's value. */
-export function parseReportPeriod(answer: { text: string } | { value: string }, now: Date, timeZone: string): ReportPeriodResult {
-  return reportResult("text" in answer ? readPeriod(answer.text, now, timeZone) : readPeriodValue(answer.value), now, timeZone);
+export function parseReportPeriod(answer: { text: string } | { value: string }, now: Date, timeZone: string, due: DueSetting = FOLLOWING_MONTH): ReportPeriodResult {
+  return reportResult("text" in answer ? readPeriod(answer.text, now, timeZone) : readPeriodValue(answer.value), now, timeZone, due);
 }
 
 /**

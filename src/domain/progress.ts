@@ -1,6 +1,7 @@
 // A branch's year so far, month by month, from the month it began to report: /tiendo shows it
 // grouped (months of one status on one line), and the whole list behind a button.
 import type { meetingCompliance } from "./meeting.js";
+import { ruleOf, type DueSetting } from "./deadline.js";
 import { isPeriod, comparePeriods, deadlineOf, periodOf, type Period } from "./period.js";
 import { admittedTotal, type CohortField } from "./report.js";
 import { reviewLabel, type ReviewLabel } from "./review.js";
@@ -30,7 +31,7 @@ export function firstMonthOf(year: number, createdAt: Date, recordMonths: readon
 }
 
 /** `firstMonth`: the month the rows start at (firstMonthOf). */
-export function yearProgress(reports: YearReport[], year: number, now: Date, dueDay: number, timeZone: string, firstMonth = 1) {
+export function yearProgress(reports: YearReport[], year: number, now: Date, due: DueSetting, timeZone: string, firstMonth = 1) {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   const current = periodOf(now, timeZone);
   const rows: MonthRow[] = [];
@@ -38,10 +39,11 @@ export function yearProgress(reports: YearReport[], year: number, now: Date, due
     const p: Period = { year, month };
     if (comparePeriods(p, current) > 0) break;
     const r = byMonth.get(month);
-    const deadline = deadlineOf(p, dueDay, timeZone);
+    const deadline = deadlineOf(p, due, timeZone);
     let status: MonthStatus;
     if (r) status = r.late ? "late" : "submitted";
-    else if (comparePeriods(p, current) === 0) status = "open";
+    // The running month is still being lived, unless its report is due within it (a same-month deadline).
+    else if (comparePeriods(p, current) === 0 && !ruleOf(due).sameMonth) status = "open";
     else status = now.getTime() > deadline.getTime() ? "missing" : "due";
     rows.push({ month, status, admitted: r ? admittedTotal(r) : 0, deadline, review: r ? reviewLabel(r.reviewState, r.lateCorrection) : null });
   }

@@ -2,6 +2,7 @@
 // occasion's key, so planning the same occasion twice (a restart, a second
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
+import { sameRule, type DueRule } from "../domain/deadline.js";
 import type { Occasion, Verdict } from "../domain/schedule.js";
 import { enqueueOnce, isQueued } from "../outbox/enqueue.js";
 import type { GroupPayload, OccasionJobPayload, ReminderPayload } from "../outbox/job-kinds.js";
@@ -9,8 +10,21 @@ import { onDutyChatIdsByUnit } from "../store/delegations.js";
 import { activeGroups } from "../store/groups.js";
 import { branchesWithoutReport } from "../store/missing-reports.js";
 
-async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) {
-  const missing = await branchesWithoutReport(db, occasion.period);
+/**
+ * Every unit's deadline (`byUnit`; a unit absent from it has the tree's), as the scheduler read them
+ * for this tick: an occasion goes only to the branches (a late list: to the groups of the units)
+ * whose deadline is the occasion's, so each is reminded by its own deadline, once.
+ */
+export interface Dues {
+  tree: DueRule;
+  byUnit: ReadonlyMap<number, DueRule>;
+}
+
+const answersTo = (dues: Dues | undefined, occasion: Occasion) => (unitId: number) =>
+  !dues || sameRule(dues.byUnit.get(unitId) ?? dues.tree, occasion.due ?? dues.tree);
+
+async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string, dues: Dues | undefined) {
+  const missing = (await branchesWithoutReport(db, occasion.period)).filter(answersTo(dues, occasion));
   // Whoever is on duty on the occasion's day: the deputies while the secretary has handed over.
   const onDuty = await onDutyChatIdsByUnit(db, missing, occasion.at, timeZone);
   const byChat = new Map<bigint, number[]>();
@@ -20,8 +34,10 @@ async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string) 
   return [...byChat].map(([chatId, unitIds]) => ({ chatId, payload: { unitIds } satisfies ReminderPayload }));
 }
 
-async function groupRecipients(db: Db) {
-  return (await activeGroups(db)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
+async function groupRecipients(db: Db, occasion: Occasion, dues: Dues | undefined) {
+  // A digest is every group's; a late list goes to a group by its unit's deadline.
+  const mine = occasion.kind === "late-list" ? answersTo(dues, occasion) : () => true;
+  return (await activeGroups(db)).filter((g) => mine(g.unitId)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
 }
 
 /**
@@ -35,14 +51,18 @@ async function groupRecipients(db: Db) {
  */
 export async function skipOccasion(db: Db, occasion: Occasion, verdict: Verdict & { send: false }, now: Date): Promise<boolean> {
   if (await isQueued(db, occasion.key)) return false;
-  const payload: OccasionJobPayload = { period: occasion.period, skipped: { reason: verdict.reason, ...(verdict.by ? { by: verdict.by } : {}) } };
+  const payload: OccasionJobPayload = { period: occasion.period, ...(occasion.due ? { due: occasion.due } : {}), skipped: { reason: verdict.reason, ...(verdict.by ? { by: verdict.by } : {}) } };
   return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload, dueAt: occasion.at, now, finished: true }, []);
 }
 
-/** Returns true if this call planned the occasion, false if it had been planned before. `timeZone`: Config.TZ. */
-export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string): Promise<boolean> {
+/**
+ * Returns true if this call planned the occasion, false if it had been planned before. `timeZone`: Config.TZ.
+ * `dues`: every unit's deadline (undefined: one deadline for the whole tree).
+ */
+export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string, dues?: Dues): Promise<boolean> {
   if (await isQueued(db, occasion.key)) return false;
-  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone) : await groupRecipients(db);
+  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone, dues) : await groupRecipients(db, occasion, dues);
+  const payload: OccasionJobPayload = { period: occasion.period, ...(occasion.due ? { due: occasion.due } : {}) };
   // False also when another instance planned it between our check and our insert.
-  return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload: { period: occasion.period } satisfies OccasionJobPayload, dueAt: occasion.at, now }, recipients);
+  return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload, dueAt: occasion.at, now }, recipients);
 }

@@ -6,7 +6,8 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
 import type { Db } from "../db/client.js";
-import { occasionsDue, sortOutWindow, type ScheduleSettings } from "../domain/schedule.js";
+import { occasionsDue, sortOutWindow, treeRule, type ScheduleSettings } from "../domain/schedule.js";
+import { dueRulesByUnit } from "../store/deadlines.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
 import type { RenderContext } from "../outbox/kinds.js";
@@ -173,9 +174,12 @@ export class Scheduler {
     // stopped in between sees the same window again (and more of it) at its next tick, and the rule
     // only turns "send" into "skip" as the window grows, never back. What was planned and has since
     // become pointless is stopped when it would be sent (skipCheck), by the same rule.
-    for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone), now, schedule, timeZone)) {
+    // Every subtree's own deadline: its branches' occasions fall on their own days.
+    const tree = treeRule(schedule);
+    const { byUnit, rules } = await dueRulesByUnit(db, tree);
+    for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone, rules), now, schedule, timeZone)) {
       if (verdict.send) {
-        if (await planOccasion(db, occasion, now, timeZone)) log.info({ occasion: occasion.key }, "occasion planned");
+        if (await planOccasion(db, occasion, now, timeZone, { tree, byUnit })) log.info({ occasion: occasion.key }, "occasion planned");
       } else if (await skipOccasion(db, occasion, verdict, now)) {
         log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
       }

@@ -8,12 +8,10 @@ import { verdictOf, type Occasion, type OccasionKind, type ScheduleSettings } fr
 import { isOccasionKind, type JobRef, type OccasionJobPayload } from "../outbox/job-kinds.js";
 import { laterJobs } from "../outbox/later-jobs.js";
 
-const occasionOf = (job: JobRef): Occasion => ({
-  kind: job.kind as OccasionKind,
-  key: job.occasion,
-  at: job.dueAt,
-  period: (JSON.parse(job.payload) as OccasionJobPayload).period,
-});
+const occasionOf = (job: JobRef): Occasion => {
+  const { period, due } = JSON.parse(job.payload) as OccasionJobPayload;
+  return { kind: job.kind as OccasionKind, key: job.occasion, at: job.dueAt, period, ...(due ? { due } : {}) };
+};
 
 export type SkipCheck = (job: JobRef, now: Date, settings: ScheduleSettings, timeZone: string) => Promise<string | undefined>;
 

@@ -3,6 +3,7 @@
 // says when); record notices are queued with the record or decision they are
 // about; a form notice with the end of a form Telegram did not take; a menu when
 // a person's roles change (src/outbox/menus.ts).
+import type { DueRule } from "../domain/deadline.js";
 import type { Period } from "../domain/period.js";
 import type { RecordRef } from "../domain/review.js";
 import type { OccasionKind } from "../domain/schedule.js";
@@ -37,6 +38,8 @@ export const isOccasionKind = (kind: string): kind is OccasionKind => (OCCASION_
 /** An occasion's JobRun payload; `skipped` when it was decided not to send it. */
 export interface OccasionJobPayload {
   period: Period;
+  /** A reminder's or late list's deadline (its branches'); absent in rows planned before subtree deadlines: the tree's. */
+  due?: DueRule;
   skipped?: { reason: string; by?: string };
 }
 /** A reminder's Delivery payload: the branches its recipient files for. */

@@ -8,7 +8,7 @@ import { Action, filingUnits } from "../domain/access.js";
 import { todayIn } from "../domain/meeting.js";
 import { deadlineOf, dueDateOf } from "../domain/period.js";
 import { ReviewState } from "../domain/review.js";
-import { daysLeft, digestPeriodAt, type ScheduleSettings } from "../domain/schedule.js";
+import { daysLeft, digestPeriodAt, treeRule, type ScheduleSettings } from "../domain/schedule.js";
 import type { Translate } from "../i18n.js";
 import {
   approvedOut,
@@ -69,10 +69,10 @@ const kind = <D>(r: Renderer<D>) => r as Renderer<unknown>;
 
 const reminder = kind<ReminderData>({
   async load(db, job, payload, c, delivery) {
-    const { period } = job as OccasionJobPayload;
+    const { period, due = treeRule(c.schedule) } = job as OccasionJobPayload;
     // After the deadline a reminder has nothing true to say: the sender skips it before it gets
     // here, and this keeps the text from ever saying "hôm nay" late.
-    const days = daysLeft(period, c.now, c.schedule.dueDay, c.timeZone);
+    const days = daysLeft(period, c.now, due, c.timeZone);
     if (days === null) return null;
     // Only the branches the person still files for: a role removed since the plan is not reminded.
     const actor = await loadActor(db, Number(delivery.chatId), []);
@@ -80,9 +80,9 @@ const reminder = kind<ReminderData>({
     const unitIds = (payload as ReminderPayload).unitIds.filter((id) => files.some((m) => m.unitId === id));
     if (unitIds.length === 0) return null;
     const units = await namesStillWithoutReport(db, period, unitIds);
-    const due = dueDateOf(period, c.schedule.dueDay);
-    const moved = due.movedFrom ? { from: due.movedFrom, on: due, holiday: due.holiday! } : undefined;
-    return { period, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), days, units, ...(moved ? { moved } : {}) };
+    const date = dueDateOf(period, due);
+    const moved = date.movedFrom ? { from: date.movedFrom, on: date, holiday: date.holiday! } : undefined;
+    return { period, deadline: deadlineOf(period, due, c.timeZone), days, units, ...(moved ? { moved } : {}) };
   },
   format: (t, d, c) => reminderMessages(t, d, c.timeZone),
 });
@@ -95,12 +95,12 @@ async function groupPeople(db: Db, unitId: number, missing: readonly { unitId: n
 const lateList = kind<LateListData>({
   // A late list is about its month, however late it goes.
   async load(db, job, payload, c) {
-    const { period } = job as OccasionJobPayload;
+    const { period, due = treeRule(c.schedule) } = job as OccasionJobPayload;
     const loaded = await loadDigest(db, (payload as GroupPayload).unitId, period);
     // The group's unit was removed since the occasion was planned: nothing to say.
     if (!loaded) return null;
     const people = await groupPeople(db, loaded.root.id, loaded.digest.reports.missing);
-    return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, c.schedule.dueDay, c.timeZone), ...(people ? { people } : {}) };
+    return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, due, c.timeZone), ...(people ? { people } : {}) };
   },
   format: (t, d, c) => lateListOut(t, d, c.timeZone, c.botUsername),
 });

@@ -2,7 +2,9 @@
 // reopening it (/mokhoa). Reads and writes in one transaction, so a report sent
 // while closing either blocks it or comes after the lock (and needs a reason).
 import { Prisma } from "../db/generated/client.js";
-import { checkClosing, closingIsOpen, closingOpensAt, type BranchRef, type Unapproved } from "../domain/closing.js";
+import { checkClosing, closingIsOpen, closingOpensAt, latestDue, type BranchRef, type Unapproved } from "../domain/closing.js";
+import { treeRule } from "../domain/schedule.js";
+import { dueRulesByUnit } from "../store/deadlines.js";
 import { deadlineOf, type Period } from "../domain/period.js";
 import { normaliseUnitCode, subtreeIds, UnitKind } from "../domain/units.js";
 import { allUnits } from "../store/digest-data.js";
@@ -42,9 +44,12 @@ export type CloseResult =
 export async function closeMonth(deps: UseCaseDeps, input: { unitId: number; period: Period; closedBy: number }): Promise<CloseResult> {
   const { unitId, period } = input;
   const now = deps.clock();
-  const { dueDay } = await loadSchedule(deps.db);
-  if (!closingIsOpen(period, now, dueDay, deps.config.TZ)) {
-    return { status: "too-early", deadline: deadlineOf(period, dueDay, deps.config.TZ), opensAt: closingOpensAt(period, dueDay, deps.config.TZ) };
+  const tree = treeRule(await loadSchedule(deps.db));
+  const { byUnit } = await dueRulesByUnit(deps.db, tree);
+  const subtree = byUnit.size === 0 ? [unitId] : subtreeIds(await allUnits(deps.db), unitId);
+  const due = latestDue(period, subtree.map((id) => byUnit.get(id) ?? tree), deps.config.TZ);
+  if (!closingIsOpen(period, now, due, deps.config.TZ)) {
+    return { status: "too-early", deadline: deadlineOf(period, due, deps.config.TZ), opensAt: closingOpensAt(period, due, deps.config.TZ) };
   }
   try {
     return await deps.db.$transaction(async (tx): Promise<CloseResult> => {

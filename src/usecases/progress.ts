@@ -8,7 +8,7 @@ import type { Actor } from "../domain/roles.js";
 import { loadTarget } from "../store/access.js";
 import { meetingFactsOfYear } from "../store/meetings.js";
 import { yearReports } from "../store/reports.js";
-import { loadSchedule } from "../store/settings.js";
+import { dueRuleFor } from "../store/deadlines.js";
 import { findUnit, unitCreated } from "../store/units.js";
 import { normaliseUnitCode, UnitKind } from "../domain/units.js";
 import type { UseCaseDeps } from "./deps.js";
@@ -19,7 +19,7 @@ export async function branchYear(deps: UseCaseDeps, unitId: number, year: number
   if (!unit) return null;
   const now = deps.clock();
   const tz = deps.config.TZ;
-  const { dueDay } = await loadSchedule(deps.db);
+  const due = await dueRuleFor(deps.db, unitId);
   const reports = await yearReports(deps.db, unitId, year);
   const meetings = await meetingFactsOfYear(deps.db, unitId, year);
   const firstMonth = firstMonthOf(year, unit.createdAt, [...reports.map((r) => r.month), ...meetings.map((m) => Number(m.heldOn.slice(5, 7)))], tz);
@@ -28,7 +28,7 @@ export async function branchYear(deps: UseCaseDeps, unitId: number, year: number
     unitName: unit.name,
     year,
     firstMonth,
-    reports: yearProgress(reports, year, now, dueDay, tz, firstMonth),
+    reports: yearProgress(reports, year, now, due, tz, firstMonth),
     meetings: meetingCompliance(meetings, year, now, tz, firstMonth),
   };
 }

@@ -2,21 +2,22 @@
 // sending itself (the rights again, the late flag, the version, the review cards
 // and the digest rows owed a refresh, in one transaction).
 import type { Refusal } from "../domain/access.js";
+import type { DueSetting } from "../domain/deadline.js";
 import { isLate, type Period } from "../domain/period.js";
 import { reportFiguresSchema, type ReportFigures } from "../domain/report.js";
 import { RecordKind } from "../domain/review.js";
 import { isMonthClosed } from "../store/locks.js";
 import { createReport, currentReport, previousReport, reportVersions, type StoredReport } from "../store/reports.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
-import { loadSchedule } from "../store/settings.js";
+import { dueRuleFor } from "../store/deadlines.js";
 import { oweDigestRefresh } from "../store/digest-refresh.js";
 import { writeNextVersion } from "../store/versioning.js";
 import type { UseCaseDeps } from "./deps.js";
 import { refusalInTransaction } from "./filing.js";
 
-/** The day of the month after that reports are due (/hanbaocao). */
-export async function reportDueDay(deps: UseCaseDeps): Promise<number> {
-  return (await loadSchedule(deps.db)).dueDay;
+/** The deadline the branch answers to: its subtree's own (/caidat <mã> han …), or the tree's. */
+export async function reportDueRule(deps: UseCaseDeps, unitId: number): Promise<DueSetting> {
+  return dueRuleFor(deps.db, unitId);
 }
 
 /** What the form knows of a month before asking (plain JSON, kept in the form's log). */
@@ -51,8 +52,8 @@ export interface ReportToFile {
   figures: ReportFigures;
   /** The version the sender was looking at (0 for none): if another came since, nothing is stored. */
   baseVersion: number;
-  /** The due day the form opened with. */
-  dueDay: number;
+  /** The branch's deadline the form opened with (a bare day: one of the following month, from a form begun before rules). */
+  due: DueSetting;
   /** Why a closed month's report changes: the version is then a correction after closing (ignored for a first version). */
   correctionReason: string | null;
 }
@@ -69,7 +70,7 @@ export type FiledReport = (
 export async function fileReport(deps: UseCaseDeps, input: ReportToFile): Promise<FiledReport> {
   const at = deps.clock();
   const timeZone = deps.config.TZ;
-  const late = isLate(input.period, at, input.dueDay, timeZone);
+  const late = isLate(input.period, at, input.due, timeZone);
   const figures = reportFiguresSchema.parse(input.figures);
   const key = { unitId: input.unitId, year: input.period.year, month: input.period.month };
   const written = await writeNextVersion(deps.db, input.baseVersion, {

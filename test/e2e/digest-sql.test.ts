@@ -194,7 +194,7 @@ describe("the digest rows kept as records change", () => {
     const steps: [string, () => Promise<unknown>][] = [];
     let reportId = 0;
     const send = (month: number, baseVersion: number, f: ReturnType<typeof figures>) => async () => {
-      const r = await fileReport(deps, { telegramId: Number(user.telegramId), userId: user.id, unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, dueDay: 5, correctionReason: null });
+      const r = await fileReport(deps, { telegramId: Number(user.telegramId), userId: user.id, unitId: branch.id, period: { year: 2026, month }, figures: f, baseVersion, due: 5, correctionReason: null });
       expect(r.status).toBe("ok");
       // What the bot does right after the receipt (the outbox's kick): the refresh the report owes.
       await payDigestRefreshes(db);

@@ -56,52 +56,52 @@ const ROLES: Record<string, Case> = {
   stranger: { actor: nobody, places: ofCommittee, delegated: false },
 };
 
-const ACTIONS = [Action.FILE, Action.VIEW, Action.REVIEW, Action.DELEGATE, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST, Action.ADMIN];
+const ACTIONS = [Action.FILE, Action.VIEW, Action.REVIEW, Action.DELEGATE, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST, Action.SET_DEADLINE, Action.ADMIN];
 
 // One row per role and place; the columns follow ACTIONS. "-": no ("no-role").
-//                                            file        view  review delegate progress totals digest export quotas request admin
+//                                            file        view  review delegate progress totals digest export quotas request deadline admin
 const EXPECTED: Record<string, Record<Place, string>> = {
   secretary: {
-    own: /*                                */ "yes         yes   -      yes      yes      -      -      -      -      -       -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "yes         yes   -      yes      yes      -      -      -      -      -       -        -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -        -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
   "deputy, with a delegation": {
-    own: /*                                */ "yes         yes   -      -        yes      -      -      -      -      -       -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "yes         yes   -      -        yes      -      -      -      -      -       -        -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -        -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
   "deputy, without": {
-    own: /*                                */ "waits       yes   -      -        yes      -      -      -      -      -       -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "waits       yes   -      -        yes      -      -      -      -      -       -        -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -        -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
   "committee member": {
-    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    yes     -",
-    below: /*                              */ "-           yes   yes    -        yes      -      yes    yes    yes    yes     -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    yes     yes      -",
+    below: /*                              */ "-           yes   yes    -        yes      -      yes    yes    yes    yes     yes      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
   // A committee member who is also the secretary of CB-A: everything of both roles, but no review of CB-A.
   "committee member and secretary below": {
-    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    yes     -",
-    below: /*                              */ "yes         yes   own    yes      yes      -      yes    yes    yes    yes     -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "-           yes   -      -        -        yes    yes    yes    yes    yes     yes      -",
+    below: /*                              */ "yes         yes   own    yes      yes      -      yes    yes    yes    yes     yes      -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
   admin: {
-    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes",
-    below: /*                              */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes",
-    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes",
+    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes      yes",
+    below: /*                              */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes      yes",
+    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes      yes",
   },
   // An administrator who is also a branch's deputy reviews every branch but that one.
   "admin and deputy below": {
-    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes",
-    below: /*                              */ "waits       yes   own    -        yes      yes    yes    yes    yes    yes     yes",
-    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes",
+    own: /*                                */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes      yes",
+    below: /*                              */ "waits       yes   own    -        yes      yes    yes    yes    yes    yes     yes      yes",
+    elsewhere: /*                          */ "-           yes   yes    -        yes      yes    yes    yes    yes    yes     yes      yes",
   },
   stranger: {
-    own: /*                                */ "-           -     -      -        -        -      -      -      -      -       -",
-    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -",
-    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -",
+    own: /*                                */ "-           -     -      -        -        -      -      -      -      -       -        -",
+    below: /*                              */ "-           -     -      -        -        -      -      -      -      -       -        -",
+    elsewhere: /*                          */ "-           -     -      -        -        -      -      -      -      -       -        -",
   },
 };
 
@@ -158,8 +158,8 @@ describe("rights over a whole tree", () => {
     const anywhere = (c: Case) => ACTIONS.filter((a) => mayAnywhere(c.actor, a));
     expect(anywhere(ROLES.secretary!)).toEqual([Action.FILE, Action.VIEW, Action.DELEGATE, Action.PROGRESS]);
     expect(anywhere(ROLES["deputy, without"]!)).toEqual([Action.FILE, Action.VIEW, Action.PROGRESS]);
-    expect(anywhere(ROLES["committee member"]!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST]);
-    expect(anywhere(ROLES.admin!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST, Action.ADMIN]);
+    expect(anywhere(ROLES["committee member"]!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST, Action.SET_DEADLINE]);
+    expect(anywhere(ROLES.admin!)).toEqual([Action.VIEW, Action.REVIEW, Action.PROGRESS, Action.SET_TOTALS, Action.DIGEST, Action.EXPORT, Action.QUOTAS, Action.REQUEST, Action.SET_DEADLINE, Action.ADMIN]);
     expect(anywhere(ROLES.stranger!)).toEqual([]);
   });
 

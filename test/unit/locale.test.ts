@@ -100,10 +100,10 @@ const covered: [
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /**
- * The keys of WEEKDAYS in src/domain/schedule.ts (describeSchedule in
+ * The keys of WEEKDAYS in src/domain/schedule-settings.ts (describeSchedule in
  * src/messages/schedule.ts asks for weekday-<key>). WEEKDAYS is typed
  * Record<string, number>, so no type can check this list: the test
- * "lists the weekdays src/domain/schedule.ts declares" compares it with the source.
+ * "lists the weekdays src/domain/schedule-settings.ts declares" compares it with the source.
  */
 const WEEKDAY_KEYS = ["cn", "t2", "t3", "t4", "t5", "t6", "t7"] as const;
 
@@ -348,10 +348,10 @@ describe("translation keys in src", () => {
     expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(["unit.add", "invite.create", "quota.set", "schedule.set", "group.register", "group.unregister"]));
   });
 
-  it("lists the weekdays src/domain/schedule.ts declares", () => {
-    const source = blankCommentsOf(join(SRC, "domain", "schedule.ts"));
+  it("lists the weekdays src/domain/schedule-settings.ts declares", () => {
+    const source = blankCommentsOf(join(SRC, "domain", "schedule-settings.ts"));
     const body = source.match(/const WEEKDAYS\b[^=]*=\s*\{([^}]*)\}/)?.[1];
-    expect(body, "const WEEKDAYS = { ... } in src/domain/schedule.ts").toBeDefined();
+    expect(body, "const WEEKDAYS = { ... } in src/domain/schedule-settings.ts").toBeDefined();
     const keys = [...body!.matchAll(/([\w$]+|"[^"]*")\s*:/g)].map((m) => m[1]!.replace(/"/g, ""));
     expect(keys).toEqual([...WEEKDAY_KEYS]);
   });

@@ -1,8 +1,10 @@
 // /nhatky: an administrator reads who changed what, latest first.
 import { splitIntoMessages } from "../../domain/text.js";
 import { formatDateTime } from "../../domain/time.js";
-import type { ScheduleSettings } from "../../domain/schedule.js";
+import { isDueRule } from "../../domain/deadline.js";
+import { treeRule, type ScheduleSettings } from "../../domain/schedule.js";
 import { totalsBasis } from "../../messages/digest.js";
+import { dueRuleText } from "../../messages/schedule.js";
 import { latestAudit } from "../../store/audit.js";
 import { namesByTelegramId } from "../../store/users.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -42,8 +44,12 @@ function auditText(ctx: BotContext, e: { action: string; subject: string; detail
   if (e.action === "quota.set") {
     Object.assign(vars, { year: String(d.year), cohort: ctx.t(`quota-cohort-name-${String(d.cohort)}`), before: show(d.before), after: show(d.after) });
   } else if (e.action === "schedule.set") {
-    const after = d.after as ScheduleSettings;
-    Object.assign(vars, { dueDay: after.dueDay });
+    const rule = (v: unknown) => dueRuleText(ctx.t, treeRule(v as ScheduleSettings));
+    Object.assign(vars, { before: rule(d.before), after: rule(d.after) });
+  } else if (e.action === "deadline.set") {
+    // null: no setting of its own, the parent's applies.
+    const rule = (v: unknown) => (isDueRule(v) ? dueRuleText(ctx.t, v) : ctx.t("deadline-none"));
+    Object.assign(vars, { name: show(d.name), before: rule(d.before), after: rule(d.after) });
   } else if (e.action === "totals.set") {
     Object.assign(vars, { name: show(d.name), after: totalsBasis(ctx.t, String(d.after)) });
   } else if (e.action === "groupNames.set") {

@@ -14,7 +14,8 @@ export function groupNamesFeature(deps: AppDeps) {
     if (!mayAnywhere(ctx.actor, Action.SET_TOTALS) || (!rawCode && ctx.actor.isAdmin)) return next();
     if (!rawCode) {
       const own = ownUnits(ctx.actor, Action.SET_TOTALS).may;
-      return ctx.reply(`${ctx.t("names-usage")}\n${ctx.t("totals-your-units", { codes: own.map((m) => m.unitCode).join(", ") })}`);
+      // A committee's two settings here: names in its group, and its subtree's deadline (deadlines.ts).
+      return ctx.reply(`${ctx.t("names-usage")}\n${ctx.t("deadline-usage")}\n${ctx.t("totals-your-units", { codes: own.map((m) => m.unitCode).join(", ") })}`);
     }
     const word = words.join(" ");
     const choice = words.length === 0 ? undefined : parseNamesWord(word);

@@ -1,15 +1,16 @@
 // /hanbaocao, /nhacnho, /lichtonghop: an administrator changes the deadline, the
 // reminders and the weekly digest; /caidat shows them.
 import { movedDeadlines } from "../../domain/moved-deadlines.js";
-import { applyScheduleChange, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
-import { describeSchedule } from "../../messages/schedule.js";
+import { applyScheduleChange, treeRule, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
+import { describeSchedule, describeSubtreeDeadlines } from "../../messages/schedule.js";
+import { deadlinesInForce } from "../../usecases/deadlines.js";
 import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
 
 export function scheduleFeature(deps: AppDeps) {
   /** The schedule, with the coming deadlines a holiday moves. */
-  const shown = (ctx: BotContext, s: ScheduleSettings) => describeSchedule(ctx.t, s, movedDeadlines(s.dueDay, deps.clock(), deps.config.TZ));
+  const shown = (ctx: BotContext, s: ScheduleSettings) => describeSchedule(ctx.t, s, movedDeadlines(treeRule(s), deps.clock(), deps.config.TZ));
 
   async function change(ctx: BotContext, parsed: ScheduleChange | undefined, usage: string) {
     if (!parsed) return ctx.reply(ctx.t(usage));
@@ -22,7 +23,8 @@ export function scheduleFeature(deps: AppDeps) {
   return adminCommands({
     hanbaocao: (ctx) => {
       const day = ctx.match.trim();
-      return change(ctx, /^\d{1,2}$/.test(day) ? { dueDay: Number(day) } : undefined, "schedule-usage-due");
+      // Day N of the following month, as its usage says; a same-month deadline is /caidat han N cungthang.
+      return change(ctx, /^\d{1,2}$/.test(day) ? { dueDay: Number(day), dueSameMonth: false } : undefined, "schedule-usage-due");
     },
     nhacnho: (ctx) => {
       const words = ctx.match.trim().split(/[\s,]+/).filter(Boolean);
@@ -38,6 +40,9 @@ export function scheduleFeature(deps: AppDeps) {
         "schedule-usage-digest",
       );
     },
-    caidat: async (ctx) => ctx.reply(shown(ctx, await loadSchedule(deps.db))),
+    caidat: async (ctx) => {
+      const { subtrees } = await deadlinesInForce(deps);
+      return ctx.reply(`${shown(ctx, await loadSchedule(deps.db))}\n\n${describeSubtreeDeadlines(ctx.t, subtrees)}`);
+    },
   });
 }

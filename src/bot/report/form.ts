@@ -4,7 +4,7 @@ import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } fr
 import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
 import type { StoredReport } from "../../store/reports.js";
-import { fileReport, monthClosed, reportDueDay, reportMonth, type ReportMonth } from "../../usecases/report.js";
+import { fileReport, monthClosed, reportDueRule, reportMonth, type ReportMonth } from "../../usecases/report.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
@@ -32,12 +32,13 @@ export function createReportForm(deps: AppDeps) {
     const { userId, unit: chosenUnit } = filer;
 
     const now = new Date(await form.external(() => deps.clock().getTime()));
-    const dueDay = await form.external(() => reportDueDay(deps));
+    // The branch's own deadline: when its months open, and whether a report is late.
+    const due = await form.external(() => reportDueRule(deps, chosenUnit.id));
     // A month asked for is read as a typed answer would be; it may not be open yet, be unreadable
     // or be forged: then say why, and ask.
-    const opened = preset ? parseReportPeriod("typed" in preset ? { text: preset.typed } : { value: periodValue(preset) }, now, tz) : undefined;
-    if (opened && !opened.ok) await form.say(periodProblemText(t, opened.problem, opened.period, now, tz));
-    let period = opened?.ok ? opened.period : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz), now, tz));
+    const opened = preset ? parseReportPeriod("typed" in preset ? { text: preset.typed } : { value: periodValue(preset) }, now, tz, due) : undefined;
+    if (opened && !opened.ok) await form.say(periodProblemText(t, opened.problem, opened.period, now, tz, due));
+    let period = opened?.ok ? opened.period : await form.ask(periodQuestion(t, defaultReportPeriod(now, tz, due), now, tz, due));
     let month = await loadMonth(period);
     if (month.closed) await form.say(closedNotice(period, month));
     let baseVersion = month.existing?.version ?? 0;
@@ -64,7 +65,7 @@ export function createReportForm(deps: AppDeps) {
       if (action === "edit") {
         const group = await form.ask(whichFieldQuestion(t));
         if (group === "period") {
-          period = await form.ask(periodQuestion(t, period, now, tz));
+          period = await form.ask(periodQuestion(t, period, now, tz, due));
           month = await loadMonth(period);
           if (month.closed) await form.say(closedNotice(period, month));
           baseVersion = month.existing?.version ?? 0;
@@ -82,7 +83,7 @@ export function createReportForm(deps: AppDeps) {
         : null;
       // stillFiles asked before the reason; the use case asks again as the version is stored.
       const result = await form.external(() =>
-        fileReport(deps, { telegramId: form.userId, userId, unitId: chosenUnit.id, period, figures, baseVersion, dueDay, correctionReason }),
+        fileReport(deps, { telegramId: form.userId, userId, unitId: chosenUnit.id, period, figures, baseVersion, due, correctionReason }),
       );
       if (result.status === "refused") return form.finish(refusalText(form, result.why, chosenUnit));
       if (result.status === "conflict") {
@@ -99,7 +100,7 @@ export function createReportForm(deps: AppDeps) {
         time: formatDateTime(new Date(result.at), tz),
         version: result.version,
       });
-      if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, dueDay, tz), tz) })}`;
+      if (result.late) receipt += `\n${t("report-receipt-late", { deadline: formatDate(deadlineOf(period, due, tz), tz) })}`;
       if (correctionReason) receipt += `\n${t("report-receipt-correction", { reason: correctionReason })}`;
       return form.finish(receipt);
     }

@@ -11,33 +11,37 @@ import {
   type ReportPeriodProblem,
 } from "../../domain/period.js";
 import { formatDate } from "../../domain/time.js";
+import { ruleOf, type DueSetting } from "../../domain/deadline.js";
 import { anyAbove0, type ReportFigures } from "../../domain/report.js";
 import { groupCounts, groupFields, REPORT_GROUPS, reportField, type ReportFieldSpecs, type ReportGroup, type TextField } from "../../domain/report-fields.js";
 import type { Parsed, Question } from "../forms/session.js";
 import { countQuestion, fieldQuestion, textQuestion } from "../forms/questions.js";
 import type { Translate } from "../../i18n.js";
 
-/** Why a month cannot be reported, with the day it opens and the latest month that can be. */
-export function periodProblemText(t: Translate, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string): string {
-  return t(`report-period-${problem}`, {
+/** Why a month cannot be reported, with the day it opens and the latest month that can be; `due`: the branch's deadline. */
+export function periodProblemText(t: Translate, problem: ReportPeriodProblem, period: Period | undefined, now: Date, timeZone: string, due: DueSetting): string {
+  const vars = {
     period: period ? formatPeriod(period) : "",
-    opens: period ? formatDate(reportOpensOn(period, timeZone), timeZone) : "",
-    latest: formatPeriod(defaultReportPeriod(now, timeZone)),
-  });
+    opens: period ? formatDate(reportOpensOn(period, timeZone, due), timeZone) : "",
+    latest: formatPeriod(defaultReportPeriod(now, timeZone, due)),
+  };
+  // A same-month deadline opens the month on its first day, not its last.
+  if (problem === "not-open" && ruleOf(due).sameMonth) return t("report-period-not-open-same", vars);
+  return t(`report-period-${problem}`, vars);
 }
 
 /** Buttons for `suggested` and the month before, those that may be reported now; or a month typed. */
-export function periodQuestion(t: Translate, suggested: Period, now: Date, timeZone: string): Question<Period> {
-  const options = [suggested, addMonths(suggested, -1)].filter((p) => !checkReportPeriod(p, now, timeZone));
+export function periodQuestion(t: Translate, suggested: Period, now: Date, timeZone: string, due: DueSetting): Question<Period> {
+  const options = [suggested, addMonths(suggested, -1)].filter((p) => !checkReportPeriod(p, now, timeZone, due));
   return {
     text: t("report-ask-period"),
     buttons: [options.map((p) => ({ label: t("report-period-button", { period: formatPeriod(p) }), value: periodValue(p) }))],
     parse(answer): Parsed<Period> {
       if ("file" in answer) return { ok: false, error: t("form-text-expected") };
       // A pressed button's value goes through the same checks as a typed month: the client can send any.
-      const r = parseReportPeriod("choice" in answer ? { value: answer.choice } : { text: answer.text }, now, timeZone);
+      const r = parseReportPeriod("choice" in answer ? { value: answer.choice } : { text: answer.text }, now, timeZone, due);
       if (r.ok) return { ok: true, value: r.period, shown: formatPeriod(r.period) };
-      return { ok: false, error: periodProblemText(t, r.problem, r.period, now, timeZone) };
+      return { ok: false, error: periodProblemText(t, r.problem, r.period, now, timeZone, due) };
     },
   };
 }

@@ -1,0 +1,75 @@
+// Each subtree's own monthly deadline (src/domain/deadline.ts), one Setting row per unit that has
+// one ("deadline.<unitId>", the rule as JSON); the tree's is the schedule's (src/store/settings.ts).
+import type { Db } from "../db/client.js";
+import type { Prisma } from "../db/generated/client.js";
+import { distinctRules, dueRulesOf, isDueRule, nearestDueRule, type DueRule } from "../domain/deadline.js";
+import { treeRule } from "../domain/schedule.js";
+import { audit } from "./audit.js";
+import { loadSchedule } from "./settings.js";
+import { ancestorsOf, unitTree } from "./units.js";
+
+const PREFIX = "deadline.";
+const keyOf = (unitId: number) => `${PREFIX}${unitId}`;
+
+function readRule(value: string): DueRule | null {
+  try {
+    const v: unknown = JSON.parse(value);
+    return isDueRule(v) ? { day: v.day, sameMonth: v.sameMonth } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every unit's own deadline; units with none are absent. A handful of rows, read in one query. */
+export async function ownDueRules(db: Db | Prisma.TransactionClient): Promise<Map<number, DueRule>> {
+  const rows = await db.setting.findMany({ where: { key: { startsWith: PREFIX } } });
+  const out = new Map<number, DueRule>();
+  for (const r of rows) {
+    const unitId = Number(r.key.slice(PREFIX.length));
+    const rule = readRule(r.value);
+    if (Number.isInteger(unitId) && rule) out.set(unitId, rule);
+  }
+  return out;
+}
+
+/** The deadline a unit answers to: its own, the nearest one above it, or the tree's (a few queries: a form asks it). */
+export async function dueRuleFor(db: Db, unitId: number): Promise<DueRule> {
+  const own = await ownDueRules(db);
+  const tree = treeRule(await loadSchedule(db));
+  if (own.size === 0) return tree;
+  const chain = [unitId, ...(await ancestorsOf(db, unitId))];
+  const parentOf = new Map(chain.map((id, i) => [id, chain[i + 1] ?? null]));
+  return nearestDueRule(unitId, parentOf, own, tree).rule;
+}
+
+/** Every unit's deadline and the distinct rules among them (the tree's first): what the planner plans by. */
+export async function dueRulesByUnit(db: Db, tree: DueRule): Promise<{ byUnit: Map<number, DueRule>; rules: DueRule[] }> {
+  const own = await ownDueRules(db);
+  if (own.size === 0) return { byUnit: new Map(), rules: [tree] };
+  const byUnit = dueRulesOf(await unitTree(db), own, tree);
+  return { byUnit, rules: distinctRules(tree, byUnit.values()) };
+}
+
+/**
+ * Sets (a rule) or removes (null) a unit's own deadline with an audit entry, in one transaction.
+ * Returns the unit's own rule before (null: none); nothing is written when it is already so.
+ */
+export async function setUnitDueRule(
+  db: Db,
+  e: { unitId: number; unitCode: string; unitName: string; rule: DueRule | null; actorId: number; now: Date },
+): Promise<{ before: DueRule | null; changed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const key = keyOf(e.unitId);
+    const row = await tx.setting.findUnique({ where: { key } });
+    const before = row ? readRule(row.value) : null;
+    const same = before === null ? e.rule === null : e.rule !== null && before.day === e.rule.day && before.sameMonth === e.rule.sameMonth;
+    if (same) return { before, changed: false };
+    if (e.rule === null) await tx.setting.delete({ where: { key } });
+    else {
+      const data = { value: JSON.stringify(e.rule), updatedBy: BigInt(e.actorId), updatedAt: e.now };
+      await tx.setting.upsert({ where: { key }, create: { key, ...data }, update: data });
+    }
+    await audit(tx, { actorId: e.actorId, at: e.now, action: "deadline.set", subject: e.unitCode, details: { name: e.unitName, before, after: e.rule } });
+    return { before, changed: true };
+  });
+}
