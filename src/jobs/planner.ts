@@ -3,6 +3,7 @@
 // instance, the cron firing twice) writes nothing the second time.
 import type { Db } from "../db/client.js";
 import { sameRule, type DueRule } from "../domain/deadline.js";
+import { lateListDues } from "../domain/late-list-due.js";
 import type { Occasion, Verdict } from "../domain/schedule.js";
 import { enqueueOnce, isQueued } from "../outbox/enqueue.js";
 import type { GroupPayload, OccasionJobPayload, ReminderPayload } from "../outbox/job-kinds.js";
@@ -18,6 +19,8 @@ import { branchesWithoutReport } from "../store/missing-reports.js";
 export interface Dues {
   tree: DueRule;
   byUnit: ReadonlyMap<number, DueRule>;
+  /** The tree's units (with `byUnit` not empty): a late list waits for the latest deadline below its unit. */
+  units?: ReadonlyArray<{ id: number; parentId: number | null }>;
 }
 
 const answersTo = (dues: Dues | undefined, occasion: Occasion) => (unitId: number) =>
@@ -34,9 +37,14 @@ async function reminderRecipients(db: Db, occasion: Occasion, timeZone: string, 
   return [...byChat].map(([chatId, unitIds]) => ({ chatId, payload: { unitIds } satisfies ReminderPayload }));
 }
 
-async function groupRecipients(db: Db, occasion: Occasion, dues: Dues | undefined) {
-  // A digest is every group's; a late list goes to a group by its unit's deadline.
-  const mine = occasion.kind === "late-list" ? answersTo(dues, occasion) : () => true;
+async function groupRecipients(db: Db, occasion: Occasion, timeZone: string, dues: Dues | undefined) {
+  // A digest is every group's; a late list goes to a group once every deadline under its unit has
+  // passed (the latest of them), so that it names no branch whose own deadline is still ahead.
+  let mine: (unitId: number) => boolean = () => true;
+  if (occasion.kind === "late-list" && dues?.units && dues.byUnit.size > 0) {
+    const late = lateListDues(dues.units, dues.byUnit, dues.tree, occasion.period, timeZone);
+    mine = (unitId) => sameRule(late.get(unitId) ?? dues.byUnit.get(unitId) ?? dues.tree, occasion.due ?? dues.tree);
+  } else if (occasion.kind === "late-list") mine = answersTo(dues, occasion);
   return (await activeGroups(db)).filter((g) => mine(g.unitId)).map((g) => ({ chatId: BigInt(g.chatId), payload: { unitId: g.unitId } satisfies GroupPayload }));
 }
 
@@ -61,7 +69,7 @@ export async function skipOccasion(db: Db, occasion: Occasion, verdict: Verdict 
  */
 export async function planOccasion(db: Db, occasion: Occasion, now: Date, timeZone: string, dues?: Dues): Promise<boolean> {
   if (await isQueued(db, occasion.key)) return false;
-  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone, dues) : await groupRecipients(db, occasion, dues);
+  const recipients = occasion.kind === "reminder" ? await reminderRecipients(db, occasion, timeZone, dues) : await groupRecipients(db, occasion, timeZone, dues);
   const payload: OccasionJobPayload = { period: occasion.period, ...(occasion.due ? { due: occasion.due } : {}) };
   // False also when another instance planned it between our check and our insert.
   return enqueueOnce(db, { occasion: occasion.key, kind: occasion.kind, payload, dueAt: occasion.at, now }, recipients);

@@ -176,10 +176,10 @@ export class Scheduler {
     // become pointless is stopped when it would be sent (skipCheck), by the same rule.
     // Every subtree's own deadline: its branches' occasions fall on their own days.
     const tree = treeRule(schedule);
-    const { byUnit, rules } = await dueRulesByUnit(db, tree);
+    const { byUnit, rules, units } = await dueRulesByUnit(db, tree);
     for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone, rules), now, schedule, timeZone)) {
       if (verdict.send) {
-        if (await planOccasion(db, occasion, now, timeZone, { tree, byUnit })) log.info({ occasion: occasion.key }, "occasion planned");
+        if (await planOccasion(db, occasion, now, timeZone, { tree, byUnit, ...(units ? { units } : {}) })) log.info({ occasion: occasion.key }, "occasion planned");
       } else if (await skipOccasion(db, occasion, verdict, now)) {
         log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
       }

@@ -43,11 +43,15 @@ export async function dueRuleFor(db: Db, unitId: number): Promise<DueRule> {
 }
 
 /** Every unit's deadline and the distinct rules among them (the tree's first): what the planner plans by. */
-export async function dueRulesByUnit(db: Db, tree: DueRule): Promise<{ byUnit: Map<number, DueRule>; rules: DueRule[] }> {
+export async function dueRulesByUnit(
+  db: Db,
+  tree: DueRule,
+): Promise<{ byUnit: Map<number, DueRule>; rules: DueRule[]; units?: { id: number; parentId: number | null }[] }> {
   const own = await ownDueRules(db);
   if (own.size === 0) return { byUnit: new Map(), rules: [tree] };
-  const byUnit = dueRulesOf(await unitTree(db), own, tree);
-  return { byUnit, rules: distinctRules(tree, byUnit.values()) };
+  const units = await unitTree(db);
+  const byUnit = dueRulesOf(units, own, tree);
+  return { byUnit, rules: distinctRules(tree, byUnit.values()), units };
 }
 
 /**

@@ -120,6 +120,32 @@ describe("a subtree's own deadline", () => {
     }
   }, 120_000);
 
+  test("a group's late list waits for the latest deadline under its unit: a branch whose own deadline is later is not named late before it", async () => {
+    const admin = h.admin();
+    const gA = h.group(-3003, "Đảng bộ A");
+    await gA.say(admin, "/dangkynhom DB-A");
+    await admin.say("/caidat DB-A han 25 cungthang");
+    // CB-A1, under DB-A, answers to a later deadline of its own: 10/01 for December.
+    await admin.say("/caidat CB-A1 han 10");
+    const decemberLateLists = () => gA.messages().filter((m) => m.text.includes("đã quá hạn báo cáo tháng 12/2026"));
+    try {
+      await h.at("2026-12-26T08:00:00+07:00");
+      await h.app.scheduler.tick();
+      // DB-A's own deadline (25/12) has passed, CB-A1's has not: no list yet.
+      expect(decemberLateLists()).toHaveLength(0);
+      await h.at("2027-01-11T08:00:00+07:00");
+      await h.app.scheduler.tick();
+      expect(decemberLateLists()).toHaveLength(1);
+      expect(decemberLateLists()[0]!.text).toContain("Chi bộ A1");
+      expect(decemberLateLists()[0]!.text).toContain("(hạn 10/01/2027)");
+    } finally {
+      await admin.say("/caidat CB-A1 han xoa");
+      await admin.say("/caidat DB-A han xoa");
+      await gA.say(admin, "/huynhom");
+      h.clock.set(START);
+    }
+  }, 120_000);
+
   test("xoa: the parent's deadline applies again, the nearest one up the tree", async () => {
     const admin = h.admin();
     await admin.say("/caidat DU-SGD han 10");
