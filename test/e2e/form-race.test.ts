@@ -5,8 +5,9 @@
 // each question once: the second instance waits for the first one's state, and a
 // first instance slower than that wait finds its write refused and answers again on
 // the newer state (src/store/form-state.ts, src/bot/middleware/dedup.ts).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { Harness, type TestUser } from "../support/harness.js";
+import { describe, expect, test } from "vitest";
+import { type Harness, type TestUser } from "../support/harness.js";
+import { twoInstances } from "../support/two-instances.js";
 import { freshSecretary } from "../support/scenario.js";
 
 const Q2 = "Số quần chúng học lớp bồi dưỡng nhận thức về Đảng trong tháng?";
@@ -64,15 +65,7 @@ async function finish(s: TestUser) {
 
 describe("one chat's answers on two instances at once", () => {
   let a: Harness;
-  let b: Harness;
-  beforeAll(async () => {
-    a = await Harness.start({ webhook: true, now: "2026-11-03T09:00:00+07:00" });
-    b = await a.second();
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  twoInstances((x) => (a = x));
 
   test("the second instance waits for the first one's answer: both answers kept in order, each question asked once", async () => {
     const { secretary } = await freshSecretary(a);
@@ -88,16 +81,8 @@ describe("one chat's answers on two instances at once", () => {
 
 describe("one chat's answers on two instances, the first slower than the second waits", () => {
   let a: Harness;
-  let b: Harness;
-  beforeAll(async () => {
-    // A hold shorter than the first instance takes: the second goes ahead on the old state.
-    a = await Harness.start({ webhook: true, now: "2026-11-03T09:00:00+07:00", formHoldMs: 150 });
-    b = await a.second();
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  // A hold shorter than the first instance takes: the second goes ahead on the old state.
+  twoInstances((x) => (a = x), { formHoldMs: 150 });
 
   test("the first instance's late write is refused and its answer applied again on the newer form: neither answer lost", async () => {
     const { secretary } = await freshSecretary(a);

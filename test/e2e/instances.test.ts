@@ -3,9 +3,10 @@
 // to both is handled once, and a reminder round ticked on both at the same
 // minute reaches each secretary once. Several instances are a PostgreSQL
 // deployment (SQLite serves one), so this runs in the PostgreSQL pass of npm test.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { onPostgres } from "../support/database.js";
-import { Harness, type TestUser } from "../support/harness.js";
+import { type Harness, type TestUser } from "../support/harness.js";
+import { twoInstances } from "../support/two-instances.js";
 import { fillReport, freshSecretary, TYPICAL_ANSWERS } from "../support/scenario.js";
 import { rolesChanged } from "../../src/store/access-version.js";
 import { createI18n, translator } from "../../src/i18n.js";
@@ -15,14 +16,7 @@ const t = translator(createI18n());
 describe.skipIf(!onPostgres)("two instances behind a load balancer", () => {
   let a: Harness;
   let b: Harness;
-  beforeAll(async () => {
-    a = await Harness.start({ webhook: true, now: "2026-11-03T09:00:00+07:00" });
-    b = await a.second();
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  twoInstances((x, y) => ((a = x), (b = y)));
 
   test("a report's answers alternate between the instances and the form goes on as if there were one", async () => {
     const { secretary, branch } = await freshSecretary(a);

@@ -11,6 +11,7 @@ import type { Db } from "../../src/db/client.js";
 import { periodOf } from "../../src/domain/period.js";
 import { periodKey } from "../../src/domain/schedule.js";
 import { ADMIN_ID, Harness } from "../support/harness.js";
+import { twoInstances } from "../support/two-instances.js";
 import { BotProcess } from "../support/process.js";
 
 /** Telegram's bulk limit, which the fake Bot API does not enforce itself: counted here. */
@@ -46,14 +47,7 @@ function busiestSecond(times: number[]): number {
 describe("two instances draining one outbox", () => {
   let a: Harness;
   let b: Harness;
-  beforeAll(async () => {
-    a = await Harness.start({ webhook: true, now: "2026-11-03T09:00:00+07:00" });
-    b = await a.second();
-  });
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-  });
+  twoInstances((x, y) => ((a = x), (b = y)));
 
   test("both ticking at once: no more than Telegram's limit in any second, each reminder once", async () => {
     const chats = await queueReminders(a.app.db, 90, 300_000, { year: 2026, month: 10 }, new Date("2026-11-02T08:00:00+07:00"), "R");
