@@ -35,6 +35,8 @@ export interface GroupDigestData {
 }
 export interface LateListData extends GroupDigestData {
   deadline: Date;
+  /** When the due day set fell on a holiday and the deadline moved. */
+  moved?: DeadlineMove;
 }
 
 export function reminderMessages(t: Translate, d: ReminderData, timeZone: string): OutMessage[] {
@@ -73,6 +75,8 @@ function withButtons(texts: string[], keyboard: InlineKeyboard): OutMessage[] {
 
 export function lateListOut(t: Translate, d: LateListData, timeZone: string, botUsername: string): OutMessage[] {
   const texts = lateListMessages(t, d.unitName, d.digest, formatDate(d.deadline, timeZone), d.people);
+  // Under the title's message: why the deadline it names is not the day set.
+  if (d.moved) texts[0] = withMove(t, texts[0]!, d.moved);
   return withButtons(texts, privateChatButtons(t, d.digest, botUsername, d.digest.meetings.withoutRegularCount > 0));
 }
 

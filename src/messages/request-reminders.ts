@@ -44,11 +44,15 @@ export function requestReminderMessages(t: Translate, d: RequestReminderData, ti
 }
 
 export function requestLateListMessages(t: Translate, d: RequestLateListData, timeZone: string): OutMessage[] {
-  const head = t("request-late-list-head", {
-    title: d.title,
-    deadline: requestDueText(d.due, timeZone),
-    missing: d.missing.length,
-    targets: d.targets,
-  });
+  const head = withMove(
+    t,
+    t("request-late-list-head", {
+      title: d.title,
+      deadline: requestDueText(d.due, timeZone),
+      missing: d.missing.length,
+      targets: d.targets,
+    }),
+    requestMove(d.due),
+  );
   return splitIntoMessages([head, ...d.missing.map((u) => t("request-late-list-line", { code: u.code, name: u.name }))]).map((text) => ({ text }));
 }

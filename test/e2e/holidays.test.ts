@@ -44,6 +44,20 @@ describe("the January 2027 report, due on the eve of Tết", () => {
     expect(await h.app.db.report.findFirstOrThrow({ where: { unit: { code: "CB-A" }, year: 2027, month: 1 } })).toMatchObject({ late: false });
   });
 
+  test("the committee's late list comes the day after the moved deadline, names the late branch and says why the deadline is the 10th", async () => {
+    const { h, admin } = await tree("2027-02-01T09:00:00+07:00");
+    const group = h.group(-7952, "Ban Tổ chức");
+    await group.say(admin, "/dangkynhom DU-SGD");
+    const lateLists = () => group.messages().filter((m) => m.text.includes("đã quá hạn báo cáo tháng 01/2027"));
+    await h.at("2027-02-06T08:00:10+07:00");
+    expect(lateLists()).toHaveLength(0);
+    await h.at("2027-02-11T08:00:10+07:00");
+    expect(lateLists()).toHaveLength(1);
+    expect(lateLists()[0]!.text).toContain("Chi bộ A");
+    expect(lateLists()[0]!.text).toContain("(hạn 10/02/2027)");
+    expect(lateLists()[0]!.text).toContain(TET_MOVE);
+  });
+
   test("/hanbaocao 1 answers with the coming deadlines the holidays move: 01/01 and 01/05", async () => {
     const { admin } = await tree("2026-12-03T09:00:00+07:00");
     const text = (await admin.say("/hanbaocao 1")).last.text;

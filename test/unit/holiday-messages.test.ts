@@ -5,7 +5,7 @@ import { movedDeadlines } from "../../src/domain/moved-deadlines.js";
 import { DEFAULT_SCHEDULE } from "../../src/domain/schedule.js";
 import { createI18n, translator } from "../../src/i18n.js";
 import { reminderMessages } from "../../src/messages/deliveries.js";
-import { requestReminderMessages } from "../../src/messages/request-reminders.js";
+import { requestLateListMessages, requestReminderMessages } from "../../src/messages/request-reminders.js";
 import { describeSchedule } from "../../src/messages/schedule.js";
 import { fromLocal } from "../../src/domain/time.js";
 import type { OutMessage } from "../../src/messages/out-message.js";
@@ -55,6 +55,15 @@ describe("a reminder of a moved deadline", () => {
     expect(text(moved)).toContain("hạn trả lời 10/02/2027 (còn 1 ngày)");
     expect(text(moved)).toContain("📅 Hạn lùi từ 08/02/2027 sang 10/02/2027 vì trùng ngày nghỉ Tết Nguyên Đán.");
     const [plain] = requestReminderMessages(t, { ...data, due: { dueOn: "2027-03-05", dueTime: null } }, VN);
+    expect(text(plain)).not.toContain("📅");
+  });
+
+  it("a request's late list: the moved date and why, under its title", () => {
+    const data = { title: "Rà soát nguồn", targets: 5, missing: [{ code: "CB-A", name: "Chi bộ A" }] };
+    const [moved] = requestLateListMessages(t, { ...data, due: { dueOn: "2027-02-08", dueTime: null } }, VN);
+    expect(text(moved)).toContain("10/02/2027");
+    expect(text(moved)).toContain("📅 Hạn lùi từ 08/02/2027 sang 10/02/2027 vì trùng ngày nghỉ Tết Nguyên Đán.");
+    const [plain] = requestLateListMessages(t, { ...data, due: { dueOn: "2027-03-05", dueTime: null } }, VN);
     expect(text(plain)).not.toContain("📅");
   });
 });
