@@ -27,6 +27,8 @@ describe("the January 2027 report, due on the eve of Tết", () => {
   test("/caidat lists the move; the reminders follow the moved deadline and say so; a report filed on 09/02 is on time", async () => {
     const { h, admin, an } = await tree("2027-02-01T09:00:00+07:00");
     expect((await admin.say("/caidat")).last.text).toContain("báo cáo tháng 01/2027: 05/02/2027 (Giao thừa Tết Nguyên Đán) → 10/02/2027");
+    // "/caidat han" with nothing after it shows the same.
+    expect((await admin.say("/caidat han")).last.text).toBe((await admin.say("/caidat")).last.text);
 
     // 3 days before the 5th would be 02/02: nothing then, the deadline is the 10th.
     await h.at("2027-02-02T08:00:10+07:00");

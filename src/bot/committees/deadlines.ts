@@ -6,10 +6,10 @@ import { Composer } from "grammy";
 import { Action, mayAnywhere } from "../../domain/access.js";
 import { parseDueRule, type DueRuleInput } from "../../domain/deadline.js";
 import { withoutMarks } from "../../domain/text.js";
-import { describeSchedule, describeSubtreeDeadlines, dueRuleText } from "../../messages/schedule.js";
-import { deadlinesInForce, setTreeDeadline, unitDeadline } from "../../usecases/deadlines.js";
-import { loadSchedule } from "../../store/settings.js";
+import { dueRuleText } from "../../messages/schedule.js";
+import { setTreeDeadline, unitDeadline } from "../../usecases/deadlines.js";
 import type { AppDeps, BotContext } from "../context.js";
+import { scheduleView } from "./schedule-view.js";
 
 const isHan = (word: string | undefined) => word !== undefined && withoutMarks(word).toLowerCase() === "han";
 
@@ -29,10 +29,7 @@ export function deadlinesFeature(deps: AppDeps) {
     if (isHan(words[0])) {
       if (!ctx.actor.isAdmin) return mayAnywhere(ctx.actor, Action.SET_DEADLINE) ? ctx.reply(ctx.t("deadline-tree-admin-only")) : next();
       const rest = words.slice(1).join(" ");
-      if (rest === "") {
-        const { subtrees } = await deadlinesInForce(deps);
-        return ctx.reply(`${describeSchedule(ctx.t, await loadSchedule(deps.db))}\n\n${describeSubtreeDeadlines(ctx.t, subtrees)}`);
-      }
+      if (rest === "") return ctx.reply(await scheduleView(deps, ctx));
       const r = parseDueRule(rest);
       if (!r.ok) return ctx.reply(problemText(ctx, r));
       if ("remove" in r) return ctx.reply(ctx.t("deadline-tree-remove"));

@@ -1,23 +1,18 @@
 // /hanbaocao, /nhacnho, /lichtonghop: an administrator changes the deadline, the
 // reminders and the weekly digest; /caidat shows them.
-import { movedDeadlines } from "../../domain/moved-deadlines.js";
-import { applyScheduleChange, treeRule, WEEKDAYS, type ScheduleChange, type ScheduleSettings } from "../../domain/schedule.js";
-import { describeSchedule, describeSubtreeDeadlines } from "../../messages/schedule.js";
-import { deadlinesInForce } from "../../usecases/deadlines.js";
+import { applyScheduleChange, WEEKDAYS, type ScheduleChange } from "../../domain/schedule.js";
 import { loadSchedule, saveSchedule } from "../../store/settings.js";
 import type { AppDeps, BotContext } from "../context.js";
 import { adminCommands } from "../middleware/actor.js";
+import { scheduleText, scheduleView } from "./schedule-view.js";
 
 export function scheduleFeature(deps: AppDeps) {
-  /** The schedule, with the coming deadlines a holiday moves. */
-  const shown = (ctx: BotContext, s: ScheduleSettings) => describeSchedule(ctx.t, s, movedDeadlines(treeRule(s), deps.clock(), deps.config.TZ));
-
   async function change(ctx: BotContext, parsed: ScheduleChange | undefined, usage: string) {
     if (!parsed) return ctx.reply(ctx.t(usage));
     const r = applyScheduleChange(await loadSchedule(deps.db), parsed);
     if (!r.ok) return ctx.reply(ctx.t(usage));
     await saveSchedule(deps.db, r.settings, ctx.from!.id, deps.clock());
-    return ctx.reply(`${ctx.t("schedule-saved")}\n${shown(ctx, r.settings)}`);
+    return ctx.reply(`${ctx.t("schedule-saved")}\n${scheduleText(deps, ctx, r.settings)}`);
   }
 
   return adminCommands({
@@ -40,9 +35,6 @@ export function scheduleFeature(deps: AppDeps) {
         "schedule-usage-digest",
       );
     },
-    caidat: async (ctx) => {
-      const { subtrees } = await deadlinesInForce(deps);
-      return ctx.reply(`${shown(ctx, await loadSchedule(deps.db))}\n\n${describeSubtreeDeadlines(ctx.t, subtrees)}`);
-    },
+    caidat: async (ctx) => ctx.reply(await scheduleView(deps, ctx)),
   });
 }
