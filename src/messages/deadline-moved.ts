@@ -1,6 +1,8 @@
 // The line that says a deadline moved off a public holiday (src/domain/holidays.ts): the same
 // words under a monthly reminder, a request's reminder, its delivery and the creator's form.
+import type { DueSetting } from "../domain/deadline.js";
 import type { LocalDate } from "../domain/holidays.js";
+import { dueDateOf, type Period } from "../domain/period.js";
 import { effectiveDue, type RequestDue } from "../domain/request-deadline.js";
 import type { Translate } from "../i18n.js";
 
@@ -28,6 +30,12 @@ export function deadlineMovedLine(t: Translate, m: DeadlineMove): string {
 export function requestMove(due: RequestDue): DeadlineMove | undefined {
   const e = effectiveDue(due);
   return e.movedFrom ? { from: e.movedFrom, on: e.dueOn, holiday: e.holiday! } : undefined;
+}
+
+/** The move of a month's deadline off a holiday, or undefined when it stays. */
+export function monthMove(period: Period, due: DueSetting): DeadlineMove | undefined {
+  const date = dueDateOf(period, due);
+  return date.movedFrom ? { from: date.movedFrom, on: date, holiday: date.holiday! } : undefined;
 }
 
 /** The text with the line appended when the deadline moved. */

@@ -6,9 +6,8 @@
 import type { Db } from "../db/client.js";
 import { Action, filingUnits } from "../domain/access.js";
 import { todayIn } from "../domain/meeting.js";
-import { deadlineOf, dueDateOf, type Period } from "../domain/period.js";
-import type { DueSetting } from "../domain/deadline.js";
-import type { DeadlineMove } from "../messages/deadline-moved.js";
+import { deadlineOf } from "../domain/period.js";
+import { monthMove } from "../messages/deadline-moved.js";
 import { ReviewState } from "../domain/review.js";
 import { daysLeft, digestPeriodAt, treeRule, type ScheduleSettings } from "../domain/schedule.js";
 import type { Translate } from "../i18n.js";
@@ -69,12 +68,6 @@ interface Renderer<D> {
 }
 const kind = <D>(r: Renderer<D>) => r as Renderer<unknown>;
 
-/** How the month's deadline moved off a holiday, for the line under a reminder or a late list; undefined when it did not. */
-function deadlineMove(period: Period, due: DueSetting): DeadlineMove | undefined {
-  const date = dueDateOf(period, due);
-  return date.movedFrom ? { from: date.movedFrom, on: date, holiday: date.holiday! } : undefined;
-}
-
 const reminder = kind<ReminderData>({
   async load(db, job, payload, c, delivery) {
     const { period, due = treeRule(c.schedule) } = job as OccasionJobPayload;
@@ -88,7 +81,7 @@ const reminder = kind<ReminderData>({
     const unitIds = (payload as ReminderPayload).unitIds.filter((id) => files.some((m) => m.unitId === id));
     if (unitIds.length === 0) return null;
     const units = await namesStillWithoutReport(db, period, unitIds);
-    const moved = deadlineMove(period, due);
+    const moved = monthMove(period, due);
     return { period, deadline: deadlineOf(period, due, c.timeZone), days, units, ...(moved ? { moved } : {}) };
   },
   format: (t, d, c) => reminderMessages(t, d, c.timeZone),
@@ -107,7 +100,7 @@ const lateList = kind<LateListData>({
     // The group's unit was removed since the occasion was planned: nothing to say.
     if (!loaded) return null;
     const people = await groupPeople(db, loaded.root.id, loaded.digest.reports.missing);
-    const moved = deadlineMove(period, due);
+    const moved = monthMove(period, due);
     return { unitName: loaded.root.name, digest: loaded.digest, deadline: deadlineOf(period, due, c.timeZone), ...(people ? { people } : {}), ...(moved ? { moved } : {}) };
   },
   format: (t, d, c) => lateListOut(t, d, c.timeZone, c.botUsername),
