@@ -14,7 +14,12 @@ export function lateListDues(
   timeZone: string,
 ): Map<number, DueRule> {
   const children = new Map<number, number[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  for (const u of units) {
+    if (u.parentId === null) continue;
+    const siblings = children.get(u.parentId);
+    if (siblings) siblings.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
   // Units in an order where each comes before its children; worked out from the leaves up,
   // without recursion (a country's tree is deep and wide).
   const ids = new Set(units.map((u) => u.id));
