@@ -7,7 +7,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Api } from "grammy";
 import type { Db } from "../db/client.js";
 import { occasionsDue, sortOutWindow, treeRule, type ScheduleSettings } from "../domain/schedule.js";
-import { dueRulesByUnit } from "../store/deadlines.js";
+import { dueRulesByUnit, dueRulesInForce } from "../store/deadlines.js";
 import type { Logger } from "../log.js";
 import type { Translate } from "../i18n.js";
 import type { RenderContext } from "../outbox/kinds.js";
@@ -16,7 +16,7 @@ import { payDigestRefreshes } from "../store/digest-refresh.js";
 import { SenderLease } from "../outbox/sender-lease.js";
 import { DEFAULT_LEASE_MS } from "../outbox/claims.js";
 import { loadSchedule } from "../store/settings.js";
-import { planOccasion, skipOccasion } from "./planner.js";
+import { planOccasion, skipOccasion, type Dues } from "./planner.js";
 import { planRequestOccasions } from "./request-planner.js";
 import { DeliverySender, type DrainResult } from "./sender.js";
 import type { Pace } from "./send-pace.js";
@@ -176,10 +176,12 @@ export class Scheduler {
     // become pointless is stopped when it would be sent (skipCheck), by the same rule.
     // Every subtree's own deadline: its branches' occasions fall on their own days.
     const tree = treeRule(schedule);
-    const { byUnit, rules, units } = await dueRulesByUnit(db, tree);
-    for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone, rules), now, schedule, timeZone)) {
+    // Every unit's rule, which reads the whole unit tree, only in a tick that has an occasion to plan.
+    let dues: Promise<Dues> | undefined;
+    const duesNow = () => (dues ??= dueRulesByUnit(db, tree).then(({ byUnit, units }) => ({ tree, byUnit, ...(units ? { units } : {}) })));
+    for (const { occasion, verdict } of sortOutWindow(occasionsDue(schedule, last, now, timeZone, await dueRulesInForce(db, tree)), now, schedule, timeZone)) {
       if (verdict.send) {
-        if (await planOccasion(db, occasion, now, timeZone, { tree, byUnit, ...(units ? { units } : {}) })) log.info({ occasion: occasion.key }, "occasion planned");
+        if (await planOccasion(db, occasion, now, timeZone, await duesNow())) log.info({ occasion: occasion.key }, "occasion planned");
       } else if (await skipOccasion(db, occasion, verdict, now)) {
         log.info({ occasion: occasion.key, reason: verdict.reason, by: verdict.by }, "occasion skipped");
       }

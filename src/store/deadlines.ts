@@ -42,7 +42,19 @@ export async function dueRuleFor(db: Db, unitId: number): Promise<DueRule> {
   return nearestDueRule(unitId, parentOf, own, tree).rule;
 }
 
-/** Every unit's deadline and the distinct rules among them (the tree's first): what the planner plans by. */
+/**
+ * The distinct rules in force (the tree's first): what the scheduler works out its occasions by at
+ * every tick. Read from the settings alone (and whether their units still exist), not the whole
+ * unit tree: every unit's own rule is its nearest, so the rules in force are the tree's and these.
+ */
+export async function dueRulesInForce(db: Db, tree: DueRule): Promise<DueRule[]> {
+  const own = await ownDueRules(db);
+  if (own.size === 0) return [tree];
+  const alive = await db.unit.findMany({ where: { id: { in: [...own.keys()] } }, select: { id: true } });
+  return distinctRules(tree, alive.map((u) => own.get(u.id)!));
+}
+
+/** Every unit's deadline and the distinct rules among them (the tree's first): whom an occasion goes to. */
 export async function dueRulesByUnit(
   db: Db,
   tree: DueRule,
