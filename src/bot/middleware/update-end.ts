@@ -80,16 +80,20 @@ export function deferringAnswers(fetch: typeof globalThis.fetch): typeof globalT
       }
     }
     if (scope.editChatId === undefined) return fetch(input, init);
-    const payload = JSON.parse(init.body) as Record<string, unknown>;
     const kept = scope.answer;
-    if (kept?.method === "editMessageText" && payload.message_id !== undefined && payload.message_id === kept.payload.message_id && Number(payload.chat_id) === scope.editChatId) {
+    // Only a call that may change a message is read: the next question's sendMessage goes as it is.
+    const touchesKept = kept?.method === "editMessageText" && /\/(editMessage\w*|deleteMessage)$/.test(url);
+    const mayKeep = kept === undefined && carriable.getStore() === true && url.endsWith("/editMessageText");
+    if (!touchesKept && !mayKeep) return fetch(input, init);
+    const payload = JSON.parse(init.body) as Record<string, unknown>;
+    if (touchesKept && payload.message_id === kept.payload.message_id && Number(payload.chat_id) === scope.editChatId) {
       // The same message changed again in this update: the kept edit goes first, as it came.
       scope.answer = undefined;
       return fetch(kept.url!, kept.init)
         .catch(() => undefined)
         .then(() => fetch(input, init));
     }
-    if (kept === undefined && carriable.getStore() === true && url.endsWith("/editMessageText") && Number(payload.chat_id) === scope.editChatId && payload.reply_markup === undefined) {
+    if (mayKeep && Number(payload.chat_id) === scope.editChatId && payload.reply_markup === undefined) {
       scope.answer = { method: "editMessageText", payload, url, init };
       return taken();
     }
