@@ -4,6 +4,7 @@
 import { latestDue } from "./closing.js";
 import type { DueRule } from "./deadline.js";
 import type { Period } from "./period.js";
+import { childrenOf } from "./units.js";
 
 /** For every unit of the tree, the latest deadline of its subtree for the report of `p`. */
 export function lateListDues(
@@ -13,13 +14,7 @@ export function lateListDues(
   p: Period,
   timeZone: string,
 ): Map<number, DueRule> {
-  const children = new Map<number, number[]>();
-  for (const u of units) {
-    if (u.parentId === null) continue;
-    const siblings = children.get(u.parentId);
-    if (siblings) siblings.push(u.id);
-    else children.set(u.parentId, [u.id]);
-  }
+  const children = childrenOf(units);
   // Units in an order where each comes before its children; worked out from the leaves up,
   // without recursion (a country's tree is deep and wide).
   const ids = new Set(units.map((u) => u.id));
