@@ -23,7 +23,8 @@ export interface TargetFigures {
   apiCallsPerUpdate: number;
   /** The measured rounds' Bot API calls per update, by method. */
   apiMethods: Record<string, number>;
-  open: { rate: number; p50: number; p99: number; updates: number };
+  /** `slowest`: the steps of the slowest 1% of the open loop's updates, by label, to say what the p99 is made of. */
+  open: { rate: number; p50: number; p99: number; updates: number; slowest: Record<string, number> };
   /** Real bots: statements (and writes among them) per step of one form, the step's label first. */
   steps?: { label: string; statements: number; writes: number; texts: string[]; stateBytes: number }[];
   errors: string[];
@@ -180,14 +181,15 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
 /** Updates due at `rate`/s for `seconds`, given to secretaries between answers; latency from when each was due. */
 async function openLoop(t: Target, rate: number, seconds: number): Promise<TargetFigures["open"]> {
   const total = Math.round(rate * seconds);
-  const lat: number[] = [];
+  const lat: { ms: number; step: string }[] = [];
   const idle: Secretary[] = [];
   let finished = 0;
   const dispatch = (due: number) => {
     const s = idle.shift() ?? { id: t.next++, step: 0 };
+    const step = label(STEPS[s.step]!);
     void t.load.step(s).then(
       () => {
-        lat.push(performance.now() - due);
+        lat.push({ ms: performance.now() - due, step });
         finished++;
         if (s.step < STEPS.length) idle.push(s);
       },
@@ -203,6 +205,12 @@ async function openLoop(t: Target, rate: number, seconds: number): Promise<Targe
     await new Promise((r) => setTimeout(r, 1));
   }
   while (finished < total && performance.now() - t0 < seconds * 1000 + 30_000) await new Promise((r) => setTimeout(r, 5));
-  const sorted = lat.sort((a, b) => a - b);
-  return { rate, updates: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  lat.sort((a, b) => a.ms - b.ms);
+  const sorted = lat.map((l) => l.ms);
+  const slowest: Record<string, number> = {};
+  for (const l of lat.slice(Math.floor(lat.length * 0.99))) {
+    const kind = /^\d+$/.test(l.step) ? "typed" : l.step;
+    slowest[kind] = (slowest[kind] ?? 0) + 1;
+  }
+  return { rate, updates: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), slowest };
 }

@@ -128,7 +128,7 @@ for (const kind of dbs) {
         .filter(([, c]) => c >= 0.01)
         .map(([m, c]) => `${m} ${c}`)
         .join(", ")}); ` +
-        `open at ${f.open.rate}/s: p50 ${r1(f.open.p50)} ms, p99 ${r1(f.open.p99)} ms${ratio}`,
+        `open at ${f.open.rate}/s: p50 ${r1(f.open.p50)} ms, p99 ${r1(f.open.p99)} ms (slowest 1%: ${Object.entries(f.open.slowest).map(([k, c]) => `${k} ${c}`).join(", ")})${ratio}`,
     );
     for (const e of f.errors) console.log(`       ! ${e}`);
     if (f.steps) {
