@@ -1,6 +1,8 @@
-// What the report form reads as it opens on a month (src/store/report-month.ts): the month's version,
-// the earlier month's, and the lock above, in one statement through the driver, on either database.
+// What the report form reads as it opens (src/store/report-month.ts, src/store/deadlines.ts dueRuleFor):
+// the month's version, the earlier month's, the lock above, and the branch's deadline, each in one
+// statement through the driver, on either database.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { dueRuleFor } from "../../src/store/deadlines.js";
 import { readMonthClosed, readReportMonth } from "../../src/store/report-month.js";
 import { currentReport } from "../../src/store/reports.js";
 import { emptyFigures } from "../../src/domain/report.js";
@@ -86,4 +88,31 @@ describe("the month in one statement", () => {
     expect(await readMonthClosed(m.db, ids.CB2!, { year: 2026, month: 9 })).toBe(true);
     expect(await readMonthClosed(m.db, ids.R!, { year: 2026, month: 10 })).toBe(true);
   });
+});
+
+describe("the branch's deadline in one statement", () => {
+  const set = (key: string, value: string) =>
+    m.db.setting.upsert({ where: { key }, create: { key, value, updatedBy: 1n, updatedAt: new Date() }, update: { value } });
+  const unset = (key: string) => m.db.setting.deleteMany({ where: { key } });
+
+  test("the nearest own rule up the tree, past an unreadable one; else the tree's, from the schedule", async () => {
+    await set(`deadline.${ids.DU}`, JSON.stringify({ day: 25, sameMonth: true }));
+    await set(`deadline.${ids.CB}`, "not json");
+    expect(await dueRuleFor(m.db, ids.CB!)).toEqual({ day: 25, sameMonth: true });
+    await set(`deadline.${ids.CB}`, JSON.stringify({ day: 3, sameMonth: false }));
+    expect(await dueRuleFor(m.db, ids.CB!)).toEqual({ day: 3, sameMonth: false });
+    expect(await dueRuleFor(m.db, ids.CB2!)).toEqual({ day: 25, sameMonth: true });
+    // A rule below the unit, or beside it, is not the unit's.
+    expect(await dueRuleFor(m.db, ids.R!)).toEqual(await treeOnly());
+    await unset(`deadline.${ids.DU}`);
+    await unset(`deadline.${ids.CB}`);
+    expect(await dueRuleFor(m.db, ids.CB!)).toEqual(await treeOnly());
+  });
+
+  /** The tree's rule as the schedule says it, with no own rules anywhere. */
+  async function treeOnly() {
+    const { treeRule } = await import("../../src/domain/schedule.js");
+    const { loadSchedule } = await import("../../src/store/settings.js");
+    return treeRule(await loadSchedule(m.db));
+  }
 });
