@@ -13,8 +13,8 @@ type Reader = Db | Prisma.TransactionClient;
 
 export async function loadActor(db: Reader, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
   // One statement rather than Prisma's three for the nested select: this runs for every update.
-  const rows = await db.$queryRaw<{ role: string; unitId: number; unitCode: string; unitName: string }[]>(Prisma.sql`
-    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName"
+  const rows = await db.$queryRaw<{ role: string; unitId: number; unitCode: string; unitName: string; userId: number }[]>(Prisma.sql`
+    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId"
     FROM "Membership" m
     JOIN "User" p ON p."id" = m."userId"
     JOIN "Unit" u ON u."id" = m."unitId"
@@ -24,6 +24,7 @@ export async function loadActor(db: Reader, telegramId: number, adminIds: readon
     telegramId,
     isAdmin: adminIds.includes(telegramId),
     memberships: rows.map((m) => ({ unitId: Number(m.unitId), unitCode: m.unitCode, unitName: m.unitName, role: m.role as Role })),
+    ...(rows[0] ? { userId: Number(rows[0].userId) } : {}),
   };
 }
 

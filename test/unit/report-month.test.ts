@@ -1,12 +1,18 @@
 // What the report form reads as it opens (src/store/report-month.ts, src/store/deadlines.ts dueRuleFor):
 // the month's version, the earlier month's, the lock above, and the branch's deadline, each in one
-// statement through the driver, on either database.
+// statement through the driver; and the two first steps of /baocao counted, statement by statement,
+// through the real bot (test/support/memory-bot.ts), on either database.
+import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dueRuleFor } from "../../src/store/deadlines.js";
 import { readMonthClosed, readReportMonth } from "../../src/store/report-month.js";
 import { currentReport } from "../../src/store/reports.js";
 import { emptyFigures } from "../../src/domain/report.js";
+import { createI18n, translator } from "../../src/i18n.js";
 import { MEMORY_ADMIN, MemoryBot, Role, UnitKind } from "../support/memory-bot.js";
+
+const t = translator(createI18n());
 
 const SECRETARY = 950001;
 const OTHER = 950002;
@@ -115,4 +121,67 @@ describe("the branch's deadline in one statement", () => {
     const { loadSchedule } = await import("../../src/store/settings.js");
     return treeRule(await loadSchedule(m.db));
   }
+});
+
+describe("statements of the first two steps of /baocao", () => {
+  // Every statement the bot sends while one update is handled: through pg's Client.query on PostgreSQL
+  // (Prisma's and the driver's alike), through better-sqlite3's Statement methods on SQLite (as bench/instance.ts).
+  const sent: string[] = [];
+  const restore: (() => void)[] = [];
+  beforeAll(() => {
+    const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+      const q = a[0] as string | { text?: string };
+      sent.push(typeof q === "string" ? q : (q?.text ?? "?"));
+      return query.apply(this, a);
+    } as typeof pg.Client.prototype.query;
+    restore.push(() => (pg.Client.prototype.query = query as typeof pg.Client.prototype.query));
+    const probe = new Database(":memory:");
+    const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...a: unknown[]) => unknown>;
+    probe.close();
+    for (const name of ["run", "get", "all", "iterate"]) {
+      const original = proto[name]!;
+      proto[name] = function (this: { source: string }, ...a: unknown[]) {
+        sent.push(this.source);
+        return original.apply(this, a);
+      };
+      restore.push(() => (proto[name] = original));
+    }
+  });
+  afterAll(() => restore.forEach((r) => r()));
+
+  async function counted(act: () => Promise<string[]>): Promise<{ texts: string[]; statements: string[]; writes: number }> {
+    sent.length = 0;
+    const texts = await act();
+    const statements = [...sent];
+    return { texts, statements, writes: statements.filter((s) => /^\s*(WITH\b[\s\S]*\b)?(INSERT|UPDATE|DELETE)\b/i.test(s)).length };
+  }
+
+  /** A table named in a statement: quoted by the driver's SQL and Prisma's PostgreSQL, backquoted by Prisma's SQLite. */
+  const table = (name: string) => new RegExp(`["\`]${name}["\`]`);
+  const on = (c: { statements: string[] }, name: string) => c.statements.filter((s) => table(name).test(s));
+
+  test("opening the form reads the roles once and the deadline in one statement; the month press reads the month in one", async () => {
+    // The claim (src/store/update-claims.ts, several instances assumed here: an UPDATE of the form's row,
+    // a look at it, a ProcessedUpdate row when there is none), the roles (first update of this person),
+    // the deadline, and the new form's row.
+    const opening = await counted(() => m.say(SECRETARY, "/baocao"));
+    expect(opening.texts.at(-1)).toBe(t("report-ask-period"));
+    expect(on(opening, "Membership")).toHaveLength(1);
+    expect(on(opening, "User").filter((s) => !table("Membership").test(s))).toHaveLength(0);
+    expect(on(opening, "Setting")).toHaveLength(1);
+    expect(on(opening, "Delegation")).toHaveLength(0);
+    expect(opening.statements.length).toBeLessThanOrEqual(6);
+
+    const button = m.lastButtons(SECRETARY).find(([label]) => label.includes("10/2026"))!;
+    const press = await counted(() => m.press(SECRETARY, button[1], m.lastMessageId()));
+    // The claim's UPDATE of the form's row, the month, the form's write.
+    expect(press.statements.length).toBeLessThanOrEqual(3);
+    expect(press.writes).toBeLessThanOrEqual(2);
+    expect(press.statements.filter((s) => table("Report").test(s) || table("PeriodLock").test(s))).toHaveLength(1);
+    // What the month read says, as before: closed by the root, an amendment of version 2.
+    expect(press.texts.join("\n")).toContain("10/2026");
+    expect(press.texts.some((t) => t.includes("bản 2"))).toBe(true);
+    await m.say(SECRETARY, "/huy");
+  });
 });
