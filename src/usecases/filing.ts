@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client.js";
 import { Action, filingUnits, heedsDelegation, type Refusal } from "../domain/access.js";
 import type { Actor } from "../domain/roles.js";
 import { todayIn } from "../domain/meeting.js";
-import { loadActor } from "../store/access.js";
+import { loadActor, readActor } from "../store/access.js";
 import { delegatedUnitIds } from "../store/delegations.js";
 import { findUserId } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
@@ -58,7 +58,7 @@ export interface Opening {
  * What it shows is asked again at send and in the transaction that stores (refusalToFile, refusalInTransaction).
  */
 export async function openFiling(deps: UseCaseDeps, telegramId: number, known?: Actor): Promise<Opening> {
-  const actor = known ?? (await loadActor(deps.db, telegramId, []));
+  const actor = known ?? (await readActor(deps.db, telegramId, []));
   const rights = await filingRightsOf(deps.db, actor, deps.clock(), deps.config.TZ);
   // The User.id comes with the roles; someone with none files for nothing, and is told so whatever it is.
   const userId = actor.userId ?? (rights.may.length > 0 ? await findUserId(deps.db, telegramId) : undefined);

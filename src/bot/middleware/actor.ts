@@ -4,7 +4,7 @@ import { Composer, type CommandContext, type MiddlewareFn } from "grammy";
 import { Action, hasAnyRole, mayAnywhere } from "../../domain/access.js";
 import { driverOf } from "../../db/client.js";
 import type { Actor } from "../../domain/roles.js";
-import { loadActor } from "../../store/access.js";
+import { readActor } from "../../store/access.js";
 import { findUserId } from "../../store/users.js";
 import { readAccessVersion } from "../../store/update-claims.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -55,7 +55,7 @@ export function attachActor(deps: AppDeps, actors = new KnownActors()): Middlewa
     }
     // Read before the roles: a change committed in between makes the next update reload them.
     const version = ctx.accessVersion ?? (await readAccessVersion(await driverOf(deps.db)));
-    const actor = actors.at(id, version) ?? (await loadActor(deps.db, id, deps.config.ADMIN_IDS));
+    const actor = actors.at(id, version) ?? (await readActor(deps.db, id, deps.config.ADMIN_IDS));
     actors.keep(id, version, actor);
     ctx.actor = actor;
     await next();
