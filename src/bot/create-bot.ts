@@ -8,7 +8,7 @@ import nodeFetch from "node-fetch";
 import { retryingFetch, type RetryOptions } from "./retrying-fetch.js";
 import { leanResults } from "./lean-results.js";
 import type { AppDeps, BotContext, FormContext } from "./context.js";
-import { attachActor, refuseStrangers } from "./middleware/actor.js";
+import { attachActor, KnownActors, refuseStrangers } from "./middleware/actor.js";
 import { updateBoundary, type UpdateListener } from "./middleware/update-boundary.js";
 import { canUseWebhookReply, deferringAnswers, updateEnd } from "./middleware/update-end.js";
 import { dedupUpdates } from "./middleware/dedup.js";
@@ -112,7 +112,9 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
   const claimed = new Composer<BotContext>();
   bot.use(dedupUpdates(forms, claimed));
   claimed.use(i18n);
-  claimed.use(attachActor(deps));
+  // The forms open on the roles it keeps (src/bot/forms/filer.ts whoFiles).
+  const actors = new KnownActors();
+  claimed.use(attachActor(deps, actors));
 
   // Groups come with the committee features; until then the bot stays silent there.
   const pm = claimed.chatType("private");
@@ -131,8 +133,8 @@ export function createBot(deps: AppDeps, options: BotOptions = {}): Bot<BotConte
     await ctx.conversation.exitAll();
     await ctx.reply(ctx.t(open ? "cancel-done" : "cancel-nothing"));
   });
-  pm.use(createConversation(createReportForm(deps), REPORT_FORM));
-  pm.use(createConversation(createMinutesForm(deps), MINUTES_FORM));
+  pm.use(createConversation(createReportForm(deps, actors), REPORT_FORM));
+  pm.use(createConversation(createMinutesForm(deps, actors), MINUTES_FORM));
   pm.use(createConversation(createReturnForm(deps), RETURN_FORM));
   pm.use(createConversation(createAnswerReturnForm(deps), ANSWER_RETURN_FORM));
   pm.use(createConversation(createProfileForm(deps), PROFILE_FORM));

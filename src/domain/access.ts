@@ -143,6 +143,12 @@ export function mayAnywhere(actor: Actor, action: Action): boolean {
   return (rule.admin && actor.isAdmin) || actor.memberships.some((m) => rule.grants.some((g) => g.role === m.role));
 }
 
+/** Whether a delegation in force can change what `action` is this person's: only a role granted it while delegated (a deputy filing). */
+export function heedsDelegation(actor: Actor, action: Action): boolean {
+  const rule = RULES[action];
+  return actor.memberships.some((m) => rule.grants.some((g) => g.role === m.role && g.whileDelegated === true));
+}
+
 type Membership = Actor["memberships"][number];
 
 /**

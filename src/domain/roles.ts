@@ -7,6 +7,8 @@ export interface Actor {
   telegramId: number;
   isAdmin: boolean;
   memberships: { unitId: number; unitCode: string; unitName: string; role: Role }[];
+  /** The person's User.id, read with the roles: known when they hold one (a version's author). */
+  userId?: number;
 }
 
 /** Branches where this person is secretary or deputy: their own branches. */

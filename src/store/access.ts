@@ -1,29 +1,50 @@
 // The one loader of the access rules (src/domain/access.ts): the person's roles and
 // the unit's place in the tree, read fresh, also inside a transaction, so that a
 // decision is checked against the roles of the moment it is recorded.
-import type { Db } from "../db/client.js";
+import { driverOf, type Db } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import { refusal, type Action, type Refusal, type Target } from "../domain/access.js";
 import { todayIn } from "../domain/meeting.js";
 import type { Actor, Role } from "../domain/roles.js";
 import { delegatedUnitIds } from "./delegations.js";
 import { ancestorsOf } from "./units.js";
+import { run } from "./update-claims.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
 export async function loadActor(db: Reader, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
-  // One statement rather than Prisma's three for the nested select: this runs for every update.
-  const rows = await db.$queryRaw<{ role: string; unitId: number; unitCode: string; unitName: string }[]>(Prisma.sql`
-    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName"
+  // One statement rather than Prisma's three for the nested select: also inside a transaction.
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId"
     FROM "Membership" m
     JOIN "User" p ON p."id" = m."userId"
     JOIN "Unit" u ON u."id" = m."unitId"
     WHERE p."telegramId" = ${BigInt(telegramId)}
     ORDER BY m."id"`);
+  return actorOf(telegramId, adminIds, rows);
+}
+
+/**
+ * The same statement outside a transaction, prepared, through the driver (a Prisma statement costs
+ * the bot several times as much): how the actor cache loads a person's roles (middleware/actor.ts).
+ */
+export async function readActor(db: Db, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
+  const rows = await run(
+    await driverOf(db),
+    "actor",
+    `SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId" ` +
+      `FROM "Membership" m JOIN "User" p ON p."id" = m."userId" JOIN "Unit" u ON u."id" = m."unitId" WHERE p."telegramId" = ? ORDER BY m."id"`,
+    [BigInt(telegramId)],
+  );
+  return actorOf(telegramId, adminIds, rows);
+}
+
+function actorOf(telegramId: number, adminIds: readonly number[], rows: Record<string, unknown>[]): Actor {
   return {
     telegramId,
     isAdmin: adminIds.includes(telegramId),
-    memberships: rows.map((m) => ({ unitId: Number(m.unitId), unitCode: m.unitCode, unitName: m.unitName, role: m.role as Role })),
+    memberships: rows.map((m) => ({ unitId: Number(m.unitId), unitCode: String(m.unitCode), unitName: String(m.unitName), role: m.role as Role })),
+    ...(rows[0] ? { userId: Number(rows[0].userId) } : {}),
   };
 }
 

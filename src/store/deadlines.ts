@@ -1,12 +1,13 @@
 // Each subtree's own monthly deadline (src/domain/deadline.ts), one Setting row per unit that has
 // one ("deadline.<unitId>", the rule as JSON); the tree's is the schedule's (src/store/settings.ts).
-import type { Db } from "../db/client.js";
+import { driverOf, type Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { distinctRules, dueRulesOf, isDueRule, nearestDueRule, type DueRule } from "../domain/deadline.js";
+import { distinctRules, dueRulesOf, isDueRule, type DueRule } from "../domain/deadline.js";
 import { treeRule } from "../domain/schedule.js";
 import { audit } from "./audit.js";
-import { loadSchedule } from "./settings.js";
-import { ancestorsOf, unitTree } from "./units.js";
+import { SCHEDULE_KEY, scheduleOf } from "./settings.js";
+import { unitTree } from "./units.js";
+import { run } from "./update-claims.js";
 
 const PREFIX = "deadline.";
 const keyOf = (unitId: number) => `${PREFIX}${unitId}`;
@@ -32,14 +33,32 @@ export async function ownDueRules(db: Db | Prisma.TransactionClient): Promise<Ma
   return out;
 }
 
-/** The deadline a unit answers to: its own, the nearest one above it, or the tree's (a few queries: a form asks it). */
+/**
+ * The deadline a unit answers to: its own, the nearest one above it, or the tree's. One prepared
+ * statement through the driver (the report form asks it as it opens): the schedule's row, and the
+ * own rules of the unit and the units above it, each with how far up it sits.
+ */
 export async function dueRuleFor(db: Db, unitId: number): Promise<DueRule> {
-  const own = await ownDueRules(db);
-  const tree = treeRule(await loadSchedule(db));
-  if (own.size === 0) return tree;
-  const chain = [unitId, ...(await ancestorsOf(db, unitId))];
-  const parentOf = new Map(chain.map((id, i) => [id, chain[i + 1] ?? null]));
-  return nearestDueRule(unitId, parentOf, own, tree).rule;
+  const rows = await run(
+    await driverOf(db),
+    "due-rule",
+    `WITH RECURSIVE up("id", "depth") AS (` +
+      `SELECT CAST(? AS INTEGER), 0 UNION ALL ` +
+      // The tree is a handful of levels deep; the bound stops a cycle, as ancestorsOf's.
+      `SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50) ` +
+      `SELECT s."value", up."depth", up."id" FROM up JOIN "Setting" s ON s."key" = ? || CAST(up."id" AS TEXT) ` +
+      `UNION ALL SELECT "value", NULL, NULL FROM "Setting" WHERE "key" = ?`,
+    [unitId, PREFIX, SCHEDULE_KEY],
+  );
+  const schedule = rows.find((r) => r.depth === null);
+  const tree = treeRule(scheduleOf(schedule === undefined ? undefined : String(schedule.value)));
+  const chain = rows.filter((r) => r.depth !== null).sort((a, b) => Number(a.depth) - Number(b.depth));
+  for (const r of chain) {
+    // An unreadable rule counts as none, as in ownDueRules: the next one up applies.
+    const rule = readRule(String(r.value));
+    if (rule) return rule;
+  }
+  return tree;
 }
 
 /**

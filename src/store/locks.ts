@@ -31,12 +31,6 @@ export async function firstLock(db: Reader, unitIds: number[], period: Period): 
   return lock ? { unitName: lock.unit.name, unitCode: lock.unit.code, closedAt: lock.closedAt } : null;
 }
 
-export async function isMonthClosed(db: Reader, unitId: number, period: Period): Promise<boolean> {
-  // Whether, not which: without the lock's unit, which would cost a statement of its own.
-  const unitIds = [unitId, ...(await ancestorsOf(db, unitId))];
-  return (await db.periodLock.findFirst({ where: { unitId: { in: unitIds }, year: period.year, month: period.month }, select: { id: true } })) !== null;
-}
-
 /** Units with what closing reads of them, in the order of their codes. */
 export function unitsForClosing(tx: Prisma.TransactionClient) {
   return tx.unit.findMany({ select: { id: true, code: true, name: true, kind: true, parentId: true }, orderBy: { code: "asc" } });

@@ -37,20 +37,6 @@ export async function currentReport(db: Db, unitId: number, p: Period): Promise<
   return row ? toStored(row) : null;
 }
 
-/** The latest month before `p` that has a report: its figures are offered as defaults. */
-export async function previousReport(db: Db, unitId: number, p: Period): Promise<StoredReport | null> {
-  const row = await db.report.findFirst({
-    where: {
-      unitId,
-      supersededAt: null,
-      OR: [{ year: { lt: p.year } }, { year: p.year, month: { lt: p.month } }],
-    },
-    orderBy: [{ year: "desc" }, { month: "desc" }],
-    select: STORED_SELECT,
-  });
-  return row ? toStored(row) : null;
-}
-
 /** One month's report of a branch: the key its versions share. */
 export interface ReportKey {
   unitId: number;

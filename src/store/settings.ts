@@ -2,13 +2,18 @@ import type { Db } from "../db/client.js";
 import { DEFAULT_SCHEDULE, scheduleSettingsSchema, type ScheduleSettings } from "../domain/schedule.js";
 import { audit } from "./audit.js";
 
-const SCHEDULE_KEY = "schedule";
+export const SCHEDULE_KEY = "schedule";
 
 /** The schedule in force: the stored one, or the defaults of DESIGN.md. */
 export async function loadSchedule(db: Db): Promise<ScheduleSettings> {
   const row = await db.setting.findUnique({ where: { key: SCHEDULE_KEY } });
-  if (!row) return { ...DEFAULT_SCHEDULE };
-  const parsed = scheduleSettingsSchema.safeParse({ ...DEFAULT_SCHEDULE, ...JSON.parse(row.value) });
+  return scheduleOf(row?.value);
+}
+
+/** The schedule a stored value says (undefined: none stored), the defaults where it says nothing valid. */
+export function scheduleOf(value: string | undefined): ScheduleSettings {
+  if (value === undefined) return { ...DEFAULT_SCHEDULE };
+  const parsed = scheduleSettingsSchema.safeParse({ ...DEFAULT_SCHEDULE, ...JSON.parse(value) });
   return parsed.success ? parsed.data : { ...DEFAULT_SCHEDULE };
 }
 

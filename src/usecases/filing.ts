@@ -3,9 +3,10 @@
 // filingRights, so that the three cannot disagree.
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { filingUnits, type Refusal } from "../domain/access.js";
+import { Action, filingUnits, heedsDelegation, type Refusal } from "../domain/access.js";
+import type { Actor } from "../domain/roles.js";
 import { todayIn } from "../domain/meeting.js";
-import { loadActor } from "../store/access.js";
+import { loadActor, readActor } from "../store/access.js";
 import { delegatedUnitIds } from "../store/delegations.js";
 import { findUserId } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
@@ -24,9 +25,15 @@ export interface FilingRights {
 }
 
 export async function filingRights(db: Reader, telegramId: number, now: Date, timeZone: string): Promise<FilingRights> {
-  const actor = await loadActor(db, telegramId, []);
-  // A deputy files only while the secretary has handed over (/uyquyen) or is away (/nghi).
-  const { may, waiting } = filingUnits(actor, await delegatedUnitIds(db, todayIn(now, timeZone)));
+  return filingRightsOf(db, await loadActor(db, telegramId, []), now, timeZone);
+}
+
+/** The same for roles already read (the actor of this update, src/bot/middleware/actor.ts). */
+export async function filingRightsOf(db: Reader, actor: Actor, now: Date, timeZone: string): Promise<FilingRights> {
+  // A deputy files only while the secretary has handed over (/uyquyen) or is away (/nghi); nobody
+  // else's rights depend on it, so the delegations are read only for a deputy.
+  const delegated = heedsDelegation(actor, Action.FILE) ? await delegatedUnitIds(db, todayIn(now, timeZone)) : new Set<number>();
+  const { may, waiting } = filingUnits(actor, delegated);
   const unit = (m: (typeof may)[number]): FilingUnit => ({ id: m.unitId, name: m.unitName });
   return { may: may.map(unit), waiting: waiting.map(unit) };
 }
@@ -45,9 +52,17 @@ export interface Opening {
   waiting: string[];
 }
 
-export async function openFiling(deps: UseCaseDeps, telegramId: number): Promise<Opening> {
-  const rights = await filingRights(deps.db, telegramId, deps.clock(), deps.config.TZ);
-  return { userId: await findUserId(deps.db, telegramId), units: rights.may, waiting: rights.waiting.map((u) => u.name) };
+/**
+ * `known`: the person's roles as this update read them (the actor cache, checked against the version
+ * of everyone's roles read with the update's claim): a form opens on them without reading them again.
+ * What it shows is asked again at send and in the transaction that stores (refusalToFile, refusalInTransaction).
+ */
+export async function openFiling(deps: UseCaseDeps, telegramId: number, known?: Actor): Promise<Opening> {
+  const actor = known ?? (await readActor(deps.db, telegramId, []));
+  const rights = await filingRightsOf(deps.db, actor, deps.clock(), deps.config.TZ);
+  // The User.id comes with the roles; someone with none files for nothing, and is told so whatever it is.
+  const userId = actor.userId ?? (rights.may.length > 0 ? await findUserId(deps.db, telegramId) : undefined);
+  return { userId, units: rights.may, waiting: rights.waiting.map((u) => u.name) };
 }
 
 /** Asked at send: the hand-over may have been taken back, or the role removed, while the form was open. */

@@ -6,8 +6,8 @@ import type { DueSetting } from "../domain/deadline.js";
 import { isLate, type Period } from "../domain/period.js";
 import { reportFiguresSchema, type ReportFigures } from "../domain/report.js";
 import { RecordKind } from "../domain/review.js";
-import { isMonthClosed } from "../store/locks.js";
-import { createReport, currentReport, previousReport, reportVersions, type StoredReport } from "../store/reports.js";
+import { createReport, currentReport, reportVersions, type StoredReport } from "../store/reports.js";
+import { readMonthClosed, readReportMonth } from "../store/report-month.js";
 import { queueReviewCards } from "../outbox/review-notices.js";
 import { dueRuleFor } from "../store/deadlines.js";
 import { oweDigestRefresh } from "../store/digest-refresh.js";
@@ -30,17 +30,14 @@ export interface ReportMonth {
   closed: boolean;
 }
 
+/** In one statement (src/store/report-month.ts): the form reads it as it opens on a month. */
 export async function reportMonth(deps: UseCaseDeps, unitId: number, period: Period): Promise<ReportMonth> {
-  return {
-    existing: await currentReport(deps.db, unitId, period),
-    previous: await previousReport(deps.db, unitId, period),
-    closed: await isMonthClosed(deps.db, unitId, period),
-  };
+  return readReportMonth(deps.db, unitId, period);
 }
 
 /** Asked again at send: the month may have been closed while the form was open. */
 export function monthClosed(deps: UseCaseDeps, unitId: number, period: Period): Promise<boolean> {
-  return isMonthClosed(deps.db, unitId, period);
+  return readMonthClosed(deps.db, unitId, period);
 }
 
 export interface ReportToFile {

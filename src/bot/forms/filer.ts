@@ -3,6 +3,7 @@
 import type { Refusal } from "../../domain/access.js";
 import { openFiling, refusalToFile } from "../../usecases/filing.js";
 import type { AppDeps } from "../context.js";
+import type { KnownActors } from "../middleware/actor.js";
 import { unitQuestion } from "./questions.js";
 import type { FormSession } from "./session.js";
 
@@ -11,9 +12,12 @@ export interface Filer {
   unit: { id: number; name: string };
 }
 
-/** Undefined, after saying so, when the person files for no branch. */
-export async function whoFiles(form: FormSession, deps: AppDeps): Promise<Filer | undefined> {
-  const who = await form.external(() => openFiling(deps, form.userId));
+/**
+ * Undefined, after saying so, when the person files for no branch. `actors`: the roles this update
+ * was checked with (middleware/actor.ts), so that opening the form does not read them again.
+ */
+export async function whoFiles(form: FormSession, deps: AppDeps, actors?: KnownActors): Promise<Filer | undefined> {
+  const who = await form.external(() => openFiling(deps, form.userId, actors?.of(form.userId)));
   if (who.userId === undefined || who.units.length === 0) {
     await form.finish(
       who.waiting.length > 0 ? form.t("refuse-deputy-not-delegated", { unit: who.waiting.join(", ") }) : form.t("refuse-secretary-only"),

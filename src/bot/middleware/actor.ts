@@ -4,7 +4,7 @@ import { Composer, type CommandContext, type MiddlewareFn } from "grammy";
 import { Action, hasAnyRole, mayAnywhere } from "../../domain/access.js";
 import { driverOf } from "../../db/client.js";
 import type { Actor } from "../../domain/roles.js";
-import { loadActor } from "../../store/access.js";
+import { readActor } from "../../store/access.js";
 import { findUserId } from "../../store/users.js";
 import { readAccessVersion } from "../../store/update-claims.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -14,13 +14,39 @@ import type { ClaimedContext } from "./dedup.js";
 const CACHED_PEOPLE = 10_000;
 
 /**
+ * The people's roles this instance keeps, each with the version of everyone's roles it was
+ * read at or after. A form reads its sender's here (`of`): inside a conversation the update's
+ * context has no actor, and what attachActor checked for this very update is the entry.
+ */
+export class KnownActors {
+  private readonly cache = new Map<number, { version: number; actor: Actor }>();
+
+  /** The person's roles if kept at `version`. */
+  at(telegramId: number, version: number): Actor | undefined {
+    const kept = this.cache.get(telegramId);
+    return kept?.version === version ? kept.actor : undefined;
+  }
+
+  /** Kept as the most recently seen: the least recently seen go first. */
+  keep(telegramId: number, version: number, actor: Actor): void {
+    this.cache.delete(telegramId);
+    this.cache.set(telegramId, { version, actor });
+    if (this.cache.size > CACHED_PEOPLE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** The roles attachActor kept for this person during the update being handled (undefined: no longer kept). */
+  of(telegramId: number): Actor | undefined {
+    return this.cache.get(telegramId)?.actor;
+  }
+}
+
+/**
  * The person's roles, kept in memory while everyone's roles keep the version read
  * with this update's claim (src/store/access-version.ts): any change of roles, on any
  * instance, is seen at the next update. Decisions read the roles again inside their
  * own transaction anyway (src/store/access.ts refusalOf).
  */
-export function attachActor(deps: AppDeps): MiddlewareFn<BotContext & ClaimedContext> {
-  const cache = new Map<number, { version: number; actor: Actor }>();
+export function attachActor(deps: AppDeps, actors = new KnownActors()): MiddlewareFn<BotContext & ClaimedContext> {
   return async (ctx, next) => {
     const id = ctx.from?.id;
     if (!id) {
@@ -29,11 +55,8 @@ export function attachActor(deps: AppDeps): MiddlewareFn<BotContext & ClaimedCon
     }
     // Read before the roles: a change committed in between makes the next update reload them.
     const version = ctx.accessVersion ?? (await readAccessVersion(await driverOf(deps.db)));
-    const kept = cache.get(id);
-    cache.delete(id);
-    const actor = kept && kept.version === version ? kept.actor : await loadActor(deps.db, id, deps.config.ADMIN_IDS);
-    cache.set(id, { version, actor });
-    if (cache.size > CACHED_PEOPLE) cache.delete(cache.keys().next().value!);
+    const actor = actors.at(id, version) ?? (await readActor(deps.db, id, deps.config.ADMIN_IDS));
+    actors.keep(id, version, actor);
     ctx.actor = actor;
     await next();
   };

@@ -6,6 +6,7 @@ import type { StoredMeeting } from "../../store/meetings.js";
 import { existingMinutes, fileMinutes, membersOnRoll } from "../../usecases/minutes.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
+import type { KnownActors } from "../middleware/actor.js";
 import { summaryQuestion } from "../forms/questions.js";
 import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
 import {
@@ -31,7 +32,8 @@ export interface MeetingPreset {
   heldOn: IsoDate;
 }
 
-export function createMinutesForm(deps: AppDeps) {
+/** `actors`: the roles attachActor keeps (create-bot.ts), which the form opens on. */
+export function createMinutesForm(deps: AppDeps, actors?: KnownActors) {
   const tz = deps.config.TZ;
 
   /** `preset`: the meeting a returned notice's button reopens; otherwise the secretary says which. */
@@ -39,7 +41,7 @@ export function createMinutesForm(deps: AppDeps) {
     const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
-    const filer = await whoFiles(form, deps);
+    const filer = await whoFiles(form, deps, actors);
     if (!filer) return;
     const { userId, unit } = filer;
     const now = new Date(await form.external(() => deps.clock().getTime()));

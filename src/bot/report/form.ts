@@ -7,6 +7,7 @@ import type { StoredReport } from "../../store/reports.js";
 import { fileReport, monthClosed, reportDueRule, reportMonth, type ReportMonth } from "../../usecases/report.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
+import type { KnownActors } from "../middleware/actor.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { REASON_MIN } from "../../domain/review.js";
 import { needsCorrectionReason } from "../../domain/closing.js";
@@ -19,7 +20,8 @@ export const REPORT_FORM = "report";
 /** The month the form opens on: a reminder's button names one, "/baocao 11/2026" types one. Both are input. */
 export type ReportPreset = Period | { typed: string };
 
-export function createReportForm(deps: AppDeps) {
+/** `actors`: the roles attachActor keeps (create-bot.ts), which the form opens on. */
+export function createReportForm(deps: AppDeps, actors?: KnownActors) {
   const tz = deps.config.TZ;
 
   /** `preset`: the month a reminder's button or the command asked for; otherwise the secretary chooses. */
@@ -27,7 +29,7 @@ export function createReportForm(deps: AppDeps) {
     const form = new FormSession(conversation, ctx, deps);
     const t = form.t.bind(form);
 
-    const filer = await whoFiles(form, deps);
+    const filer = await whoFiles(form, deps, actors);
     if (!filer) return;
     const { userId, unit: chosenUnit } = filer;
 
