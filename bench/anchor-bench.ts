@@ -26,7 +26,8 @@ export interface TargetFigures {
   /** `slowest`: the steps of the slowest 1% of the open loop's updates, by label, to say what the p99 is made of. */
   open: { rate: number; p50: number; p99: number; updates: number; slowest: Record<string, number> };
   /** Real bots: statements (and writes among them) per step of one form, the step's label first. */
-  steps?: { label: string; statements: number; writes: number; texts: string[]; stateBytes: number }[];
+  /** `statements`: until the step's answer; `after`: what it left for after (digest rows, review cards). */
+  steps?: { label: string; statements: number; writes: number; after: number; texts: string[]; stateBytes: number }[];
   errors: string[];
 }
 
@@ -126,11 +127,15 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
       while (s.step < STEPS.length) {
         const what = STEPS[s.step]!;
         await t.load.step(s);
-        const counted = (await sample(t)).statements ?? [];
+        // What the step left for after its answer is over (on either database) before the sample.
+        await new Promise((r) => setTimeout(r, 200));
+        const sampled = await sample(t);
+        const counted = sampled.statements ?? [];
         const texts = counted.flatMap(([text, c]) => Array<string>(c).fill(text));
+        const after = (sampled.after ?? []).reduce((n, [, c]) => n + c, 0);
         // The form's stored state after the step (what every later answer reads, parses and replays).
         const row = await db.conversationState.findUnique({ where: { key: String(s.id) }, select: { value: true } });
-        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, texts, stateBytes: row ? Buffer.byteLength(row.value) : 0 });
+        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, after, texts, stateBytes: row ? Buffer.byteLength(row.value) : 0 });
       }
       await db.$disconnect();
       steps.set(t, list);

@@ -2,10 +2,11 @@
 // its CPU and memory are its own and two instances really run in parallel.
 // Tells the parent its webhook port, answers "sample" with its CPU time and peak RSS
 // since the last sample, and stops on "stop".
+import { ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { serveSamples, startBenchApp, usageSampler } from "./support.js";
+import { serveSamples, startBenchApp, usageSampler, WEBHOOK_PATH } from "./support.js";
 
 /**
  * The statements sent to the database, by their first words, reported at each sample: through
@@ -13,8 +14,23 @@ import { serveSamples, startBenchApp, usageSampler } from "./support.js";
  * Statement methods on SQLite (a Statement that is run twice counts twice).
  */
 const statements = new Map<string, number>();
+/**
+ * Those sent since the bot last answered a webhook request: added to `statements` at the next
+ * answer, or reported as `after` by a sample (what an update left for after its answer, such as
+ * a submission's digest rows and review card: SQLite's are done by the time a sample comes,
+ * PostgreSQL's not yet, so counting them with the step made SQLite's look twice PostgreSQL's).
+ */
+const pending = new Map<string, number>();
 // Keyed by the text as sent, tidied only when sampled: the counting is inside the measured bot.
-const count = (text: string) => statements.set(text, (statements.get(text) ?? 0) + 1);
+const count = (text: string) => pending.set(text, (pending.get(text) ?? 0) + 1);
+const end = ServerResponse.prototype.end as (...a: unknown[]) => ServerResponse;
+ServerResponse.prototype.end = function (this: ServerResponse, ...a: unknown[]) {
+  if (this.req?.url === WEBHOOK_PATH) {
+    for (const [text, n] of pending) statements.set(text, (statements.get(text) ?? 0) + n);
+    pending.clear();
+  }
+  return end.apply(this, a);
+} as typeof ServerResponse.prototype.end;
 const tidy = (counted: Map<string, number>): [string, number][] => {
   const out = new Map<string, number>();
   for (const [text, n] of counted) {
@@ -53,7 +69,10 @@ export const isWrite = (text: string) => /^(WITH\b.*\b)?(INSERT|UPDATE|DELETE)\b
 export interface InstanceSample {
   cpuMs: number;
   peakRssMb: number;
+  /** Until the bot's last answer to a webhook request. */
   statements?: [string, number][];
+  /** Since that answer. */
+  after?: [string, number][];
 }
 
 /**
@@ -76,7 +95,9 @@ export async function botInstance(dbUrl: string, apiRoot: string, token: string)
   const sample = (): InstanceSample => {
     const s: InstanceSample = usage.sample();
     if (statements.size) s.statements = tidy(statements);
+    if (pending.size) s.after = tidy(pending);
     statements.clear();
+    pending.clear();
     return s;
   };
   await serveSamples(app.http!.port, sample);

@@ -135,7 +135,7 @@ for (const kind of dbs) {
       const answers = f.steps.filter((s) => /^\d+$/.test(s.label));
       const avg = (xs: number[]) => r2(xs.reduce((a, b) => a + b, 0) / xs.length);
       console.log(
-        `       statements per step (writes): ${f.steps.map((s) => `${s.label} ${s.statements} (${s.writes})`).join(", ")}; typed answers on average ${avg(answers.map((s) => s.statements))} (${avg(answers.map((s) => s.writes))} writes)`,
+        `       statements per step until its answer (writes)[+ after the answer]: ${f.steps.map((s) => `${s.label} ${s.statements} (${s.writes})${s.after ? ` [+${s.after}]` : ""}`).join(", ")}; typed answers on average ${avg(answers.map((s) => s.statements))} (${avg(answers.map((s) => s.writes))} writes)`,
       );
       const sizes = f.steps.map((s) => s.stateBytes);
       const last = f.steps.findLastIndex((s) => s.stateBytes > 0);

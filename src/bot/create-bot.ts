@@ -52,9 +52,11 @@ import { requestActionsFeature } from "./requests/actions.js";
 
 /**
  * Bump when a form's questions change shape: forms left open by older code are then discarded, and
- * the person's next answer is told so (src/bot/fallback.ts). 4: the removals asked by kind.
+ * the person's next answer is told so (src/bot/fallback.ts). 4: the removals asked by kind. 5: /baocao's
+ * send no longer asks the rights and the month's closing before storing (a form logged at the
+ * correction reason would replay those answers into the send).
  */
-export const FORM_STATE_VERSION = 4;
+export const FORM_STATE_VERSION = 5;
 
 /**
  * The kinds of update the handlers below use, asked of Telegram (setWebhook,

@@ -180,6 +180,17 @@ export function filingRefusal(actor: Actor, delegated: ReadonlySet<number>, unit
 }
 
 /**
+ * The same answer as filingUnits gives for one branch, from the person's roles in that branch alone
+ * (filing comes from no role elsewhere) and whether a delegation is in force there: what a
+ * submission's transaction reads (src/store/report-filing.ts).
+ */
+export function filingRefusalByRoles(roles: readonly Role[], delegated: boolean): Refusal | undefined {
+  const unitId = 0;
+  const memberships = roles.map((role) => ({ unitId, unitCode: "", unitName: "", role }));
+  return refusal({ telegramId: 0, isAdmin: false, memberships }, Action.FILE, { unitId, ancestors: [], delegated });
+}
+
+/**
  * The ids of the units of a tree where the person may do `action`, or "all" for an
  * administrator where administrators may: what /choduyet reviews, and the scope of a
  * committee's views.

@@ -1,8 +1,10 @@
 // The one writer of the queue: a JobRun under the occasion's key and one PENDING
 // Delivery per recipient. The key is unique, so queueing the same occasion twice
 // (a restart, a second instance, a form replayed) keeps the first.
-import type { Db } from "../db/client.js";
+import type { Db, Driver } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
+import type { Statement } from "../store/driver-transaction.js";
+import { stamp } from "../store/update-claims.js";
 import { DeliveryStatus } from "./status.js";
 
 type Writer = Db | Prisma.TransactionClient;
@@ -43,6 +45,32 @@ export async function enqueue(tx: Writer, job: NewJob, recipients: Recipient[]):
       updatedAt: now,
     })),
   });
+}
+
+/**
+ * The same writes as `enqueue` (a job not finished, with recipients) as the driver's statements, for a
+ * transaction sent without Prisma (src/store/driver-transaction.ts): the job, then its deliveries in one.
+ */
+export function enqueueStatements(driver: Driver, job: NewJob, recipients: Recipient[]): Statement[] {
+  const now = stamp(driver, job.now);
+  const deliveries = recipients.map(() => "(?, ?, ?, ?, 0, 0, ?)").join(", ");
+  return [
+    {
+      name: "job-insert",
+      text: `INSERT INTO "JobRun" ("occasion", "kind", "payload", "dueAt", "plannedAt") VALUES (?, ?, ?, ?, ?)`,
+      args: [job.occasion, job.kind, JSON.stringify(job.payload), stamp(driver, job.dueAt), now],
+    },
+    ...(recipients.length === 0
+      ? []
+      : [
+          {
+            // One text (and prepared statement) per number of recipients: a branch has a handful of reviewers.
+            name: `deliveries-insert-${recipients.length}`,
+            text: `INSERT INTO "Delivery" ("occasion", "chatId", "payload", "status", "attempts", "sentParts", "updatedAt") VALUES ${deliveries}`,
+            args: recipients.flatMap((r) => [job.occasion, r.chatId, r.payload === undefined ? "{}" : JSON.stringify(r.payload), DeliveryStatus.PENDING, now]),
+          },
+        ]),
+  ];
 }
 
 /** Several jobs of one recipient each, in two statements: start-up's refresh of every person's menu. */

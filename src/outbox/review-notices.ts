@@ -1,11 +1,12 @@
 // Review cards and decision notices go through the same queue as reminders,
 // written in the transaction that stores the record or the decision: a
 // submission is never without its cards, a card never sent twice.
-import type { Db } from "../db/client.js";
+import type { Db, Driver } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import type { RecordRef } from "../domain/review.js";
 import { Role } from "../domain/roles.js";
-import { enqueue } from "./enqueue.js";
+import type { Statement } from "../store/driver-transaction.js";
+import { enqueue, enqueueStatements, type NewJob } from "./enqueue.js";
 import { JobKind, type RecordJobPayload } from "./job-kinds.js";
 
 type Tx = Prisma.TransactionClient;
@@ -14,12 +15,23 @@ export const REVIEW_JOB = JobKind.REVIEW;
 export const RETURNED_JOB = JobKind.RETURNED;
 export const APPROVED_JOB = JobKind.APPROVED;
 
+/** A record's job of `kind`: one occasion per record, so it is queued once whoever queues it. */
+function recordJob(kind: string, record: RecordRef, now: Date): NewJob {
+  return { occasion: `${kind}:${record.kind}:${record.id}`, kind, payload: { record } satisfies RecordJobPayload, dueAt: now, now };
+}
+
 async function queue(tx: Tx, kind: string, record: RecordRef, chatIds: bigint[], now: Date): Promise<void> {
   const unique = [...new Set(chatIds)];
   if (unique.length === 0) return;
-  const job = { occasion: `${kind}:${record.kind}:${record.id}`, kind, payload: { record } satisfies RecordJobPayload, dueAt: now, now };
-  await enqueue(tx, job, unique.map((chatId) => ({ chatId })));
+  await enqueue(tx, recordJob(kind, record, now), unique.map((chatId) => ({ chatId })));
 }
+
+/** queueReviewCards as the driver's statements, `chatIds` read in the same transaction (src/store/reviewers.ts REVIEWERS_SQL): none without reviewers. */
+export function reviewCardStatements(driver: Driver, record: RecordRef & { unitId: number }, chatIds: bigint[], now: Date): Statement[] {
+  const unique = [...new Set(chatIds)];
+  return unique.length === 0 ? [] : enqueueStatements(driver, recordJob(REVIEW_JOB, record, now), unique.map((chatId) => ({ chatId })));
+}
+
 
 /**
  * Queues a card for every committee member above the branch (a new or amended version to review),

@@ -5,9 +5,11 @@
 // comes next if that never happens (a crash): every start, every scheduler tick
 // and every digest read pays what is owed first. Paying deletes the owed row in
 // the transaction that rewrites the rows, so each owed refresh is paid once.
-import { providerOf, type Db, type Provider } from "../db/client.js";
+import { providerOf, type Db, type Driver, type Provider } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import { refreshBranchMonths } from "./branch-months.js";
+import type { Statement } from "./driver-transaction.js";
+import { stamp } from "./update-claims.js";
 
 /**
  * Records, in the caller's transaction, that a branch's rows for `year` are owed a refresh.
@@ -21,6 +23,15 @@ export async function oweDigestRefresh(tx: Prisma.TransactionClient, unitId: num
     update: { owedAt: now },
     select: { unitId: true },
   });
+}
+
+/** oweDigestRefresh as a driver's statement, for a transaction sent without Prisma (src/store/driver-transaction.ts). */
+export function oweDigestRefreshStatement(driver: Driver, unitId: number, year: number, now: Date): Statement {
+  return {
+    name: "digest-owe",
+    text: `INSERT INTO "DigestRefresh" ("unitId", "year", "owedAt") VALUES (?, ?, ?) ON CONFLICT ("unitId", "year") DO UPDATE SET "owedAt" = excluded."owedAt"`,
+    args: [unitId, year, stamp(driver, now)],
+  };
 }
 
 /** Pays every refresh owed now; returns how many this call paid (another payer's are not counted). */

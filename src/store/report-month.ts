@@ -70,9 +70,3 @@ export async function readReportMonth(db: Db, unitId: number, p: Period): Promis
   const previous = rows.find((r) => r.which === "previous");
   return { existing: current ? storedOf(current) : null, previous: previous ? storedOf(previous) : null, closed: Number(rows[0]?.closed ?? 0) === 1 };
 }
-
-/** Whether a lock on the branch or above closes the month, in one statement (locks.ts isMonthClosed's two, outside a transaction). */
-export async function readMonthClosed(db: Db, unitId: number, p: Period): Promise<boolean> {
-  const [row] = await run(await driverOf(db), "month-closed", `WITH RECURSIVE ${CHAIN} SELECT ${CLOSED} AS "closed"`, [unitId, p.year, p.month]);
-  return Number(row?.closed ?? 0) === 1;
-}

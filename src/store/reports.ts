@@ -1,7 +1,10 @@
-import type { Db } from "../db/client.js";
+import type { Db, Driver } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
 import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
+import { REPORT_FIELDS } from "../domain/report-fields.js";
+import { flag, type Statement } from "./driver-transaction.js";
+import { stamp } from "./update-claims.js";
 import { displayName, NAME_FIELDS } from "./users.js";
 import { COHORT_FIELDS, FIGURE_FIELDS } from "./report-columns.js";
 
@@ -44,35 +47,52 @@ export interface ReportKey {
   month: number;
 }
 
-/** The versions of one month's report, for writeNextVersion (src/store/versioning.ts): the current number, and marking it replaced. */
-export function reportVersions(key: ReportKey, now: Date) {
+/** One version of a month's report, as written. */
+export interface ReportVersion extends ReportKey {
+  version: number;
+  figures: ReportFigures;
+  late: boolean;
+  userId: number;
+  now: Date;
+  /** Why a closed month changes (src/store/locks.ts); marks the version a late correction. */
+  correctionReason: string | null;
+}
+
+/** The version a month's report stands at, as a driver's statement reads it with other things (src/store/report-filing.ts): "version", ≤ 1 row. */
+export const CURRENT_VERSION_SQL = `SELECT "version" FROM "Report" WHERE "unitId" = ? AND "year" = ? AND "month" = ? AND "supersededAt" IS NULL`;
+
+/** Marks the month's version `version` replaced (src/store/report-filing.ts). */
+export function supersedeStatement(driver: Driver, key: ReportKey, version: number, now: Date): Statement {
   return {
-    currentVersion: async (tx: Prisma.TransactionClient) =>
-      (await tx.report.findFirst({ where: { ...key, supersededAt: null }, select: { version: true } }))?.version ?? 0,
-    supersede: (tx: Prisma.TransactionClient, version: number) => tx.report.updateMany({ where: { ...key, version }, data: { supersededAt: now } }),
+    name: "report-supersede",
+    text: `UPDATE "Report" SET "supersededAt" = ? WHERE "unitId" = ? AND "year" = ? AND "month" = ? AND "version" = ?`,
+    args: [stamp(driver, now), key.unitId, key.year, key.month, version],
   };
 }
 
-/** Writes one version of a month's report; returns its id. */
-export async function createReport(
-  tx: Prisma.TransactionClient,
-  input: ReportKey & {
-    version: number;
-    figures: ReportFigures;
-    late: boolean;
-    userId: number;
-    now: Date;
-    /** Why a closed month changes (src/store/locks.ts); marks the version a late correction. */
-    correctionReason: string | null;
-  },
-): Promise<number> {
-  const { unitId, year, month, figures } = input;
-  const correction = input.correctionReason ? { lateCorrection: true, correctionReason: input.correctionReason } : {};
-  const row = await tx.report.create({
-    data: { unitId, year, month, ...figures, ...correction, version: input.version, late: input.late, submittedById: input.userId, submittedAt: input.now },
-    select: { id: true },
-  });
-  return row.id;
+const INSERT_COLUMNS = ["unitId", "year", "month", "version", ...REPORT_FIELDS, "late", "submittedById", "submittedAt", "lateCorrection", "correctionReason"];
+
+/** Writes one version of a month's report; its one row's "id" is the version's id. */
+export function createReportStatement(driver: Driver, input: ReportVersion): Statement {
+  const { figures } = input;
+  // An empty reason is none.
+  const reason = input.correctionReason || null;
+  return {
+    name: "report-insert",
+    text: `INSERT INTO "Report" (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")}) RETURNING "id"`,
+    args: [
+      input.unitId,
+      input.year,
+      input.month,
+      input.version,
+      ...REPORT_FIELDS.map((k) => figures[k]),
+      flag(driver, input.late),
+      input.userId,
+      stamp(driver, input.now),
+      flag(driver, reason !== null),
+      reason,
+    ],
+  };
 }
 
 export async function yearReports(db: Db, unitId: number, year: number) {

@@ -63,3 +63,15 @@ export async function unreviewedBranches(db: Reader, rootId: number, units: read
   }
   return out;
 }
+
+/**
+ * Whom a branch's review cards go to, as reviewerChatIds (src/outbox/review-notices.ts) reads them,
+ * for a statement that reads them with other things (src/store/report-filing.ts): the committee
+ * members of the units in "up" (the branch's ancestors, a CTE that statement defines) who hold no
+ * secretary's or deputy's role in the branch. Its arguments: REVIEWERS_ARGS.
+ */
+export const REVIEWERS_SQL =
+  `SELECT p."telegramId" AS "telegramId" FROM "Membership" m JOIN "User" p ON p."id" = m."userId" ` +
+  `WHERE m."role" = ? AND m."unitId" IN (SELECT "id" FROM up) AND NOT EXISTS ` +
+  `(SELECT 1 FROM "Membership" o WHERE o."userId" = m."userId" AND o."unitId" = ? AND o."role" IN (?, ?))`;
+export const REVIEWERS_ARGS = (unitId: number) => [Role.COMMITTEE, unitId, Role.SECRETARY, Role.DEPUTY];

@@ -56,7 +56,7 @@ const HOLD_POLL_MS = 20;
 const ACCESS = `(SELECT "version" FROM "AccessVersion" WHERE "id" = 1)`;
 
 /** Both databases' placeholders: `?` on SQLite, `$n` on PostgreSQL, numbered in order of appearance. */
-function sql(driver: Driver, text: string): string {
+export function sql(driver: Driver, text: string): string {
   if (driver.kind === "sqlite") return text;
   let n = 0;
   return text.replace(/\?/g, () => `$${++n}`);
@@ -69,7 +69,7 @@ export function stamp(driver: Driver, at: Date): string {
 
 const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
-function sqliteStatement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+export function sqliteStatement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
   let cache = prepared.get(db);
   if (!cache) prepared.set(db, (cache = new Map()));
   let stmt = cache.get(text);

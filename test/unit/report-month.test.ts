@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dueRuleFor } from "../../src/store/deadlines.js";
-import { readMonthClosed, readReportMonth } from "../../src/store/report-month.js";
+import { readReportMonth } from "../../src/store/report-month.js";
 import { currentReport } from "../../src/store/reports.js";
 import { emptyFigures } from "../../src/domain/report.js";
 import { createI18n, translator } from "../../src/i18n.js";
@@ -86,13 +86,6 @@ describe("the month in one statement", () => {
     expect(await readReportMonth(m.db, ids.EMPTY!, { year: 2026, month: 10 })).toEqual({ existing: null, previous: null, closed: true });
     expect(await readReportMonth(m.db, ids.EMPTY!, { year: 2026, month: 9 })).toEqual({ existing: null, previous: null, closed: false });
     expect(await readReportMonth(m.db, ids.CB2!, { year: 2026, month: 9 })).toMatchObject({ existing: { figures: { candidates: 3 } }, previous: null, closed: true });
-  });
-
-  test("at send: closed by its own lock or one above, not by another branch's", async () => {
-    expect(await readMonthClosed(m.db, ids.CB!, { year: 2026, month: 10 })).toBe(true);
-    expect(await readMonthClosed(m.db, ids.CB!, { year: 2026, month: 9 })).toBe(false);
-    expect(await readMonthClosed(m.db, ids.CB2!, { year: 2026, month: 9 })).toBe(true);
-    expect(await readMonthClosed(m.db, ids.R!, { year: 2026, month: 10 })).toBe(true);
   });
 });
 

@@ -4,14 +4,13 @@ import { admittedTotal, emptyFigures, pipelineShortfall, type ReportFigures } fr
 import { REPORT_GROUPS } from "../../domain/report-fields.js";
 import { formatDate, formatDateTime } from "../../domain/time.js";
 import type { StoredReport } from "../../store/reports.js";
-import { fileReport, monthClosed, reportDueRule, reportMonth, type ReportMonth } from "../../usecases/report.js";
+import { fileReport, reportDueRule, reportMonth, type FiledReport, type ReportMonth } from "../../usecases/report.js";
 import type { AppDeps, FormContext, FormConversation } from "../context.js";
 import { FormSession } from "../forms/session.js";
 import type { KnownActors } from "../middleware/actor.js";
 import { summaryQuestion, typedReasonQuestion } from "../forms/questions.js";
 import { REASON_MIN } from "../../domain/review.js";
-import { needsCorrectionReason } from "../../domain/closing.js";
-import { refusalText, stillFiles, whoFiles } from "../forms/filer.js";
+import { refusalText, whoFiles } from "../forms/filer.js";
 import { askGroupFields, periodProblemText, periodQuestion, whichFieldQuestion, type EditableGroup } from "./questions.js";
 import { summaryText } from "../../messages/report-summary.js";
 
@@ -77,16 +76,18 @@ export function createReportForm(deps: AppDeps, actors?: KnownActors) {
         }
         continue;
       }
-      if (!(await stillFiles(form, deps, chosenUnit))) return;
-      // Asked again at send: the month may have been closed while the form was open.
-      const closed = await form.external(() => monthClosed(deps, chosenUnit.id, period));
-      const correctionReason = needsCorrectionReason(closed, baseVersion)
-        ? await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })))
-        : null;
-      // stillFiles asked before the reason; the use case asks again as the version is stored.
-      const result = await form.external(() =>
-        fileReport(deps, { telegramId: form.userId, userId, unitId: chosenUnit.id, period, figures, baseVersion, due, correctionReason }),
-      );
+      // The rights, the month's closing (maybe since the form opened) and the version are asked as the
+      // version is stored, not before: a closed month's amendment comes back once for its reason.
+      let correctionReason: string | null = null;
+      let result: FiledReport;
+      for (;;) {
+        const reason = correctionReason;
+        result = await form.external(() =>
+          fileReport(deps, { telegramId: form.userId, userId, unitId: chosenUnit.id, period, figures, baseVersion, due, correctionReason: reason }),
+        );
+        if (result.status !== "reason-needed") break;
+        correctionReason = await form.ask(typedReasonQuestion(t, t("report-ask-correction-reason", { period: formatPeriod(period), min: REASON_MIN })));
+      }
       if (result.status === "refused") return form.finish(refusalText(form, result.why, chosenUnit));
       if (result.status === "conflict") {
         const c = result.current;
