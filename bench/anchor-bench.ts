@@ -27,7 +27,7 @@ export interface TargetFigures {
   open: { rate: number; p50: number; p99: number; updates: number; slowest: Record<string, number> };
   /** Real bots: statements (and writes among them) per step of one form, the step's label first. */
   /** `statements`: until the step's answer; `after`: what it left for after (digest rows, review cards). */
-  steps?: { label: string; statements: number; writes: number; after: number; texts: string[]; stateBytes: number }[];
+  steps?: { label: string; statements: number; writes: number; after: number; texts: string[]; afterTexts: string[]; stateBytes: number }[];
   errors: string[];
 }
 
@@ -132,10 +132,11 @@ export async function anchorBench(kind: DbKind, opts: { concurrency: number; rou
         const sampled = await sample(t);
         const counted = sampled.statements ?? [];
         const texts = counted.flatMap(([text, c]) => Array<string>(c).fill(text));
-        const after = (sampled.after ?? []).reduce((n, [, c]) => n + c, 0);
+        const afterTexts = (sampled.after ?? []).flatMap(([text, c]) => Array<string>(c).fill(text));
+        const after = afterTexts.length;
         // The form's stored state after the step (what every later answer reads, parses and replays).
         const row = await db.conversationState.findUnique({ where: { key: String(s.id) }, select: { value: true } });
-        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, after, texts, stateBytes: row ? Buffer.byteLength(row.value) : 0 });
+        list.push({ label: label(what), statements: texts.length, writes: texts.filter(isWrite).length, after, texts, afterTexts, stateBytes: row ? Buffer.byteLength(row.value) : 0 });
       }
       await db.$disconnect();
       steps.set(t, list);

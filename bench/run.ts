@@ -143,7 +143,8 @@ for (const kind of dbs) {
       console.log(
         `       stored form state after each step (bytes): ${sizes.join(", ")}; about ${r1((sizes[last]! - sizes[firstAnswer]!) / Math.max(1, last - firstAnswer))} B more per step`,
       );
-      if (process.env.BENCH_SQL_COUNT) for (const s of f.steps) console.log(`         ${s.label}: ${s.texts.join(" | ")}`);
+      if (process.env.BENCH_SQL_COUNT)
+        for (const s of f.steps) console.log(`         ${s.label}: ${s.texts.join(" | ")}${s.afterTexts.length ? `\n           after the answer: ${s.afterTexts.join(" | ")}` : ""}`);
     }
   }
 }

@@ -89,7 +89,10 @@ export class Scheduler {
   /**
    * Sends what is queued now, without planning occasions. A kick during a run
    * makes the run go round once more, so nothing queued meanwhile waits for the
-   * next minute; the promise settles when nothing kicked before it is left.
+   * next minute; the promise settles when nothing kicked before it is left. Most kicks
+   * follow an update that queued nothing (a report with no reviewer, minutes): one read
+   * says so, and neither the lease nor the drain is taken then. What is queued afterwards
+   * kicks again; jobs left unfinished are finished by the next tick's drain.
    */
   kick(): Promise<void> {
     if (this.draining) {
@@ -99,6 +102,7 @@ export class Scheduler {
     this.draining = (async () => {
       do {
         this.drainAgain = false;
+        if (!(await this.sender.anythingToSend())) continue;
         const schedule = await loadSchedule(this.deps.db);
         await this.exclusive(() => this.drainLeased(schedule));
       } while (this.drainAgain);

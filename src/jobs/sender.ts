@@ -13,6 +13,7 @@ import { GrammyError, type Api } from "grammy";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
 import {
+  anyClaimable,
   claim,
   claimable,
   DEFAULT_LEASE_MS,
@@ -106,6 +107,11 @@ export class DeliverySender {
     }
     await finishJobs(this.db, (await context()).now);
     return result;
+  }
+
+  /** Whether a drain would find anything to send now (one cheap statement, no lease needed to ask). */
+  anythingToSend(): Promise<boolean> {
+    return anyClaimable(this.db, this.leaseMs);
   }
 
   private async deliver(c: RenderContext, d: QueuedDelivery, moot: SkipCheck): Promise<keyof DrainResult | "away" | "stop" | undefined> {

@@ -5,7 +5,9 @@
 //
 // updatedAt is the wall clock, whatever clock the rest of the bot runs on: a
 // lease is measured by it. sentAt and a job's finishedAt are the bot's time.
-import type { Db } from "../db/client.js";
+import { driverOf, type Db } from "../db/client.js";
+import { isoColumn, isoOf } from "../store/report-month.js";
+import { run, stamp } from "../store/update-claims.js";
 import type { JobRef } from "./job-kinds.js";
 import { DeliveryStatus, HELD, OPEN, type Outcome } from "./status.js";
 
@@ -27,26 +29,62 @@ export interface QueuedDelivery {
   job: JobRef;
 }
 
-/** The next deliveries after `afterId` a sender may claim: pending ones, and those whose holder's lease ran out. */
-export function claimable(db: Db, afterId: number, leaseMs: number): Promise<QueuedDelivery[]> {
-  return db.delivery.findMany({
-    where: {
-      id: { gt: afterId },
-      OR: [{ status: DeliveryStatus.PENDING }, { status: { in: [...HELD] }, updatedAt: { lt: new Date(Date.now() - leaseMs) } }],
-    },
-    orderBy: { id: "asc" },
-    take: BATCH,
-    include: { job: { select: { occasion: true, kind: true, dueAt: true, payload: true } } },
-  });
+/**
+ * The next deliveries after `afterId` a sender may claim: pending ones, and those whose holder's lease ran out.
+ * One prepared statement, its job joined (every drain reads at least one batch, and one more to find the end).
+ */
+export async function claimable(db: Db, afterId: number, leaseMs: number): Promise<QueuedDelivery[]> {
+  const driver = await driverOf(db);
+  const held = HELD.map(() => "?").join(", ");
+  const rows = await run(
+    driver,
+    "deliveries-claimable",
+    `SELECT d."id", d."status", ${isoColumn(driver, `d."updatedAt"`)} AS "updatedAt", d."chatId", d."payload", d."sentParts", d."attempts", d."occasion", ` +
+      `j."kind", ${isoColumn(driver, `j."dueAt"`)} AS "dueAt", j."payload" AS "jobPayload" ` +
+      `FROM "Delivery" d JOIN "JobRun" j ON j."occasion" = d."occasion" ` +
+      `WHERE d."id" > ? AND (d."status" = ? OR (d."status" IN (${held}) AND d."updatedAt" < ?)) ORDER BY d."id" LIMIT ${BATCH}`,
+    [afterId, DeliveryStatus.PENDING, ...HELD, stamp(driver, new Date(Date.now() - leaseMs))],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    status: String(r.status),
+    updatedAt: new Date(isoOf(r.updatedAt)),
+    chatId: BigInt(r.chatId as number | string | bigint),
+    payload: String(r.payload),
+    sentParts: Number(r.sentParts),
+    attempts: Number(r.attempts),
+    occasion: String(r.occasion),
+    job: { occasion: String(r.occasion), kind: String(r.kind), dueAt: new Date(isoOf(r.dueAt)), payload: String(r.jobPayload) },
+  }));
+}
+
+/**
+ * Whether any delivery is there for a sender to claim (claimable's condition, whatever the id):
+ * one prepared statement, so that a kick after an update that queued nothing costs only this
+ * (src/jobs/scheduler.ts kick) rather than the sender lease, a drain and its round of jobs.
+ */
+export async function anyClaimable(db: Db, leaseMs: number): Promise<boolean> {
+  const driver = await driverOf(db);
+  const held = HELD.map(() => "?").join(", ");
+  const rows = await run(
+    driver,
+    "delivery-any",
+    `SELECT 1 AS "one" FROM "Delivery" WHERE "status" = ? OR ("status" IN (${held}) AND "updatedAt" < ?) LIMIT 1`,
+    [DeliveryStatus.PENDING, ...HELD, stamp(driver, new Date(Date.now() - leaseMs))],
+  );
+  return rows.length > 0;
 }
 
 /** Claims `d` as it was read, counting an attempt; false when another process (or a retry racing a slow send) was first. */
 export async function claim(db: Db, d: Pick<QueuedDelivery, "id" | "status" | "updatedAt">): Promise<boolean> {
-  const claimed = await db.delivery.updateMany({
-    where: { id: d.id, status: d.status, updatedAt: d.updatedAt },
-    data: { status: DeliveryStatus.CLAIMED, attempts: { increment: 1 }, updatedAt: new Date() },
-  });
-  return claimed.count > 0;
+  const driver = await driverOf(db);
+  const rows = await run(
+    driver,
+    "delivery-claim",
+    `UPDATE "Delivery" SET "status" = ?, "attempts" = "attempts" + 1, "updatedAt" = ? WHERE "id" = ? AND "status" = ? AND "updatedAt" = ? RETURNING "id"`,
+    [DeliveryStatus.CLAIMED, stamp(driver, new Date()), d.id, d.status, stamp(driver, d.updatedAt)],
+  );
+  return rows.length > 0;
 }
 
 /** Taking over a delivery that died SENDING: the part in flight counts as sent (`sentParts` now includes it), with a note. */
@@ -56,7 +94,8 @@ export async function passInterruptedPart(db: Db, id: number, sentParts: number)
 
 /** Just before a request to Telegram: from now on a takeover assumes the part arrived. */
 export async function markSending(db: Db, id: number): Promise<void> {
-  await db.delivery.update({ where: { id }, data: { status: DeliveryStatus.SENDING, updatedAt: new Date() } });
+  const driver = await driverOf(db);
+  await run(driver, "delivery-sending", `UPDATE "Delivery" SET "status" = ?, "updatedAt" = ? WHERE "id" = ?`, [DeliveryStatus.SENDING, stamp(driver, new Date()), id]);
 }
 
 /** A part answered by Telegram with more to come: held again, `sentParts` recorded. */
@@ -66,16 +105,19 @@ export async function markPartSent(db: Db, id: number, sentParts: number): Promi
 
 /** The end of a delivery: SENT (with every part counted), SKIPPED or BLOCKED, with why. */
 export async function finish(db: Db, id: number, status: Outcome, now: Date, { error, sentParts }: { error?: string; sentParts?: number } = {}): Promise<void> {
-  await db.delivery.update({
-    where: { id },
-    data: {
-      status,
-      updatedAt: new Date(),
-      ...(status === DeliveryStatus.SENT ? { sentAt: now } : {}),
-      ...(error ? { error: error.slice(0, 500) } : {}),
-      ...(sentParts !== undefined ? { sentParts } : {}),
-    },
-  });
+  const driver = await driverOf(db);
+  // One text per combination of what is set (a prepared statement each): sentAt with SENT, an error, the parts.
+  const set = [`"status" = ?`, `"updatedAt" = ?`];
+  const args: unknown[] = [status, stamp(driver, new Date())];
+  const also = (column: string, value: unknown) => {
+    set.push(`"${column}" = ?`);
+    args.push(value);
+  };
+  if (status === DeliveryStatus.SENT) also("sentAt", stamp(driver, now));
+  if (error) also("error", error.slice(0, 500));
+  if (sentParts !== undefined) also("sentParts", sentParts);
+  const name = `delivery-finish-${status === DeliveryStatus.SENT ? "s" : ""}${error ? "e" : ""}${sentParts !== undefined ? "p" : ""}`;
+  await run(driver, name, `UPDATE "Delivery" SET ${set.join(", ")} WHERE "id" = ?`, [...args, id]);
 }
 
 /** Whether a failure of the attempt under way (claim counted it) is the last one allowed. */
@@ -101,11 +143,15 @@ export async function releaseForLater(db: Db, id: number, error: string): Promis
   });
 }
 
-/** Marks finished, at `now`, every job none of whose deliveries is still open. */
+/** Marks finished, at `now`, every job none of whose deliveries is still open: one prepared statement, whatever the number of jobs. */
 export async function finishJobs(db: Db, now: Date): Promise<void> {
-  const open = await db.jobRun.findMany({ where: { finishedAt: null }, select: { occasion: true } });
-  for (const j of open) {
-    const left = await db.delivery.count({ where: { occasion: j.occasion, status: { in: [...OPEN] } } });
-    if (left === 0) await db.jobRun.update({ where: { occasion: j.occasion }, data: { finishedAt: now } });
-  }
+  const driver = await driverOf(db);
+  const open = OPEN.map(() => "?").join(", ");
+  await run(
+    driver,
+    "jobs-finish",
+    `UPDATE "JobRun" SET "finishedAt" = ? WHERE "finishedAt" IS NULL ` +
+      `AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."occasion" = "JobRun"."occasion" AND d."status" IN (${open}))`,
+    [stamp(driver, now), ...OPEN],
+  );
 }

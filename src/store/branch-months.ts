@@ -2,7 +2,7 @@
 // month of a year, rewritten from the branch's records in the transaction that
 // changes them (a report, minutes, a review decision), and rebuilt for every
 // branch when the table is new. Digests read these rows (src/store/digest-sql.ts).
-import type { Db, Provider } from "../db/client.js";
+import type { Db, Driver, Provider } from "../db/client.js";
 import { pgLockKey } from "../db/pg-locks.js";
 import { Prisma } from "../db/generated/client.js";
 import type { DigestMeeting } from "../domain/branch-aggregates.js";
@@ -11,6 +11,7 @@ import { COHORTS, DIGEST_COUNT_FIELDS, reportField, type CohortField, type Diges
 import { ReviewState, type ReviewLabel } from "../domain/review.js";
 import { TotalsMode } from "../domain/review-totals.js";
 import type { Logger } from "../log.js";
+import type { Steps } from "./driver-transaction.js";
 import { REPORT_COUNTS } from "./report-columns.js";
 
 type Tx = Prisma.TransactionClient;
@@ -103,6 +104,19 @@ export async function refreshBranchMonths(tx: Tx, provider: Provider, unitId: nu
 }
 
 /**
+ * refreshBranchMonths as prepared statements of a driver's transaction (src/store/driver-transaction.ts),
+ * for the refresh a submission owes, paid right after its receipt: the rebuild's own statement scoped
+ * to the branch, so the rows are what a rebuild makes, computed in the database (no rows read into
+ * JavaScript), and three statements (four on PostgreSQL, with the same turn-taking lock).
+ */
+export function* refreshBranchMonthsSteps(driver: Driver, unitId: number, year: number): Steps<void> {
+  if (driver.kind === "postgresql") yield { name: "branch-month-lock", text: `SELECT pg_advisory_xact_lock(${pgLockKey("branch-month")}, CAST(? AS INTEGER))`, args: [unitId] };
+  yield { name: "branch-month-clear", text: `DELETE FROM "BranchMonth" WHERE "unitId" = ? AND "year" = ?`, args: [unitId, year] };
+  const rebuild = rebuildSql(year, unitId);
+  yield { name: "branch-month-rebuild-one", text: rebuild.sql, args: rebuild.values };
+}
+
+/**
  * Rewrites every branch's rows from the records, one year at a time, in the
  * database: the same arithmetic as branchMonths (src/domain/branch-month.ts),
  * written as one statement so that a country's records are read once instead
@@ -130,7 +144,9 @@ export async function rebuildBranchMonths(db: Db, provider: Provider): Promise<n
   return written;
 }
 
-function rebuildSql(year: number): Prisma.Sql {
+/** The year's rows of every branch, or of branch `unitId` only. */
+function rebuildSql(year: number, unitId?: number): Prisma.Sql {
+  const only = (column: string) => (unitId === undefined ? sql`` : sql` AND ${raw(column)} = ${unitId}`);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const columns: string[] = ["unitId", "year", "month", "reported", "late", "review"];
@@ -173,9 +189,9 @@ function rebuildSql(year: number): Prisma.Sql {
     INSERT INTO "BranchMonth" (${raw(columns.map((c) => `"${c}"`).join(", "))})
     WITH months("month") AS (VALUES ${months}),
     branches AS (
-      SELECT "unitId" FROM "Report" WHERE "year" = ${year}
+      SELECT "unitId" FROM "Report" WHERE "year" = ${year}${only(`"unitId"`)}
       UNION
-      SELECT "unitId" FROM "Meeting" WHERE "heldOn" >= ${from} AND "heldOn" <= ${to}
+      SELECT "unitId" FROM "Meeting" WHERE "heldOn" >= ${from} AND "heldOn" <= ${to}${only(`"unitId"`)}
     ),
     g AS (SELECT b."unitId", months."month" FROM branches b CROSS JOIN months),
     mt AS (
@@ -186,7 +202,7 @@ function rebuildSql(year: number): Prisma.Sql {
         SUM(CASE WHEN m."kind" = 'REGULAR' THEN 1 ELSE 0 END) AS regular,
         SUM(CASE WHEN m."kind" = 'THEMATIC' THEN 1 ELSE 0 END) AS thematic
       FROM "Meeting" m
-      WHERE m."supersededAt" IS NULL AND m."heldOn" >= ${from} AND m."heldOn" <= ${to}
+      WHERE m."supersededAt" IS NULL AND m."heldOn" >= ${from} AND m."heldOn" <= ${to}${only(`m."unitId"`)}
       GROUP BY m."unitId", CAST(substr(m."heldOn", 6, 2) AS INTEGER)
     )
     SELECT ${join(values)}

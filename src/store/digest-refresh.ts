@@ -5,11 +5,11 @@
 // comes next if that never happens (a crash): every start, every scheduler tick
 // and every digest read pays what is owed first. Paying deletes the owed row in
 // the transaction that rewrites the rows, so each owed refresh is paid once.
-import { providerOf, type Db, type Driver, type Provider } from "../db/client.js";
+import { driverOf, type Db, type Driver } from "../db/client.js";
 import type { Prisma } from "../db/generated/client.js";
-import { refreshBranchMonths } from "./branch-months.js";
-import type { Statement } from "./driver-transaction.js";
-import { stamp } from "./update-claims.js";
+import { refreshBranchMonthsSteps } from "./branch-months.js";
+import { inDriverTransaction, type Statement, type Steps } from "./driver-transaction.js";
+import { run, stamp } from "./update-claims.js";
 
 /**
  * Records, in the caller's transaction, that a branch's rows for `year` are owed a refresh.
@@ -34,20 +34,28 @@ export function oweDigestRefreshStatement(driver: Driver, unitId: number, year: 
   };
 }
 
-/** Pays every refresh owed now; returns how many this call paid (another payer's are not counted). */
-export async function payDigestRefreshes(db: Db, provider: Provider = providerOf(db)): Promise<number> {
-  const owed = await db.digestRefresh.findMany({ select: { unitId: true, year: true } });
+/**
+ * Pays every refresh owed now; returns how many this call paid (another payer's are not counted).
+ * Through the driver's prepared statements (it runs right after every submission's receipt): one
+ * read of what is owed, then for each a transaction that deletes its row and, if it was still
+ * there, rewrites the branch's rows for the year in the database (refreshBranchMonthsSteps).
+ */
+export async function payDigestRefreshes(db: Db): Promise<number> {
+  const driver = await driverOf(db);
+  const owed = await run(driver, "digest-owed", `SELECT "unitId", "year" FROM "DigestRefresh" ORDER BY "unitId", "year"`, []);
   let paid = 0;
-  for (const { unitId, year } of owed) {
-    const done = await db.$transaction(async (tx) => {
-      // Gone: another payer (a kick, a tick, another instance) took it first.
-      if ((await tx.digestRefresh.deleteMany({ where: { unitId, year } })).count === 0) return false;
-      await refreshBranchMonths(tx, provider, unitId, year);
-      return true;
-    });
-    if (done) paid++;
+  for (const row of owed) {
+    if (await inDriverTransaction(driver, () => payOne(driver, Number(row.unitId), Number(row.year)))) paid++;
   }
   return paid;
+}
+
+function* payOne(driver: Driver, unitId: number, year: number): Steps<boolean> {
+  const taken = yield { name: "digest-take", text: `DELETE FROM "DigestRefresh" WHERE "unitId" = ? AND "year" = ? RETURNING "unitId"`, args: [unitId, year] };
+  // Gone: another payer (a kick, a tick, another instance) took it first.
+  if (taken.length === 0) return false;
+  yield* refreshBranchMonthsSteps(driver, unitId, year);
+  return true;
 }
 
 /**

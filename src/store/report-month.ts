@@ -20,11 +20,11 @@ const CHAIN = `up("id", "depth") AS (
 const CLOSED = `CASE WHEN EXISTS (SELECT 1 FROM "PeriodLock" l WHERE l."unitId" IN (SELECT "id" FROM up) AND l."year" = ? AND l."month" = ?) THEN 1 ELSE 0 END`;
 
 /** A DateTime as an ISO string: PostgreSQL's TIMESTAMP(3) holds UTC without a zone, which pg would read as local time. */
-function isoColumn(driver: Driver, column: string): string {
+export function isoColumn(driver: Driver, column: string): string {
   return driver.kind === "postgresql" ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column;
 }
 
-function isoOf(value: unknown): string {
+export function isoOf(value: unknown): string {
   return new Date(typeof value === "bigint" ? Number(value) : (value as string | number)).toISOString();
 }
 

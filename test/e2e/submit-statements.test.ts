@@ -16,6 +16,8 @@ interface Sent {
 
 let h: Harness;
 const sent: Sent[] = [];
+/** How many statements had been sent when the last update was done: what comes later is what it left for after its receipt. */
+let atUpdateEnd = 0;
 let undo: () => void = () => {};
 
 /** Counts every statement the app's driver sends: better-sqlite3's statements, or pg's queries. */
@@ -36,7 +38,7 @@ async function countStatements(): Promise<() => void> {
 }
 
 beforeAll(async () => {
-  h = await Harness.start({ now: "2026-11-03T09:00:00+07:00" });
+  h = await Harness.start({ now: "2026-11-03T09:00:00+07:00", afterUpdate: () => void (atUpdateEnd = sent.length) });
   await freshSecretary(h); // builds DU-SGD
   const code = await inviteLink(h.admin(), "DU-SGD");
   const reviewer: TestUser = h.user(8201, "Cúc", "Đỗ");
@@ -54,6 +56,11 @@ function shape(text: string): string {
   if (write) return `${write[1]!.split(" ")[0]!.toUpperCase()} ${write[2]}`;
   return /^(WITH|SELECT)\b/i.test(text) ? "SELECT" : text.split(/\s/)[0]!.toUpperCase();
 }
+
+/** A statement the Prisma client wrote: it names columns with their schema and table (`main`.`Report`.`id`, "s"."Report"."id"). */
+const byPrisma = (text: string) => /[`"]\w+[`"]\.[`"]\w+[`"]\.[`"]\w+[`"]/.test(text);
+/** The table a Prisma statement reads or writes. */
+const tableOf = (text: string) => /(?:FROM|INTO|UPDATE)\s+[`"]\w+[`"]\.[`"](\w+)[`"]/.exec(text)?.[1] ?? "?";
 
 /** Until nothing is sent for 100 ms: what an earlier send left for after its receipt (the card, the digest rows) is over. */
 async function idle(): Promise<void> {
@@ -98,5 +105,28 @@ describe("a report's send", () => {
     const { before, transaction } = await sendPress(secretary);
     expect(before).toEqual(["SELECT"]);
     expect(transaction).toEqual(["BEGIN", "SELECT", "UPDATE Report", "INSERT Report", "INSERT JobRun", "INSERT Delivery", "INSERT DigestRefresh", "COMMIT"]);
+  });
+
+  test("after the receipt: the owed refresh in one transaction of prepared statements, the drain's own through the driver, a kick with nothing to send one read", async () => {
+    const { secretary } = await freshSecretary(h);
+    await fillReport(secretary, "Tháng 10/2026", TYPICAL_ANSWERS);
+    await sendPress(secretary);
+    await idle();
+    const pg = (await driverOf(h.app.db)).kind === "postgresql";
+    // Another instance's presence is looked at on a timer of its own: not this update's.
+    const after = sent.slice(atUpdateEnd).map((x) => x.text).filter((t) => !t.includes("InstancePresence"));
+    // The refresh the report owed: its row read, then deleted with the branch's rows rewritten by the rebuild's statement.
+    const digest = after.filter((t) => /DigestRefresh|BranchMonth|pg_advisory/.test(t));
+    expect(digest.map(shape)).toEqual(["SELECT", "DELETE DigestRefresh", ...(pg ? ["SELECT"] : []), "DELETE BranchMonth", "INSERT BranchMonth"]);
+    expect(digest.filter(byPrisma)).toEqual([]);
+    // Prisma's only for rendering the card (and the schedule it is rendered with); the drain's claims, records and jobs are prepared statements.
+    expect(after.filter(byPrisma).map(tableOf).sort()).toEqual(["Delegation", "Report", "Setting", "Unit", "User", "User"]);
+    // 28 on SQLite (29 on PostgreSQL) before: the refresh through Prisma (its rows computed in JavaScript), the drain's claims, and a job round of three.
+    expect(after).toHaveLength(pg ? 24 : 23);
+
+    // Nothing left to send: one read, no lease, no drain.
+    const from = sent.length;
+    await h.app.scheduler.kick();
+    expect(sent.slice(from).map((x) => x.text).filter((t) => !t.includes("InstancePresence")).map(shape)).toEqual(["SELECT"]);
   });
 });
