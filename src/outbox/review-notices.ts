@@ -4,8 +4,9 @@
 import type { Db, Driver } from "../db/client.js";
 import { Prisma } from "../db/generated/client.js";
 import type { RecordRef } from "../domain/review.js";
-import { Role } from "../domain/roles.js";
 import type { Statement } from "../store/driver-transaction.js";
+import { REVIEWERS_ARGS, REVIEWERS_SQL } from "../store/reviewers.js";
+import { prismaSql, UNIT_CHAIN } from "../store/units.js";
 import { enqueue, enqueueStatements, type NewJob } from "./enqueue.js";
 import { JobKind, type RecordJobPayload } from "./job-kinds.js";
 
@@ -32,7 +33,6 @@ export function reviewCardStatements(driver: Driver, record: RecordRef & { unitI
   return unique.length === 0 ? [] : enqueueStatements(driver, recordJob(REVIEW_JOB, record, now), unique.map((chatId) => ({ chatId })));
 }
 
-
 /**
  * Queues a card for every committee member above the branch (a new or amended version to review),
  * but not for its own secretary or deputy: they may not decide on it (src/domain/access.ts).
@@ -43,22 +43,13 @@ export async function queueReviewCards(tx: Tx, record: RecordRef & { unitId: num
 
 /**
  * The committee members above the branch who are not its own secretary or deputy: whom its review cards go to.
- * One statement (the branch's ancestors walked in the database), as it runs inside every submission's transaction.
+ * One statement (src/store/reviewers.ts REVIEWERS_SQL, the one a report's submission reads too), as it runs
+ * inside every submission's transaction.
  */
 export async function reviewerChatIds(tx: Tx | Db, unitId: number): Promise<bigint[]> {
-  const rows = await tx.$queryRaw<{ telegramId: bigint | number | string }[]>(Prisma.sql`
-    WITH RECURSIVE up("id", "depth") AS (
-      SELECT "parentId", 1 FROM "Unit" WHERE "id" = ${unitId} AND "parentId" IS NOT NULL
-      UNION ALL
-      -- The tree is a handful of levels deep; the bound stops a cycle (as ancestorsOf does).
-      SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50
-    )
-    SELECT DISTINCT p."telegramId" AS "telegramId"
-    FROM "Membership" m JOIN "User" p ON p."id" = m."userId"
-    WHERE m."role" = ${Role.COMMITTEE} AND m."unitId" IN (SELECT "id" FROM up)
-      AND NOT EXISTS (
-        SELECT 1 FROM "Membership" o
-        WHERE o."userId" = m."userId" AND o."unitId" = ${unitId} AND o."role" IN (${Role.SECRETARY}, ${Role.DEPUTY}))`);
+  const rows = await tx.$queryRaw<{ telegramId: bigint | number | string }[]>(
+    prismaSql(`WITH RECURSIVE ${UNIT_CHAIN} ${REVIEWERS_SQL}`, [unitId, ...REVIEWERS_ARGS(unitId)]),
+  );
   return [...new Set(rows.map((r) => BigInt(r.telegramId)))];
 }
 

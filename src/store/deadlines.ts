@@ -6,7 +6,7 @@ import { distinctRules, dueRulesOf, isDueRule, type DueRule } from "../domain/de
 import { treeRule } from "../domain/schedule.js";
 import { audit } from "./audit.js";
 import { SCHEDULE_KEY, scheduleOf } from "./settings.js";
-import { unitTree } from "./units.js";
+import { UNIT_CHAIN, unitTree } from "./units.js";
 import { run } from "./update-claims.js";
 
 const PREFIX = "deadline.";
@@ -42,10 +42,7 @@ export async function dueRuleFor(db: Db, unitId: number): Promise<DueRule> {
   const rows = await run(
     await driverOf(db),
     "due-rule",
-    `WITH RECURSIVE up("id", "depth") AS (` +
-      `SELECT CAST(? AS INTEGER), 0 UNION ALL ` +
-      // The tree is a handful of levels deep; the bound stops a cycle, as ancestorsOf's.
-      `SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50) ` +
+    `WITH RECURSIVE ${UNIT_CHAIN} ` +
       `SELECT s."value", up."depth", up."id" FROM up JOIN "Setting" s ON s."key" = ? || CAST(up."id" AS TEXT) ` +
       `UNION ALL SELECT "value", NULL, NULL FROM "Setting" WHERE "key" = ?`,
     [unitId, PREFIX, SCHEDULE_KEY],

@@ -13,6 +13,7 @@ import { oweDigestRefreshStatement } from "./digest-refresh.js";
 import { inDriverTransaction, isUniqueViolation, type Row, type Statement, type Steps } from "./driver-transaction.js";
 import { createReportStatement, CURRENT_VERSION_SQL, supersedeStatement, type ReportKey } from "./reports.js";
 import { REVIEWERS_ARGS, REVIEWERS_SQL } from "./reviewers.js";
+import { UNIT_CHAIN } from "./units.js";
 
 /** What the rules are asked about, read in the transaction that stores the version. */
 export interface FilingFacts {
@@ -55,16 +56,13 @@ function factsStatement(v: VersionToFile): Statement {
   return {
     name: "report-file-facts",
     text:
-      `WITH RECURSIVE up("id", "depth") AS (` +
-      `SELECT "parentId", 1 FROM "Unit" WHERE "id" = ? AND "parentId" IS NOT NULL UNION ALL ` +
-      // The tree is a handful of levels deep; the bound stops a cycle (as ancestorsOf does).
-      `SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50) ` +
+      `WITH RECURSIVE ${UNIT_CHAIN} ` +
       `SELECT 'role' AS "kind", m."role" AS "text", CAST(NULL AS BIGINT) AS "num" FROM "Membership" m JOIN "User" p ON p."id" = m."userId" ` +
       `WHERE p."telegramId" = ? AND m."unitId" = ? ` +
       `UNION ALL SELECT 'delegated', NULL, NULL FROM "Delegation" d ` +
       `WHERE d."unitId" = ? AND d."revokedAt" IS NULL AND d."startsOn" <= ? AND (d."endsOn" IS NULL OR d."endsOn" >= ?) ` +
       `UNION ALL SELECT 'version', NULL, c."version" FROM (${CURRENT_VERSION_SQL}) c ` +
-      `UNION ALL SELECT 'closed', NULL, NULL FROM "PeriodLock" l WHERE (l."unitId" = ? OR l."unitId" IN (SELECT "id" FROM up)) AND l."year" = ? AND l."month" = ? ` +
+      `UNION ALL SELECT 'closed', NULL, NULL FROM "PeriodLock" l WHERE l."unitId" IN (SELECT "id" FROM up) AND l."year" = ? AND l."month" = ? ` +
       `UNION ALL SELECT 'reviewer', NULL, r."telegramId" FROM (${REVIEWERS_SQL}) r`,
     args: [
       v.unitId,
@@ -73,10 +71,10 @@ function factsStatement(v: VersionToFile): Statement {
       v.unitId,
       v.today,
       v.today,
+      // The current version, then the locks on the chain.
       v.unitId,
       v.year,
       v.month,
-      v.unitId,
       v.year,
       v.month,
       ...REVIEWERS_ARGS(v.unitId),

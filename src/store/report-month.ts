@@ -8,14 +8,9 @@ import type { Period } from "../domain/period.js";
 import type { ReportFigures } from "../domain/report.js";
 import { REPORT_FIELDS, STORED_COUNT_FIELDS } from "../domain/report-fields.js";
 import type { StoredReport } from "./reports.js";
+import { UNIT_CHAIN } from "./units.js";
 import { run } from "./update-claims.js";
 import { displayName } from "./users.js";
-
-/** The branch and every unit above it (the tree is a handful of levels deep; the bound stops a cycle, as ancestorsOf's). */
-const CHAIN = `up("id", "depth") AS (
-  SELECT CAST(? AS INTEGER), 0
-  UNION ALL
-  SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50)`;
 
 const CLOSED = `CASE WHEN EXISTS (SELECT 1 FROM "PeriodLock" l WHERE l."unitId" IN (SELECT "id" FROM up) AND l."year" = ? AND l."month" = ?) THEN 1 ELSE 0 END`;
 
@@ -33,7 +28,7 @@ const COUNTS: ReadonlySet<string> = new Set(STORED_COUNT_FIELDS);
 function monthStatement(driver: Driver): string {
   const figures = REPORT_FIELDS.map((f) => `r."${f}"`).join(", ");
   return (
-    `WITH RECURSIVE ${CHAIN} ` +
+    `WITH RECURSIVE ${UNIT_CHAIN} ` +
     `SELECT w."which", ${CLOSED} AS "closed", r."version", ${isoColumn(driver, `r."submittedAt"`)} AS "submittedAt", r."late", ${figures}, ` +
     `p."firstName", p."lastName", p."fullName", p."position" ` +
     `FROM (SELECT 'current' AS "which" UNION ALL SELECT 'previous') w ` +

@@ -65,13 +65,13 @@ export async function unreviewedBranches(db: Reader, rootId: number, units: read
 }
 
 /**
- * Whom a branch's review cards go to, as reviewerChatIds (src/outbox/review-notices.ts) reads them,
- * for a statement that reads them with other things (src/store/report-filing.ts): the committee
- * members of the units in "up" (the branch's ancestors, a CTE that statement defines) who hold no
- * secretary's or deputy's role in the branch. Its arguments: REVIEWERS_ARGS.
+ * Whom a branch's review cards go to (src/outbox/review-notices.ts reviewerChatIds, and the
+ * submission's own read, src/store/report-filing.ts): the committee members of the units above the
+ * branch, in "up" (UNIT_CHAIN of the branch, which the statement defines), who hold no secretary's or
+ * deputy's role in the branch itself. Its arguments: REVIEWERS_ARGS.
  */
 export const REVIEWERS_SQL =
   `SELECT p."telegramId" AS "telegramId" FROM "Membership" m JOIN "User" p ON p."id" = m."userId" ` +
-  `WHERE m."role" = ? AND m."unitId" IN (SELECT "id" FROM up) AND NOT EXISTS ` +
+  `WHERE m."role" = ? AND m."unitId" IN (SELECT "id" FROM up WHERE "depth" > 0) AND NOT EXISTS ` +
   `(SELECT 1 FROM "Membership" o WHERE o."userId" = m."userId" AND o."unitId" = ? AND o."role" IN (?, ?))`;
 export const REVIEWERS_ARGS = (unitId: number) => [Role.COMMITTEE, unitId, Role.SECRETARY, Role.DEPUTY];

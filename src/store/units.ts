@@ -80,17 +80,23 @@ export function unitTree(db: Db): Promise<{ id: number; parentId: number | null 
   return db.unit.findMany({ select: { id: true, parentId: true } });
 }
 
+/**
+ * A recursive CTE `up("id", "depth")`: the unit (depth 0, its id the one `?` argument) and every unit
+ * above it, each with how far up it sits, for one statement however deep the unit sits (after
+ * `WITH RECURSIVE`). The tree is a handful of levels deep; the bound stops a cycle.
+ */
+export const UNIT_CHAIN =
+  `up("id", "depth") AS (SELECT CAST(? AS INTEGER), 0 UNION ALL ` +
+  `SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50)`;
+
+/** A statement written with `?` placeholders (the driver's, as UNIT_CHAIN) as Prisma's tagged SQL, for either database. */
+export function prismaSql(text: string, args: readonly unknown[]): Prisma.Sql {
+  return Prisma.sql(text.split("?"), ...args);
+}
+
 /** Ids of the unit's parent, grandparent, and so on up to the root. */
 export async function ancestorsOf(db: Db | Prisma.TransactionClient, unitId: number): Promise<number[]> {
-  // One statement however deep the unit sits (a form's send asks it, a submission's transaction too).
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(Prisma.sql`
-    WITH RECURSIVE up("id", "depth") AS (
-      SELECT "parentId", 1 FROM "Unit" WHERE "id" = ${unitId} AND "parentId" IS NOT NULL
-      UNION ALL
-      -- The tree is a handful of levels deep (Đảng ủy → đảng bộ cơ sở → chi bộ); the bound stops a cycle.
-      SELECT u."parentId", up."depth" + 1 FROM "Unit" u JOIN up ON u."id" = up."id" WHERE u."parentId" IS NOT NULL AND up."depth" < 50
-    )
-    SELECT "id" FROM up ORDER BY "depth"`);
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>(prismaSql(`WITH RECURSIVE ${UNIT_CHAIN} SELECT "id" FROM up WHERE "depth" > 0 ORDER BY "depth"`, [unitId]));
   return rows.map((r) => Number(r.id));
 }
 
