@@ -5,9 +5,8 @@
 //
 // updatedAt is the wall clock, whatever clock the rest of the bot runs on: a
 // lease is measured by it. sentAt and a job's finishedAt are the bot's time.
-import { driverOf, type Db } from "../db/client.js";
-import { isoColumn, isoOf } from "../store/report-month.js";
-import { run, stamp } from "../store/update-claims.js";
+import { driverOf, type Db, type Driver } from "../db/client.js";
+import { isoColumn, isoOf, run, stamp } from "../store/update-claims.js";
 import type { JobRef } from "./job-kinds.js";
 import { DeliveryStatus, HELD, OPEN, type Outcome } from "./status.js";
 
@@ -29,21 +28,30 @@ export interface QueuedDelivery {
   job: JobRef;
 }
 
+/** Claimable: pending, or held by a holder whose lease ran out (`d`: the table's alias, with its dot). */
+function claimableWhere(driver: Driver, leaseMs: number, d = ""): { text: string; args: unknown[] } {
+  const held = HELD.map(() => "?").join(", ");
+  return {
+    text: `(${d}"status" = ? OR (${d}"status" IN (${held}) AND ${d}"updatedAt" < ?))`,
+    args: [DeliveryStatus.PENDING, ...HELD, stamp(driver, new Date(Date.now() - leaseMs))],
+  };
+}
+
 /**
  * The next deliveries after `afterId` a sender may claim: pending ones, and those whose holder's lease ran out.
  * One prepared statement, its job joined (every drain reads at least one batch, and one more to find the end).
  */
 export async function claimable(db: Db, afterId: number, leaseMs: number): Promise<QueuedDelivery[]> {
   const driver = await driverOf(db);
-  const held = HELD.map(() => "?").join(", ");
+  const where = claimableWhere(driver, leaseMs, "d.");
   const rows = await run(
     driver,
     "deliveries-claimable",
     `SELECT d."id", d."status", ${isoColumn(driver, `d."updatedAt"`)} AS "updatedAt", d."chatId", d."payload", d."sentParts", d."attempts", d."occasion", ` +
       `j."kind", ${isoColumn(driver, `j."dueAt"`)} AS "dueAt", j."payload" AS "jobPayload" ` +
       `FROM "Delivery" d JOIN "JobRun" j ON j."occasion" = d."occasion" ` +
-      `WHERE d."id" > ? AND (d."status" = ? OR (d."status" IN (${held}) AND d."updatedAt" < ?)) ORDER BY d."id" LIMIT ${BATCH}`,
-    [afterId, DeliveryStatus.PENDING, ...HELD, stamp(driver, new Date(Date.now() - leaseMs))],
+      `WHERE d."id" > ? AND ${where.text} ORDER BY d."id" LIMIT ${BATCH}`,
+    [afterId, ...where.args],
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -65,13 +73,8 @@ export async function claimable(db: Db, afterId: number, leaseMs: number): Promi
  */
 export async function anyClaimable(db: Db, leaseMs: number): Promise<boolean> {
   const driver = await driverOf(db);
-  const held = HELD.map(() => "?").join(", ");
-  const rows = await run(
-    driver,
-    "delivery-any",
-    `SELECT 1 AS "one" FROM "Delivery" WHERE "status" = ? OR ("status" IN (${held}) AND "updatedAt" < ?) LIMIT 1`,
-    [DeliveryStatus.PENDING, ...HELD, stamp(driver, new Date(Date.now() - leaseMs))],
-  );
+  const where = claimableWhere(driver, leaseMs);
+  const rows = await run(driver, "delivery-any", `SELECT 1 AS "one" FROM "Delivery" WHERE ${where.text} LIMIT 1`, where.args);
   return rows.length > 0;
 }
 

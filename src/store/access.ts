@@ -7,21 +7,19 @@ import { refusal, type Action, type Refusal, type Target } from "../domain/acces
 import { todayIn } from "../domain/meeting.js";
 import type { Actor, Role } from "../domain/roles.js";
 import { delegatedUnitIds } from "./delegations.js";
-import { ancestorsOf } from "./units.js";
+import { ancestorsOf, prismaSql } from "./units.js";
 import { run } from "./update-claims.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
+/** A person's roles, with their units and User.id: one statement rather than Prisma's three for the nested select. */
+const ACTOR_SQL =
+  `SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId" ` +
+  `FROM "Membership" m JOIN "User" p ON p."id" = m."userId" JOIN "Unit" u ON u."id" = m."unitId" WHERE p."telegramId" = ? ORDER BY m."id"`;
+
+/** The person's roles, also inside a transaction (a decision checked against the roles of its moment). */
 export async function loadActor(db: Reader, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
-  // One statement rather than Prisma's three for the nested select: also inside a transaction.
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId"
-    FROM "Membership" m
-    JOIN "User" p ON p."id" = m."userId"
-    JOIN "Unit" u ON u."id" = m."unitId"
-    WHERE p."telegramId" = ${BigInt(telegramId)}
-    ORDER BY m."id"`);
-  return actorOf(telegramId, adminIds, rows);
+  return actorOf(telegramId, adminIds, await db.$queryRaw<Record<string, unknown>[]>(prismaSql(ACTOR_SQL, [BigInt(telegramId)])));
 }
 
 /**
@@ -29,14 +27,7 @@ export async function loadActor(db: Reader, telegramId: number, adminIds: readon
  * the bot several times as much): how the actor cache loads a person's roles (middleware/actor.ts).
  */
 export async function readActor(db: Db, telegramId: number, adminIds: readonly number[]): Promise<Actor> {
-  const rows = await run(
-    await driverOf(db),
-    "actor",
-    `SELECT m."role" AS "role", u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName", p."id" AS "userId" ` +
-      `FROM "Membership" m JOIN "User" p ON p."id" = m."userId" JOIN "Unit" u ON u."id" = m."unitId" WHERE p."telegramId" = ? ORDER BY m."id"`,
-    [BigInt(telegramId)],
-  );
-  return actorOf(telegramId, adminIds, rows);
+  return actorOf(telegramId, adminIds, await run(await driverOf(db), "actor", ACTOR_SQL, [BigInt(telegramId)]));
 }
 
 function actorOf(telegramId: number, adminIds: readonly number[], rows: Record<string, unknown>[]): Actor {

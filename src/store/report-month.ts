@@ -9,19 +9,10 @@ import type { ReportFigures } from "../domain/report.js";
 import { REPORT_FIELDS, STORED_COUNT_FIELDS } from "../domain/report-fields.js";
 import type { StoredReport } from "./reports.js";
 import { UNIT_CHAIN } from "./units.js";
-import { run } from "./update-claims.js";
+import { isoColumn, isoOf, run } from "./update-claims.js";
 import { displayName } from "./users.js";
 
 const CLOSED = `CASE WHEN EXISTS (SELECT 1 FROM "PeriodLock" l WHERE l."unitId" IN (SELECT "id" FROM up) AND l."year" = ? AND l."month" = ?) THEN 1 ELSE 0 END`;
-
-/** A DateTime as an ISO string: PostgreSQL's TIMESTAMP(3) holds UTC without a zone, which pg would read as local time. */
-export function isoColumn(driver: Driver, column: string): string {
-  return driver.kind === "postgresql" ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column;
-}
-
-export function isoOf(value: unknown): string {
-  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number)).toISOString();
-}
 
 const COUNTS: ReadonlySet<string> = new Set(STORED_COUNT_FIELDS);
 

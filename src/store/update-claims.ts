@@ -67,6 +67,15 @@ export function stamp(driver: Driver, at: Date): string {
   return driver.kind === "sqlite" ? at.toISOString().replace("Z", "+00:00") : at.toISOString();
 }
 
+/** A DateTime as an ISO string: PostgreSQL's TIMESTAMP(3) holds UTC without a zone, which pg would read as local time. */
+export function isoColumn(driver: Driver, column: string): string {
+  return driver.kind === "postgresql" ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : column;
+}
+
+export function isoOf(value: unknown): string {
+  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number)).toISOString();
+}
+
 const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 export function sqliteStatement(db: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {

@@ -8,7 +8,6 @@ import type { Actor } from "../domain/roles.js";
 import { todayIn } from "../domain/meeting.js";
 import { loadActor, readActor } from "../store/access.js";
 import { delegatedUnitIds } from "../store/delegations.js";
-import { findUserId } from "../store/users.js";
 import type { UseCaseDeps } from "./deps.js";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -60,9 +59,8 @@ export interface Opening {
 export async function openFiling(deps: UseCaseDeps, telegramId: number, known?: Actor): Promise<Opening> {
   const actor = known ?? (await readActor(deps.db, telegramId, []));
   const rights = await filingRightsOf(deps.db, actor, deps.clock(), deps.config.TZ);
-  // The User.id comes with the roles; someone with none files for nothing, and is told so whatever it is.
-  const userId = actor.userId ?? (rights.may.length > 0 ? await findUserId(deps.db, telegramId) : undefined);
-  return { userId, units: rights.may, waiting: rights.waiting.map((u) => u.name) };
+  // The User.id comes with the roles (readActor); someone with none files for nothing.
+  return { userId: actor.userId, units: rights.may, waiting: rights.waiting.map((u) => u.name) };
 }
 
 /** Asked at send: the hand-over may have been taken back, or the role removed, while the form was open. */
